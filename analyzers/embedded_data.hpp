@@ -1,0 +1,11 @@
+// Data files compiled into the library by cmake/EmbedText.cmake.
+#pragma once
+
+#include <string_view>
+
+namespace tracuu::embedded {
+extern const std::string_view document_types;
+extern const std::string_view issuer_codes;
+extern const std::string_view body_names;
+extern const std::string_view topic_abbreviations;
+}  // namespace tracuu::embedded

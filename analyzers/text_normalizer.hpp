@@ -1,0 +1,19 @@
+// Text filter run before anything else: turns extracted text into the one form we store and
+// analyse.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tracuu {
+
+/// Returns `raw` as NFC UTF-8 with byte-order marks, zero-width characters and soft hyphens
+/// removed, every Unicode space (NBSP, thin space...) and stray control character turned into
+/// an ASCII space, and CR/CRLF line ends turned into LF. Invalid UTF-8 becomes U+FFFD.
+/// Offsets reported by the analyzer refer to this normalised text, which is also what is stored.
+std::string normalize_text(std::string_view raw);
+
+/// True for the code points `normalize_text` drops entirely (BOM, ZWSP, ZWJ, ZWNJ, WJ, SHY).
+bool is_invisible_format_char(char32_t c);
+
+}  // namespace tracuu

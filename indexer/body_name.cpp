@@ -1,0 +1,139 @@
+#include "body_name.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "analyzers/abbreviations.hpp"
+#include "analyzers/analyzer.hpp"
+#include "analyzers/code_tables.hpp"
+#include "analyzers/embedded_data.hpp"
+#include "analyzers/text_normalizer.hpp"
+#include "text_lines.hpp"
+
+namespace tracuu {
+namespace {
+
+struct KnownName {
+    std::vector<std::string> tokens;  ///< accent-free
+    std::string text;                 ///< official casing
+};
+
+/// Names and abbreviations, longest first so the longest match wins.
+const std::vector<KnownName>& known_names() {
+    static const std::vector<KnownName> names = [] {
+        std::vector<KnownName> all;
+        for (const auto& row : parse_tsv(embedded::body_names)) {
+            all.push_back({folded_tokens(row[0]), std::string(row[0])});
+        }
+        for (const auto& a : name_abbreviations()) {
+            all.push_back({a.full_form, a.full_text});
+            all.push_back({a.short_form, a.full_text});
+        }
+        std::stable_sort(all.begin(), all.end(), [](const KnownName& a, const KnownName& b) {
+            return a.tokens.size() > b.tokens.size();
+        });
+        return all;
+    }();
+    return names;
+}
+
+/// Administrative words written in lower case inside names, as accent-free token runs.
+const std::vector<std::vector<std::string>>& admin_words() {
+    static const std::vector<std::vector<std::string>> words = {
+        {"thanh", "pho"}, {"thi", "xa"}, {"thi", "tran"}, {"dac", "khu"}, {"tinh"},
+        {"huyen"},        {"quan"},      {"xa"},          {"phuong"},     {"va"}};
+    return words;
+}
+
+bool matches_at(const std::vector<Token>& tokens, std::size_t i,
+                const std::vector<std::string>& seq) {
+    if (seq.empty() || i + seq.size() > tokens.size()) return false;
+    for (std::size_t k = 0; k < seq.size(); ++k) {
+        if (tokens[i + k].folded != seq[k]) return false;
+    }
+    return true;
+}
+
+const std::vector<std::string>& head_words() {
+    static const std::vector<std::string> heads = {
+        "uy ban",    "ubnd",      "hdnd",      "hoi dong", "so",        "bo",      "cuc",
+        "tong cuc",  "vu",        "vien",      "ban",      "van phong", "phong",   "trung tam",
+        "cong an",   "thu tuong", "chinh phu", "quoc hoi", "dang uy",   "tinh uy", "thanh uy",
+        "huyen uy",  "kho bac",   "thue",      "chi cuc",  "truong",    "toa an",  "ngan hang",
+        "thanh tra", "kiem toan", "to",        "doan",     "mat tran",  "cong ty", "tap doan",
+        "dai hoc",   "hoc vien",  "benh vien", "ubmttq",   "dang bo",   "chi bo",  "bao hiem",
+        "bch",       "bcd",       "vpcp",      "vptw",     "ubtvqh",    "tw"};
+    return heads;
+}
+
+}  // namespace
+
+std::string normal_case_body_name(std::string_view name) {
+    const std::string text = collapse_spaces(normalize_text(name));
+    if (uppercase_share(text) < 0.7) return text;
+    const Analysis analysis = analyze(text);
+    const auto& tokens = analysis.tokens;
+    std::string out;
+    std::size_t cursor = 0;
+    for (std::size_t i = 0; i < tokens.size();) {
+        out += text.substr(cursor, tokens[i].begin - cursor);
+        std::size_t length = 1;
+        std::string piece;
+        const auto known =
+            std::find_if(known_names().begin(), known_names().end(),
+                         [&](const KnownName& n) { return matches_at(tokens, i, n.tokens); });
+        const auto admin =
+            std::find_if(admin_words().begin(), admin_words().end(),
+                         [&](const auto& seq) { return matches_at(tokens, i, seq); });
+        if (known != known_names().end()) {
+            length = known->tokens.size();
+            piece = known->text;
+            // A name inside a name keeps its capital only at the start: `Ủy ban nhân dân tỉnh`.
+        } else if (admin != admin_words().end()) {
+            length = admin->size();
+            piece = to_lower(
+                text.substr(tokens[i].begin, tokens[i + length - 1].end - tokens[i].begin));
+        } else {
+            piece = capitalize(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+        }
+        out += piece;
+        cursor = tokens[i + length - 1].end;
+        i += length;
+    }
+    out += text.substr(cursor);
+    return out;
+}
+
+std::string body_name_for_code(std::string_view code) {
+    const std::string folded = fold(code);
+    auto collapse = [](std::string s) {
+        s.erase(std::unique(s.begin(), s.end()), s.end());
+        return s;
+    };
+    for (const auto& e : issuer_codes()) {
+        if (e.folded_code == folded) return e.name;
+    }
+    for (const auto& e : issuer_codes()) {
+        if (collapse(e.folded_code) == collapse(folded)) return e.name;
+    }
+    return {};
+}
+
+bool starts_like_body_name(std::string_view line) {
+    const std::string label = folded_label(line);
+    if (label.starts_with("ban hanh")) return false;  // `BAN HÀNH` (issues), not a `Ban` (board)
+    return std::any_of(head_words().begin(), head_words().end(), [&](const std::string& head) {
+        return label == head || label.starts_with(head + " ");
+    });
+}
+
+bool ends_inside_name(std::string_view line) {
+    const std::string label = folded_label(line);
+    for (const char* tail : {"uy ban nhan", "uy ban thuong vu", "thu tuong chinh", "ban chap hanh",
+                             "hoi dong nhan", " va", "uy ban"}) {
+        if (label.ends_with(tail)) return true;
+    }
+    return label == "uy ban nhan dan" || label == "hoi dong nhan dan";
+}
+
+}  // namespace tracuu

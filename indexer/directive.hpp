@@ -1,0 +1,87 @@
+// The structure of an administrative document as read from its text: number, type, issuer,
+// place and date, subject, recipients, signer, draft flag and the documents it cites.
+// A field the text does not give is absent, never guessed; each present field says where in the
+// document it was read, so a reader can judge how far to trust it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analyzers/analyzer.hpp"
+
+namespace tracuu {
+
+/// Where a field was read.
+enum class FieldSource {
+    Header,  ///< the layout's header: issuer lines, `Số:`, place and date, `V/v`, `Kính gửi`
+    TitleLine,   ///< the type line under the header (`QUYẾT ĐỊNH`) and the lines under it
+    NumberCode,  ///< the codes of the document's own number (`/SGDDĐT-VP` -> the Sở GDĐT)
+    Body,        ///< the body text (`Chủ tịch Ủy ban nhân dân tỉnh yêu cầu`)
+    Signature,   ///< the signature block at the end
+    PageMetadata,  ///< a publishing site's metadata table inside the text (`Số hiệu:`, `Người ký:`)
+};
+
+std::string_view to_string(FieldSource source);
+
+template <class T>
+struct Sourced {
+    T value;
+    FieldSource source;
+};
+
+/// A document cited in the text.
+struct Citation {
+    std::string type;    ///< `Nghị quyết` (type word before the number), may be empty
+    std::string number;  ///< as written, without spaces: `57-NQ/TW`; `02` for a short reference
+    std::string key;     ///< canonical key (DocumentNumber::key); for a resolved short reference
+                         ///< the key of the full number it stands for
+    DocumentNumber parts;
+    std::optional<std::string> date;    ///< ISO `2024-12-22`
+    std::optional<std::string> issuer;  ///< `Bộ Chính trị`
+    std::string context;                ///< the citing sentence
+    std::size_t mentions = 1;
+    /// `Kế hoạch số 02` with no codes: resolved to an earlier full citation when one matches.
+    bool partial = false;
+};
+
+struct Directive {
+    std::optional<Sourced<std::string>> number;        ///< `2265/SGDDĐT-VP` as written
+    std::optional<DocumentNumber> number_parts;        ///< also when the numeral is blank
+    std::optional<Sourced<std::string>> number_codes;  ///< `SGDDĐT-VP` when the numeral is blank
+    std::optional<Sourced<std::string>> type;          ///< `Công văn`
+    std::optional<Sourced<std::string>> issuer;
+    std::optional<Sourced<std::string>> parent_issuer;
+    std::optional<Sourced<std::string>> place;
+    std::optional<Sourced<std::string>> date;  ///< ISO YYYY-MM-DD
+    std::optional<Sourced<std::string>> year;
+    std::optional<Sourced<std::string>> subject;
+    std::optional<Sourced<std::vector<std::string>>> recipients;
+    std::optional<Sourced<std::string>> signer;
+    std::optional<Sourced<std::string>> signer_authority;  ///< `KT. GIÁM ĐỐC`
+    std::optional<Sourced<std::string>> signer_title;      ///< `PHÓ GIÁM ĐỐC`
+    bool draft = false;
+    std::vector<Citation> citations;
+
+    /// A short line to show in result lists: the subject, else the first substantial line.
+    std::string title;
+};
+
+/// Reads the directive in `text` (normalised and cleaned, see document_preparation.hpp) using
+/// the analysis of that same text. Never throws on odd input.
+Directive parse_directive(std::string_view text, const Analysis& analysis);
+
+/// The documents `text` cites (part of parse_directive; `own_number` is skipped).
+std::vector<Citation> parse_citations(std::string_view text, const Analysis& analysis,
+                                      std::optional<std::size_t> own_number);
+
+/// {"number": {"value", "source"}, ..., "draft", "missing": [...], "citations": [...]}
+nlohmann::json to_json(const Directive& directive);
+
+/// Names of the fields `to_json` reports as present or missing.
+const std::vector<std::string>& directive_field_names();
+
+}  // namespace tracuu

@@ -1,0 +1,82 @@
+#include "directive.hpp"
+
+namespace tracuu {
+
+std::string_view to_string(FieldSource source) {
+    switch (source) {
+        case FieldSource::Header:
+            return "header";
+        case FieldSource::TitleLine:
+            return "title";
+        case FieldSource::NumberCode:
+            return "number_code";
+        case FieldSource::Body:
+            return "body";
+        case FieldSource::Signature:
+            return "signature";
+        case FieldSource::PageMetadata:
+            return "page_metadata";
+    }
+    return "unknown";
+}
+
+const std::vector<std::string>& directive_field_names() {
+    static const std::vector<std::string> names = {
+        "number",  "type",       "issuer", "parent_issuer",    "place",       "date", "year",
+        "subject", "recipients", "signer", "signer_authority", "signer_title"};
+    return names;
+}
+
+namespace {
+
+template <class T>
+void put(nlohmann::json& fields, nlohmann::json& missing, const std::string& name,
+         const std::optional<Sourced<T>>& field) {
+    if (field) {
+        fields[name] = {{"value", field->value}, {"source", to_string(field->source)}};
+    } else {
+        missing.push_back(name);
+    }
+}
+
+nlohmann::json citation_json(const Citation& c) {
+    nlohmann::json j = {
+        {"number", c.number}, {"key", c.key}, {"mentions", c.mentions}, {"context", c.context}};
+    if (!c.type.empty()) j["type"] = c.type;
+    if (c.date) j["date"] = *c.date;
+    if (c.issuer) j["issuer"] = *c.issuer;
+    if (c.partial) j["partial"] = true;
+    return j;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Directive& d) {
+    nlohmann::json fields = nlohmann::json::object();
+    nlohmann::json missing = nlohmann::json::array();
+    put(fields, missing, "number", d.number);
+    if (d.number) fields["number"]["key"] = d.number_parts->key();
+    if (d.number_codes) {
+        fields["number_codes"] = {{"value", d.number_codes->value},
+                                  {"source", to_string(d.number_codes->source)}};
+    }
+    put(fields, missing, "type", d.type);
+    put(fields, missing, "issuer", d.issuer);
+    put(fields, missing, "parent_issuer", d.parent_issuer);
+    put(fields, missing, "place", d.place);
+    put(fields, missing, "date", d.date);
+    put(fields, missing, "year", d.year);
+    put(fields, missing, "subject", d.subject);
+    put(fields, missing, "recipients", d.recipients);
+    put(fields, missing, "signer", d.signer);
+    put(fields, missing, "signer_authority", d.signer_authority);
+    put(fields, missing, "signer_title", d.signer_title);
+    fields["draft"] = d.draft;
+    fields["missing"] = missing;
+    nlohmann::json cites = nlohmann::json::array();
+    for (const auto& c : d.citations) cites.push_back(citation_json(c));
+    fields["citations"] = cites;
+    return fields;
+}
+
+}  // namespace tracuu

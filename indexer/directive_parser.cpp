@@ -1,0 +1,723 @@
+// Reading a directive's layout (Nghị định 30/2020/NĐ-CP): header, title, subject, recipients,
+// signature. Each reader looks where the layout puts a field and reports nothing when the field
+// is not there.
+#include <algorithm>
+#include <array>
+
+#include "analyzers/code_tables.hpp"
+#include "analyzers/word_forms.hpp"
+#include "body_name.hpp"
+#include "directive.hpp"
+#include "text_lines.hpp"
+
+namespace tracuu {
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+// How far from the top the national motto may sit (web pages put their own header first).
+constexpr std::size_t kMottoSearchLines = 300;
+// Lines above the motto that may hold the issuer, and below it that may hold the header.
+constexpr std::size_t kLinesAboveMotto = 16;
+constexpr std::size_t kHeaderLinesBelow = 45;
+constexpr std::size_t kMaxSubjectLines = 10;
+constexpr std::size_t kMaxRecipients = 40;
+constexpr std::size_t kSignatureSearchLines = 400;
+
+const std::array<std::string_view, 5> kMottoPhrases = {"cong hoa xa hoi", "chu nghia viet nam",
+                                                       "doc lap", "dang cong san", "hanh phuc"};
+
+bool is_motto(std::string_view line) {
+    const std::string label = folded_label(line);
+    for (auto phrase : kMottoPhrases) {
+        if (label.find(phrase) != std::string::npos) return true;
+    }
+    return label.starts_with("cong hoa") || label == "viet nam";
+}
+
+/// The part of a header line left of a merged right column (`UBND ... CỘNG HOÀ XÃ HỘI ...`).
+std::string_view left_column(std::string_view line) {
+    const auto words = split_words(line);
+    std::size_t cut = words.size();
+    for (auto phrase : {"cong hoa", "doc lap", "dang cong san", "chu nghia viet nam",
+                        "xa hoi chu nghia", "hoi chu nghia"}) {
+        const auto at = find_phrase(words, phrase);
+        if (at != npos) cut = std::min(cut, at);
+    }
+    if (cut == words.size()) return line;
+    if (cut == 0) return {};
+    return trim(line.substr(0, words[cut].begin));
+}
+
+/// A known document type written alone on a line in capitals (`QUYẾT ĐỊNH`, `NGHỊ QUYẾT`).
+const CodeEntry* title_type(std::string_view line) {
+    if (line.empty() || uppercase_share(line) < 0.9) return nullptr;
+    const std::string label = folded_label(line);
+    for (const auto& e : document_type_codes()) {
+        if (e.folded_name == label) return &e;
+    }
+    return nullptr;
+}
+
+bool is_subject_start(std::string_view line) {
+    return line.starts_with("V/v") || line.starts_with("V/V") || line.starts_with("v/v");
+}
+
+bool is_salutation(std::string_view line) {
+    return folded_label(line).starts_with("kinh gui");
+}
+
+/// `Số: 2265 /SGDDĐT-VP`, `Số 60-NQ/TW`, `Số:   /UBND-KGVX`: the text after the label, or nullopt.
+std::optional<std::string_view> number_label_rest(std::string_view line) {
+    if (!line.starts_with("Số")) return std::nullopt;
+    std::string_view rest = line.substr(std::string_view("Số").size());
+    const bool colon = !rest.empty() && (rest.front() == ':' || rest.front() == '.');
+    if (colon) rest.remove_prefix(1);
+    const std::string_view trimmed = trim(rest);
+    if (!colon && !rest.starts_with(" ")) return std::nullopt;
+    if (!colon && (trimmed.empty() || !(std::isdigit(static_cast<unsigned char>(trimmed.front())) ||
+                                        trimmed.front() == '/'))) {
+        return std::nullopt;
+    }
+    return trimmed;
+}
+
+std::string capitalized_type(std::string_view name) {
+    const auto space = name.find(' ');
+    return capitalize(name.substr(0, space)) + std::string(space == npos ? "" : name.substr(space));
+}
+
+struct PersonName {
+    std::string text;
+};
+
+bool is_known_surname(std::string_view folded) {
+    static const std::vector<std::string_view> surnames = {
+        "nguyen", "tran",  "le",    "pham",  "hoang", "huynh", "phan", "vu",    "vo",    "dang",
+        "bui",    "do",    "ho",    "ngo",   "duong", "ly",    "uong", "dinh",  "doan",  "trinh",
+        "truong", "lam",   "luong", "lu",    "mai",   "cao",   "chu",  "ha",    "ta",    "tong",
+        "thai",   "quach", "luu",   "kieu",  "giang", "tang",  "la",   "lai",   "ong",   "khuc",
+        "nghiem", "phung", "van",   "thach", "y",     "dam",   "kim",  "quan",  "hua",   "to",
+        "tieu",   "au",    "trieu", "chau",  "lo",    "diep",  "hoa",  "khong", "son",   "hau",
+        "thieu",  "nong",  "ma",    "mac",   "an",    "bach",  "bien", "cu",    "cung",  "dao",
+        "han",    "hong",  "khuat", "lac",   "linh",  "lieu",  "lang", "ninh",  "quang", "sam",
+        "thuy",   "tiet",  "tram",  "ung",   "vien",  "vuong", "xa"};
+    return std::find(surnames.begin(), surnames.end(), folded) != surnames.end();
+}
+
+/// A person's name alone on a line: 2-6 words, each capitalised (or the whole in capitals).
+std::optional<std::string> person_name(std::string_view line, bool after_title) {
+    line = trim(line);
+    const auto words = split_words(line);
+    if (words.size() < 2 || words.size() > 6) return std::nullopt;
+    const bool all_caps = uppercase_share(line) > 0.95;
+    for (const auto& w : words) {
+        if (letter_count(w.text) == 0 || letter_count(w.text) * 1 < w.text.size() / 4)
+            return std::nullopt;
+        for (char c : w.folded) {
+            if (!(c >= 'a' && c <= 'z')) return std::nullopt;
+        }
+        if (!starts_with_upper(w.text)) return std::nullopt;
+        if (!all_caps && uppercase_share(w.text) > 0.5 && letter_count(w.text) > 1)
+            return std::nullopt;
+    }
+    if (!is_known_surname(words.front().folded) && !(after_title && !all_caps)) return std::nullopt;
+    return all_caps ? capitalize_words(line) : collapse_spaces(line);
+}
+
+const std::vector<std::string>& signing_titles() {
+    static const std::vector<std::string> titles = {"giam doc",
+                                                    "chu tich",
+                                                    "bo truong",
+                                                    "thu truong",
+                                                    "thu tuong",
+                                                    "chanh van phong",
+                                                    "truong ban",
+                                                    "bi thu",
+                                                    "tong bi thu",
+                                                    "cuc truong",
+                                                    "vien truong",
+                                                    "hieu truong",
+                                                    "tong giam doc",
+                                                    "chu nhiem",
+                                                    "tong kiem toan",
+                                                    "thong doc",
+                                                    "truong phong",
+                                                    "chanh an",
+                                                    "tong thu ky",
+                                                    "thu ky",
+                                                    "chanh thanh tra",
+                                                    "tong cuc truong",
+                                                    "vu truong",
+                                                    "to truong",
+                                                    "truong doan",
+                                                    "chu tri",
+                                                    "thu truong co quan",
+                                                    "giam doc so",
+                                                    "chanh an toa an",
+                                                    "pho giam doc",
+                                                    "pho chu tich",
+                                                    "pho truong ban",
+                                                    "pho bi thu",
+                                                    "pho thu tuong",
+                                                    "pho cuc truong",
+                                                    "pho vien truong",
+                                                    "pho hieu truong",
+                                                    "pho chanh van phong",
+                                                    "pho chu nhiem",
+                                                    "pho tong giam doc",
+                                                    "pho thong doc",
+                                                    "pho truong phong",
+                                                    "pho chanh thanh tra",
+                                                    "pho vu truong",
+                                                    "pho tong cuc truong",
+                                                    "uy vien"};
+    return titles;
+}
+
+/// `KT. GIÁM ĐỐC`, `TM. ỦY BAN NHÂN DÂN`: where such a prefix starts in the line, or npos.
+std::size_t authority_prefix(std::string_view line) {
+    for (std::string_view p : {"KT.", "TM.", "TL.", "TUQ.", "Q.", "KT/", "TM/", "T/M", "K/T"}) {
+        std::size_t at = line.find(p);
+        while (at != npos) {
+            const bool word_start = at == 0 || line[at - 1] == ' ' || line[at - 1] == '\t';
+            if (word_start) return at;
+            at = line.find(p, at + 1);
+        }
+    }
+    return npos;
+}
+
+bool is_title_line(std::string_view line) {
+    if (line.empty() || uppercase_share(line) < 0.85) return false;
+    const std::string label = folded_label(line);
+    for (const auto& t : signing_titles()) {
+        if (label == t || label.starts_with(t + " ")) return true;
+    }
+    return false;
+}
+
+std::string strip_edges(std::string_view s, std::string_view chars) {
+    while (!s.empty() && chars.find(s.front()) != npos) s.remove_prefix(1);
+    while (!s.empty() && chars.find(s.back()) != npos) s.remove_suffix(1);
+    return std::string(trim(s));
+}
+
+class DirectiveReader {
+  public:
+    DirectiveReader(std::string_view text, const Analysis& analysis)
+        : text_(text), analysis_(analysis), lines_(split_lines(text)) {}
+
+    Directive read() {
+        locate_header();
+        read_page_metadata();
+        read_issuer();
+        read_number();
+        read_type_and_subject();
+        read_place_and_date();
+        read_recipients();
+        read_draft();
+        read_signature();
+        fill_from_number_and_body();
+        fill_from_page_metadata();
+        d_.citations = parse_citations(text_, analysis_, own_number_match_);
+        if (d_.subject) {
+            d_.title = d_.subject->source == FieldSource::Header ? "V/v " + d_.subject->value
+                                                                 : d_.subject->value;
+        }
+        return std::move(d_);
+    }
+
+  private:
+    std::size_t next_nonblank(std::size_t i, std::size_t limit) const {
+        while (i < limit && i < lines_.size() && lines_[i].blank()) ++i;
+        return i < std::min(limit, lines_.size()) ? i : npos;
+    }
+
+    void locate_header() {
+        const std::size_t scan = std::min(lines_.size(), kMottoSearchLines);
+        for (std::size_t i = 0; i < scan; ++i) {
+            if (is_motto(lines_[i].text) && uppercase_share(lines_[i].text) > 0.5) {
+                motto_ = i;
+                break;
+            }
+            if (folded_label(lines_[i].text).starts_with("doc lap - tu do")) {
+                motto_ = i;
+                break;
+            }
+        }
+        begin_ = motto_ == npos ? 0 : (motto_ > kLinesAboveMotto ? motto_ - kLinesAboveMotto : 0);
+        end_ = std::min(lines_.size(), (motto_ == npos ? 0 : motto_) + kHeaderLinesBelow);
+        for (std::size_t i = begin_; i < end_; ++i) {
+            const std::string_view l = lines_[i].text;
+            if (number_line_ == npos && number_label_rest(l)) number_line_ = i;
+            if (subject_line_ == npos && is_subject_start(l)) subject_line_ = i;
+            if (salutation_ == npos && is_salutation(l)) salutation_ = i;
+            if (title_line_ == npos && title_type(l) && (motto_ == npos || i > motto_))
+                title_line_ = i;
+        }
+        // Without a salutation or title, the header ends where paragraphs begin.
+        if (salutation_ != npos) end_ = std::min(end_, salutation_ + 1);
+    }
+
+    /// Issuer lines: the last run of capitals above the number (or subject, title) line.
+    void read_issuer() {
+        std::size_t limit = std::min({number_line_, subject_line_, title_line_});
+        if (limit == npos) limit = motto_ == npos ? npos : motto_ + 3;
+        if (limit == npos) return;
+        std::vector<std::string_view> group;
+        for (std::size_t i = begin_; i < limit && i < lines_.size(); ++i) {
+            const std::string_view left = left_column(lines_[i].text);
+            if (left.empty()) continue;  // blank, or only the motto column
+            const bool org = uppercase_share(left) >= 0.85 && letter_count(left) >= 2 &&
+                             left.size() <= 160 && !number_label_rest(left) && !title_type(left) &&
+                             !is_motto(left);
+            if (org) {
+                group.push_back(left);
+            } else {
+                group.clear();
+            }
+        }
+        std::vector<std::string> units;
+        for (auto line : group) {
+            if (!units.empty() &&
+                (ends_inside_name(units.back()) || !starts_like_body_name(line))) {
+                units.back() += " ";
+                units.back() += collapse_spaces(line);
+            } else {
+                units.push_back(collapse_spaces(line));
+            }
+        }
+        if (units.empty()) return;
+        d_.issuer = Sourced<std::string>{normal_case_body_name(units.back()), FieldSource::Header};
+        if (units.size() >= 2) {
+            d_.parent_issuer = Sourced<std::string>{normal_case_body_name(units[units.size() - 2]),
+                                                    FieldSource::Header};
+        }
+    }
+
+    void read_number() {
+        if (number_line_ == npos) return;
+        std::string_view rest = *number_label_rest(lines_[number_line_].text);
+        std::size_t rest_begin =
+            lines_[number_line_].begin + (rest.data() - lines_[number_line_].text.data());
+        if (rest.empty()) {
+            // `Số:` with the number on the next line (web-page tables).
+            const std::size_t next = next_nonblank(number_line_ + 1, number_line_ + 3);
+            if (next == npos) return;
+            rest = lines_[next].text;
+            rest_begin = lines_[next].begin;
+        }
+        for (std::size_t n = 0; n < analysis_.numbers.size(); ++n) {
+            const NumberMatch& m = analysis_.numbers[n];
+            if (m.begin >= rest_begin &&
+                m.begin < rest_begin + std::max<std::size_t>(rest.size(), 1) &&
+                trim(text_.substr(rest_begin, m.begin - rest_begin)).empty()) {
+                own_number_match_ = n;
+                d_.number = Sourced<std::string>{m.text, FieldSource::Header};
+                d_.number_parts = m.number;
+                return;
+            }
+        }
+        // A blank numeral: `/SGDDĐT-VP`. The codes are known, the number is not.
+        if (!rest.empty() && (rest.front() == '/' || rest.front() == '-')) {
+            std::string_view codes_text = rest.substr(0, rest.find_first_of(" \t"));
+            DocumentNumber parts;
+            std::string codes;
+            std::size_t p = 0;
+            while (p < codes_text.size()) {
+                while (p < codes_text.size() && (codes_text[p] == '/' || codes_text[p] == '-')) ++p;
+                const std::size_t e = codes_text.find_first_of("/-", p);
+                const std::string_view code = codes_text.substr(p, e == npos ? npos : e - p);
+                if (!code.empty() && looks_like_code(code, NumberMode::Document)) {
+                    parts.codes.emplace_back(code);
+                    codes += (codes.empty() ? "" : "-") + std::string(code);
+                }
+                p = e == npos ? codes_text.size() : e;
+            }
+            if (!parts.codes.empty()) {
+                d_.number_parts = parts;
+                d_.number_codes = Sourced<std::string>{codes, FieldSource::Header};
+            }
+        }
+    }
+
+    /// Collects lines from `first` while `keep` holds, skipping blank lines; at most `max` lines.
+    template <class Keep>
+    std::string collect_lines(std::size_t first, std::size_t max, Keep keep) const {
+        std::string out;
+        std::size_t taken = 0;
+        for (std::size_t i = first; i < lines_.size() && taken < max; ++i) {
+            if (lines_[i].blank()) continue;
+            if (taken > 0 && !keep(lines_[i].text)) break;
+            out += (out.empty() ? "" : " ") + collapse_spaces(lines_[i].text);
+            ++taken;
+        }
+        return out;
+    }
+
+    void read_type_and_subject() {
+        if (title_line_ != npos) {
+            const CodeEntry* type = title_type(lines_[title_line_].text);
+            d_.type = Sourced<std::string>{capitalized_type(type->name), FieldSource::TitleLine};
+            // The subject is the block under the title, up to a blank line and the issuer's name
+            // repeated or the preamble (`Căn cứ`).
+            const std::size_t first = next_nonblank(title_line_ + 1, title_line_ + 4);
+            if (first != npos && !starts_like_body_name(lines_[first].text) &&
+                !folded_label(lines_[first].text).starts_with("can cu")) {
+                std::string subject;
+                for (std::size_t i = first; i < lines_.size() && i < first + kMaxSubjectLines;
+                     ++i) {
+                    const std::string_view l = lines_[i].text;
+                    if (l.empty()) {
+                        const std::size_t next = next_nonblank(i + 1, i + 3);
+                        // PDF text puts blank lines between the lines of one block.
+                        if (next == npos || uppercase_share(lines_[next].text) < 0.9 ||
+                            starts_like_body_name(lines_[next].text) ||
+                            uppercase_share(subject) < 0.9) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (starts_like_body_name(l) && !subject.empty() && uppercase_share(l) > 0.9 &&
+                        i > first) {
+                        break;
+                    }
+                    if (folded_label(l).starts_with("can cu")) break;
+                    subject += (subject.empty() ? "" : " ") + collapse_spaces(l);
+                }
+                if (!subject.empty())
+                    d_.subject = Sourced<std::string>{subject, FieldSource::TitleLine};
+            }
+        }
+        if (subject_line_ != npos) {
+            const std::string subject =
+                collect_lines(subject_line_, kMaxSubjectLines, [](std::string_view l) {
+                    const std::string label = folded_label(l);
+                    return !is_salutation(l) && !is_motto(l) && label != "du thao" &&
+                           !number_label_rest(l) && l.find(", ngày") == npos &&
+                           !label.starts_with("can cu") && !label.starts_with("thuc hien") &&
+                           l.size() < 200;
+                });
+            std::string_view s = subject;
+            s.remove_prefix(3);  // "V/v"
+            const std::string value = strip_edges(s, " :.");
+            if (!value.empty() && !d_.subject)
+                d_.subject = Sourced<std::string>{value, FieldSource::Header};
+            if (!d_.type) d_.type = Sourced<std::string>{"Công văn", FieldSource::Header};
+        }
+        if (!d_.type && d_.number_parts && !d_.number_parts->codes.empty()) {
+            if (const CodeEntry* type = find_type_code(d_.number_parts->codes.front())) {
+                d_.type =
+                    Sourced<std::string>{capitalized_type(type->name), FieldSource::NumberCode};
+            }
+        }
+    }
+
+    /// `Gia Lai, ngày 29 tháng 10 năm 2025`; blank day and month leave only the year.
+    void read_place_and_date() {
+        const std::size_t last = std::min(end_, lines_.size());
+        std::string zone;
+        std::vector<std::size_t> zone_lines;
+        for (std::size_t i = begin_; i < last; ++i) {
+            if (lines_[i].blank()) continue;
+            zone += std::string(lines_[i].text) + "\n";
+        }
+        const auto words = split_words(zone);
+        for (std::size_t k = 1; k + 3 < words.size(); ++k) {
+            if (words[k].text != "ngày" || !words[k - 1].text.ends_with(",")) continue;
+            std::size_t j = k + 1;
+            std::string day, month;
+            auto digits = [](std::string_view w) {
+                return !w.empty() && w.size() <= 4 && std::all_of(w.begin(), w.end(), ::isdigit);
+            };
+            if (digits(words[j].text)) day = std::string(words[j++].text);
+            if (j >= words.size() || words[j].text != "tháng") continue;
+            ++j;
+            if (j < words.size() && digits(words[j].text)) month = std::string(words[j++].text);
+            if (j + 1 >= words.size() || words[j].text != "năm") continue;
+            const std::string year = strip_edges(words[j + 1].text, " .,*");
+            if (year.size() != 4 || !digits(year)) continue;
+            // The place: the capitalised words before the comma (`Thành phố Hồ Chí Minh`).
+            std::vector<std::string_view> place;
+            for (std::size_t p = k; p-- > 0 && place.size() < 6;) {
+                std::string_view w = words[p].text;
+                if (p == k - 1) w.remove_suffix(1);
+                const bool admin = w == "phố" || w == "thị" || w == "xã" || w == "trấn";
+                if (!(starts_with_upper(w) || admin) ||
+                    std::isdigit(static_cast<unsigned char>(w.front())) || w.find('/') != npos ||
+                    w.find(':') != npos) {
+                    break;
+                }
+                if (uppercase_share(w) == 1.0 && letter_count(w) > 1 && w != "TP.")
+                    break;  // a code, not a place
+                place.insert(place.begin(), w);
+            }
+            while (!place.empty() && !starts_with_upper(place.front())) place.erase(place.begin());
+            if (!place.empty()) {
+                std::string p;
+                for (auto w : place) p += (p.empty() ? "" : " ") + std::string(w);
+                d_.place = Sourced<std::string>{p, FieldSource::Header};
+            }
+            d_.year = Sourced<std::string>{year, FieldSource::Header};
+            const int dd = day.empty() ? 0 : std::stoi(day);
+            const int mm = month.empty() ? 0 : std::stoi(month);
+            if (dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12) {
+                char iso[11];
+                std::snprintf(iso, sizeof iso, "%s-%02d-%02d", year.c_str(), mm, dd);
+                d_.date = Sourced<std::string>{iso, FieldSource::Header};
+            }
+            return;
+        }
+    }
+
+    void read_recipients() {
+        if (salutation_ == npos) return;
+        std::vector<std::string> recipients;
+        std::string_view first = lines_[salutation_].text;
+        const auto colon = first.find(':');
+        first = colon == npos ? std::string_view{} : trim(first.substr(colon + 1));
+        auto clean = [](std::string_view s) { return strip_edges(s, " ;.,·•-–+"); };
+        if (!first.empty()) recipients.push_back(clean(first));
+        for (std::size_t i = salutation_ + 1;
+             i < lines_.size() && recipients.size() < kMaxRecipients; ++i) {
+            const std::string_view l = lines_[i].text;
+            if (l.empty()) continue;
+            const bool bullet = l.starts_with("-") || l.starts_with("–") || l.starts_with("·") ||
+                                l.starts_with("•") || l.starts_with("+");
+            if (!bullet) break;
+            const std::string item = clean(l);
+            if (!item.empty()) recipients.push_back(item);
+        }
+        if (!recipients.empty())
+            d_.recipients = Sourced<std::vector<std::string>>{recipients, FieldSource::Header};
+    }
+
+    void read_draft() {
+        const std::size_t last = std::min(lines_.size(), std::max(end_, begin_ + 40));
+        for (std::size_t i = begin_; i < last; ++i) {
+            const std::string label = folded_label(lines_[i].text);
+            if (label == "du thao" || label.starts_with("du thao ") || label == "ban du thao") {
+                d_.draft = true;
+                return;
+            }
+        }
+    }
+
+    void read_signature() {
+        const std::size_t stop =
+            lines_.size() > kSignatureSearchLines ? lines_.size() - kSignatureSearchLines : 0;
+        // The last title or authority line, then the first name under it.
+        for (std::size_t i = lines_.size(); i-- > stop;) {
+            const std::string_view l = lines_[i].text;
+            const std::size_t prefix = authority_prefix(l);
+            const bool title = is_title_line(l);
+            if (prefix == npos && !title) continue;
+            if (i + 1 >= lines_.size()) continue;
+            // The name comes within a few lines (stamps and `(Đã ký)` in between).
+            for (std::size_t j = i + 1; j < lines_.size() && j <= i + 12; ++j) {
+                const std::string_view candidate = lines_[j].text;
+                if (candidate.empty() || folded_label(candidate).starts_with("da ky") ||
+                    candidate.starts_with("(")) {
+                    continue;
+                }
+                if (auto name = person_name(candidate, true)) {
+                    d_.signer = Sourced<std::string>{*name, FieldSource::Signature};
+                    read_signing_titles(i);
+                    return;
+                }
+                if (!is_title_line(candidate) && authority_prefix(candidate) == npos) break;
+            }
+        }
+        // No title block: a name as the very last line, after the `Nơi nhận` list.
+        for (std::size_t i = lines_.size(); i-- > stop;) {
+            if (lines_[i].blank()) continue;
+            const bool after_recipients_list =
+                text_.substr(0, lines_[i].begin).find("Nơi nhận") != npos;
+            if (auto name = person_name(lines_[i].text, false); name && after_recipients_list) {
+                d_.signer = Sourced<std::string>{*name, FieldSource::Signature};
+            }
+            return;
+        }
+    }
+
+    /// Authority (`KT. GIÁM ĐỐC`) and title (`PHÓ GIÁM ĐỐC`) around the last title line `i`.
+    void read_signing_titles(std::size_t i) {
+        std::size_t first = i;
+        while (first > 0) {
+            const std::size_t prev = first - 1;
+            if (lines_[prev].blank()) {
+                if (prev == 0) break;
+                const std::string_view before = lines_[prev - 1].text;
+                if (authority_prefix(before) == npos && !is_title_line(before)) break;
+                first = prev - 1;
+                continue;
+            }
+            if (authority_prefix(lines_[prev].text) == npos && !is_title_line(lines_[prev].text))
+                break;
+            first = prev;
+        }
+        for (std::size_t k = first; k <= i; ++k) {
+            const std::string_view l = lines_[k].text;
+            if (l.empty()) continue;
+            const std::size_t prefix = authority_prefix(l);
+            if (prefix != npos) {
+                d_.signer_authority =
+                    Sourced<std::string>{collapse_spaces(l.substr(prefix)), FieldSource::Signature};
+            } else if (is_title_line(l)) {
+                d_.signer_title = Sourced<std::string>{collapse_spaces(l), FieldSource::Signature};
+            }
+        }
+        if (!d_.signer_title && d_.signer_authority) {
+            // `KT. GIÁM ĐỐC` alone: the signer signs as what follows the prefix.
+            const std::string& a = d_.signer_authority->value;
+            const auto space = a.find(' ');
+            if (a.starts_with("TM.") || a.starts_with("T/M")) return;
+            if (space != npos)
+                d_.signer_title = Sourced<std::string>{a.substr(space + 1), FieldSource::Signature};
+        }
+    }
+
+    /// Without header lines: the issuer from the number's code, else from the body.
+    void fill_from_number_and_body() {
+        if (!d_.issuer && d_.number_parts) {
+            for (const auto& code : d_.number_parts->codes) {
+                if (find_type_code(code)) continue;
+                const std::string name = body_name_for_code(code);
+                if (!name.empty()) {
+                    d_.issuer = Sourced<std::string>{name, FieldSource::NumberCode};
+                }
+                break;
+            }
+        }
+        if (!d_.issuer) read_issuer_from_body();
+        if (!d_.year && d_.number_parts && !d_.number_parts->year.empty()) {
+            d_.year = Sourced<std::string>{d_.number_parts->year, FieldSource::NumberCode};
+        }
+    }
+
+    /// `Chủ tịch Ủy ban nhân dân tỉnh yêu cầu`, `Sở Giáo dục và Đào tạo đề nghị`.
+    void read_issuer_from_body() {
+        const std::size_t start_line = salutation_ != npos ? salutation_ : end_;
+        if (start_line >= lines_.size()) return;
+        const std::size_t from = lines_[start_line].begin;
+        const std::string_view body =
+            text_.substr(from, std::min<std::size_t>(4000, text_.size() - from));
+        const auto words = split_words(body);
+        // Compared with their marks: `nhận` (receives) is a verb, `nhân` (in `nhân dân`) is not.
+        static const std::vector<std::vector<std::string>> verbs = [] {
+            std::vector<std::vector<std::string>> all;
+            for (std::string_view v :
+                 {"yêu cầu", "đề nghị", "nhận được", "nhận", "chỉ đạo", "thông báo", "giao"}) {
+                std::vector<std::string> exact;
+                for (const auto& w : split_words(v)) exact.push_back(word_forms(w.text).exact);
+                all.push_back(std::move(exact));
+            }
+            return all;
+        }();
+        auto exact_at = [&](std::size_t i) {
+            return word_forms(strip_edges(words[i].text, ",.;:()")).exact;
+        };
+        for (std::size_t v = 1; v < words.size(); ++v) {
+            // A verb in lower case: `Ban Chỉ đạo` is a name, `chỉ đạo` an action.
+            if (starts_with_upper(words[v].text)) continue;
+            bool verb = false;
+            for (const auto& phrase : verbs) {
+                bool all = v + phrase.size() <= words.size();
+                for (std::size_t k = 0; k < phrase.size() && all; ++k)
+                    all = exact_at(v + k) == phrase[k];
+                verb = verb || all;
+            }
+            if (!verb) continue;
+            // Back to the start of the clause.
+            std::size_t clause = v;
+            while (clause > 0 && v - clause < 14) {
+                const std::string_view w = words[clause - 1].text;
+                if (w.ends_with(".") || w.ends_with(",") || w.ends_with(";") || w.ends_with(":"))
+                    break;
+                --clause;
+            }
+            for (std::size_t h = clause; h < v; ++h) {
+                const std::string rest =
+                    folded_label(body.substr(words[h].begin, words[v - 1].end - words[h].begin));
+                if (!starts_with_upper(words[h].text) || !starts_like_body_name(rest)) continue;
+                const std::string name =
+                    collapse_spaces(body.substr(words[h].begin, words[v - 1].end - words[h].begin));
+                if (split_words(name).size() < 2 || split_words(name).size() > 12) break;
+                d_.issuer = Sourced<std::string>{name, FieldSource::Body};
+                return;
+            }
+        }
+    }
+
+    /// A publishing site's table (`Số hiệu:`, `Loại văn bản:`, `Nơi ban hành:`, `Người ký:`,
+    /// `Ngày ban hành:`), read before the document's own header.
+    void read_page_metadata() {
+        const std::size_t scan =
+            std::min(lines_.size(), motto_ == npos ? std::size_t{120} : motto_);
+        for (std::size_t i = 0; i < scan; ++i) {
+            const std::string label = folded_label(lines_[i].text);
+            std::string* slot = nullptr;
+            if (label == "so hieu") slot = &page_.number;
+            if (label == "loai van ban") slot = &page_.type;
+            if (label == "noi ban hanh") slot = &page_.issuer;
+            if (label == "nguoi ky") slot = &page_.signer;
+            if (label == "ngay ban hanh") slot = &page_.date;
+            if (slot == nullptr) continue;
+            const std::size_t value = next_nonblank(i + 1, i + 4);
+            if (value != npos) *slot = collapse_spaces(lines_[value].text);
+        }
+    }
+
+    void fill_from_page_metadata() {
+        auto meta = [](const std::string& v) {
+            return Sourced<std::string>{v, FieldSource::PageMetadata};
+        };
+        if (!d_.type && !page_.type.empty() && page_.type.size() < 60) d_.type = meta(page_.type);
+        if (!d_.issuer && !page_.issuer.empty() && page_.issuer.size() < 120)
+            d_.issuer = meta(page_.issuer);
+        if (!d_.signer && !page_.signer.empty()) {
+            if (auto name = person_name(page_.signer, true)) d_.signer = meta(*name);
+        }
+        if (!d_.number && !d_.number_codes && !page_.number.empty()) {
+            const auto parsed = parse_document_number(page_.number);
+            if (parsed) {
+                d_.number = meta(page_.number);
+                d_.number_parts = parsed;
+            }
+        }
+        if (!d_.date && page_.date.size() == 10 && page_.date[2] == '/' && page_.date[5] == '/') {
+            const std::string iso = page_.date.substr(6, 4) + "-" + page_.date.substr(3, 2) + "-" +
+                                    page_.date.substr(0, 2);
+            if (std::all_of(iso.begin(), iso.end(), [](char c) {
+                    return std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+                })) {
+                d_.date = meta(iso);
+                if (!d_.year) d_.year = meta(iso.substr(0, 4));
+            }
+        }
+    }
+
+    std::string_view text_;
+    const Analysis& analysis_;
+    std::vector<Line> lines_;
+    Directive d_;
+    std::size_t motto_ = npos;
+    std::size_t begin_ = 0;
+    std::size_t end_ = 0;
+    std::size_t number_line_ = npos;
+    std::size_t subject_line_ = npos;
+    std::size_t title_line_ = npos;
+    std::size_t salutation_ = npos;
+    std::optional<std::size_t> own_number_match_;
+    struct {
+        std::string number, type, issuer, signer, date;
+    } page_;
+};
+
+}  // namespace
+
+Directive parse_directive(std::string_view text, const Analysis& analysis) {
+    return DirectiveReader(text, analysis).read();
+}
+
+}  // namespace tracuu

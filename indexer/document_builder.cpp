@@ -1,0 +1,104 @@
+#include "document_builder.hpp"
+
+#include "analyzers/word_forms.hpp"
+#include "checkpoints.hpp"
+#include "directive_terms.hpp"
+#include "schema.hpp"
+#include "stored_document.hpp"
+
+namespace tracuu {
+namespace {
+
+// Longer "words" are table rules, base64 or binary residue: not worth a term.
+constexpr std::size_t kMaxWordBytes = 64;
+// Extra within-document frequency for the words of the title (subject line): a document whose
+// subject names the query's words is about them, not one that mentions them in passing.
+constexpr Xapian::termcount kTitleWdf = 8;
+
+}  // namespace
+
+std::string issuer_facet_label(const Directive& d) {
+    if (!d.issuer) return {};
+    std::string label = d.issuer->value;
+    std::string_view where;
+    if (d.place) where = d.place->value;
+    if (!where.empty() && fold(label).find(fold(where)) == std::string::npos) {
+        label += " – ";
+        label += where;
+    }
+    return label;
+}
+
+namespace {
+
+void add_directive_terms(Xapian::Document& doc, const Directive& d) {
+    auto add_number_keys = [&](std::string_view prefix, const DocumentNumber& n) {
+        for (const auto& key : n.index_keys()) doc.add_boolean_term(schema::term(prefix, key));
+    };
+    if (d.number && d.number_parts && !d.number_parts->numeral.empty()) {
+        add_number_keys(schema::kOwnNumber, *d.number_parts);
+    }
+    for (const Citation& c : d.citations) {
+        if (c.partial) {
+            doc.add_boolean_term(schema::term(schema::kCites, c.key));
+        } else {
+            add_number_keys(schema::kCites, c.parts);
+        }
+    }
+    std::string issuer_names;
+    for (const auto* f : {&d.issuer, &d.parent_issuer, &d.place}) {
+        if (*f) issuer_names += (*f)->value + " ";
+    }
+    for (const auto& t : issuer_terms(issuer_names)) doc.add_boolean_term(t);
+    if (d.type) doc.add_boolean_term(type_term(d.type->value));
+    if (d.signer) doc.add_boolean_term(signer_term(d.signer->value));
+    if (d.year) doc.add_boolean_term(schema::term(schema::kYear, d.year->value));
+    if (d.draft) doc.add_boolean_term(std::string(schema::kDraft));
+
+    if (d.date) {
+        const std::string& iso = d.date->value;  // YYYY-MM-DD
+        doc.add_value(schema::kSlotDate, iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2));
+    } else if (d.year) {
+        doc.add_value(schema::kSlotDate, d.year->value + "0000");
+    }
+    const std::string issuer = issuer_facet_label(d);
+    if (!issuer.empty()) doc.add_value(schema::kSlotIssuer, issuer);
+    if (d.type) doc.add_value(schema::kSlotType, d.type->value);
+    if (d.year) doc.add_value(schema::kSlotYear, d.year->value);
+}
+
+}  // namespace
+
+Xapian::Document build_document(const DocumentRecord& record, const Analysis& analysis,
+                                const Directive& directive) {
+    Xapian::Document doc;
+    doc.add_boolean_term(schema::term(schema::kId, record.id));
+
+    std::string exact_term(schema::kExact);
+    for (const Token& t : analysis.tokens) {
+        if (t.folded.empty() || t.folded.size() > kMaxWordBytes) continue;
+        doc.add_posting(t.folded, t.position);
+        if (t.has_marks()) {
+            exact_term.resize(schema::kExact.size());
+            exact_term += t.exact;
+            doc.add_term(exact_term);
+        }
+    }
+    const Analysis title = analyze(record.title);
+    for (const Token& t : title.tokens) {
+        if (t.folded.empty() || t.folded.size() > kMaxWordBytes) continue;
+        doc.add_term(t.folded, kTitleWdf);
+        if (t.has_marks()) doc.add_term(std::string(schema::kExact) + t.exact, kTitleWdf);
+    }
+    for (const NumberMatch& n : analysis.numbers) {
+        for (const auto& key : n.number.index_keys()) {
+            doc.add_term(schema::term(schema::kNumberMention, key));
+        }
+    }
+    add_directive_terms(doc, directive);
+    doc.add_value(schema::kSlotCheckpoints, encode_checkpoints(analysis));
+    doc.set_data(encode_stored_document(record));
+    return doc;
+}
+
+}  // namespace tracuu

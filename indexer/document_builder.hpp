@@ -1,0 +1,22 @@
+// Turns a DocumentRecord and its analysis into a Xapian document (terms, values, stored data).
+#pragma once
+
+#include <xapian.h>
+
+#include "analyzers/analyzer.hpp"
+#include "directive.hpp"
+#include "document_record.hpp"
+
+namespace tracuu {
+
+/// Terms: accent-free syllables with positions, exact-tone syllables (wdf only), the keys of every
+/// number mentioned, the id term, and boolean terms for the directive's fields. Values and data
+/// as schema.hpp describes.
+Xapian::Document build_document(const DocumentRecord& record, const Analysis& analysis,
+                                const Directive& directive);
+
+/// The issuer as shown in facets: `Sở Giáo dục và Đào tạo – Hải Phòng` when the name alone does
+/// not say where; empty when the issuer is unknown.
+std::string issuer_facet_label(const Directive& directive);
+
+}  // namespace tracuu

@@ -1,0 +1,30 @@
+// `tracuu-index`: what the command does, apart from reading its arguments.
+#pragma once
+
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace tracuu {
+
+struct IndexOptions {
+    std::filesystem::path db;
+    std::optional<std::filesystem::path> root;
+    std::vector<std::filesystem::path> inputs;
+    std::size_t batch_size = 1000;  ///< documents per commit
+    bool dry_run = false;           ///< parse and print, write nothing
+    bool json = false;              ///< with dry_run: print the parsed fields as JSON
+    bool quiet = false;             ///< no progress line
+};
+
+/// Exit status: 0 all files indexed, 1 some failed (reported by name), 2 the run could not start.
+enum ExitStatus { kExitOk = 0, kExitSomeFailed = 1, kExitFatal = 2 };
+
+/// Indexes `options.inputs` into `options.db`: progress and the summary go to `err`.
+int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err);
+
+/// Prints what the parser finds in each input, without touching any database.
+int run_dry_run(const IndexOptions& options, std::FILE* out, std::FILE* err);
+
+}  // namespace tracuu

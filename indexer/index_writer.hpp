@@ -1,0 +1,52 @@
+// The one writer of a tracuu database: opens or creates it, adds or replaces documents by id,
+// commits in batches.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include <xapian.h>
+
+#include "analyzers/analyzer.hpp"
+#include "document_preparation.hpp"
+
+namespace tracuu {
+
+/// A problem with the database as a whole (locked, wrong root, unreadable); stops the run.
+class IndexError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+class IndexWriter {
+  public:
+    /// Opens the database at `db_path`, creating it if needed. A new database records `root`
+    /// (default: the current directory) as the base of document ids; an existing one keeps its
+    /// own, and a different `root` is refused because it would change every id.
+    IndexWriter(const std::filesystem::path& db_path,
+                const std::optional<std::filesystem::path>& root);
+
+    const std::filesystem::path& root() const { return root_; }
+
+    enum class Outcome { Added, Replaced };
+    /// Adds the document, or replaces the one with the same id.
+    Outcome put(const PreparedDocument& document);
+
+    /// Removes the document with this id; false when there was none.
+    bool remove(const std::string& id);
+
+    bool contains(const std::string& id);
+
+    /// Makes everything put so far durable and visible to readers.
+    void commit();
+
+    Xapian::doccount document_count() const { return db_.get_doccount(); }
+
+  private:
+    Xapian::WritableDatabase db_;
+    std::filesystem::path root_;
+};
+
+}  // namespace tracuu

@@ -1,0 +1,25 @@
+#include "schema.hpp"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+namespace tracuu::schema {
+
+std::string term(std::string_view prefix, std::string_view value) {
+    std::string t(prefix);
+    if (prefix.size() + value.size() <= kMaxTermBytes) {
+        t += value;
+        return t;
+    }
+    // Keep a readable head and make the tail unique.
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx",
+                  static_cast<unsigned long long>(XXH3_64bits(value.data(), value.size())));
+    t += value.substr(0, kMaxTermBytes - prefix.size() - 17);
+    t += '#';
+    t += hash;
+    return t;
+}
+
+}  // namespace tracuu::schema

@@ -1,0 +1,66 @@
+// The layout of a tracuu Xapian database: term prefixes, value slots and metadata keys.
+// The writer (indexer/) and the query side (server/) both read it from here and only here.
+// Prefixes follow Omega's convention: one capital letter for standard ones, `X` + capitals for
+// ours; every term after a prefix is lower case, so no ':' separator is needed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace tracuu::schema {
+
+// --- free text ---------------------------------------------------------------------------------
+// Accent-free syllables carry the positions (phrases, proximity) and are unprefixed.
+/// Syllables with their canonical tones, no positions: ranks `hòa` above `hóa` for `hòa`.
+inline constexpr std::string_view kExact = "XT";
+/// Every document number the text mentions, under each of DocumentNumber::index_keys().
+inline constexpr std::string_view kNumberMention = "XN";
+
+// --- identity ----------------------------------------------------------------------------------
+/// Unique id term: "Q" + document id (the path relative to the index root).
+inline constexpr std::string_view kId = "Q";
+
+// --- directive structure (boolean terms) -------------------------------------------------------
+/// The document's own number, under each of its index keys.
+inline constexpr std::string_view kOwnNumber = "XSO";
+/// Numbers the document cites, under each of their index keys.
+inline constexpr std::string_view kCites = "XCITE";
+/// Issuing body: accent-free canonical name words and codes (see indexer/issuer.hpp).
+inline constexpr std::string_view kIssuer = "XCQ";
+/// Document type code, accent-free (`nq`, `kh`, `cv`).
+inline constexpr std::string_view kType = "XLOAI";
+/// Signer's name, accent-free, words joined by '_'.
+inline constexpr std::string_view kSigner = "XKY";
+/// Year of issue (`2025`).
+inline constexpr std::string_view kYear = "XNAM";
+/// Draft documents carry this term (value "1").
+inline constexpr std::string_view kDraft = "XDUTHAO";
+
+// --- values ------------------------------------------------------------------------------------
+/// Issue date as a sortable string YYYYMMDD (YYYY0000 when only the year is known).
+inline constexpr Xapian::valueno kSlotDate = 0;
+/// Issuer's display name, for facets.
+inline constexpr Xapian::valueno kSlotIssuer = 1;
+/// Type display name (`Công văn`), for facets.
+inline constexpr Xapian::valueno kSlotType = 2;
+/// Year as text, for facets.
+inline constexpr Xapian::valueno kSlotYear = 3;
+/// Byte offsets of some token starts, so a snippet re-analyses only the window it shows.
+inline constexpr Xapian::valueno kSlotCheckpoints = 9;
+
+// --- metadata ----------------------------------------------------------------------------------
+/// Absolute path ids are relative to; fixed when the database is created.
+inline constexpr std::string_view kMetaRoot = "tracuu.root";
+/// Version of this schema, checked when opening.
+inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema";
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Xapian refuses terms longer than this many bytes.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+/// Builds `prefix + value`, shortening an over-long value to a hash so the term stays legal.
+std::string term(std::string_view prefix, std::string_view value);
+
+}  // namespace tracuu::schema

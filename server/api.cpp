@@ -1,0 +1,181 @@
+#include "api.hpp"
+
+#include <chrono>
+#include <set>
+
+#include "analyzers/utf8.hpp"
+#include "citations_lookup.hpp"
+#include "indexer/schema.hpp"
+#include "indexer/stored_document.hpp"
+#include "searcher.hpp"
+
+namespace tracuu {
+namespace {
+
+class BadParameter : public std::runtime_error {
+  public:
+    BadParameter(std::string parameter, const std::string& message)
+        : std::runtime_error(message), parameter(std::move(parameter)) {}
+    std::string parameter;
+};
+
+/// The single value of `name`, or `fallback`; a repeated parameter is an error.
+std::string single(const Params& params, const std::string& name,
+                   const std::string& fallback = {}) {
+    const auto count = params.count(name);
+    if (count == 0) return fallback;
+    if (count > 1) throw BadParameter(name, "'" + name + "' is given more than once");
+    const std::string& value = params.find(name)->second;
+    if (!utf8::is_valid(value)) throw BadParameter(name, "'" + name + "' is not valid UTF-8");
+    return value;
+}
+
+std::size_t bounded_number(const Params& params, const std::string& name, std::size_t fallback,
+                           std::size_t low, std::size_t high) {
+    const std::string text = single(params, name);
+    if (text.empty()) return fallback;
+    std::size_t value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9' || value > high) {
+            throw BadParameter(name, "'" + name + "' must be a whole number from " +
+                                         std::to_string(low) + " to " + std::to_string(high));
+        }
+        value = value * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (value < low || value > high) {
+        throw BadParameter(name, "'" + name + "' must be a whole number from " +
+                                     std::to_string(low) + " to " + std::to_string(high));
+    }
+    return value;
+}
+
+const std::map<std::string, QueryField>& filter_parameters() {
+    static const std::map<std::string, QueryField> names = {
+        {"number", QueryField::Number}, {"issuer", QueryField::Issuer},
+        {"cites", QueryField::Cites},   {"type", QueryField::Type},
+        {"signer", QueryField::Signer}, {"year", QueryField::Year},
+    };
+    return names;
+}
+
+void reject_unknown(const Params& params, const std::set<std::string>& known) {
+    for (const auto& [name, value] : params) {
+        if (!known.count(name)) throw BadParameter(name, "unknown parameter '" + name + "'");
+    }
+}
+
+SearchRequest read_search_request(const Params& params) {
+    std::set<std::string> known = {"q", "limit", "offset", "sort", "from", "to"};
+    for (const auto& [name, field] : filter_parameters()) known.insert(name);
+    reject_unknown(params, known);
+
+    SearchRequest request;
+    request.q = single(params, "q");
+    if (request.q.size() > kMaxQueryBytes) {
+        throw BadParameter("q", "'q' is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
+    }
+    request.limit = bounded_number(params, "limit", kDefaultLimit, 1, kMaxLimit);
+    request.offset = bounded_number(params, "offset", 0, 0, kMaxOffset);
+    const std::string sort = single(params, "sort", "relevance");
+    if (sort == "relevance") {
+        request.sort = SortOrder::Relevance;
+    } else if (sort == "date" || sort == "newest") {
+        request.sort = SortOrder::DateNewest;
+    } else if (sort == "oldest") {
+        request.sort = SortOrder::DateOldest;
+    } else {
+        throw BadParameter("sort", "'sort' must be relevance, date (newest first) or oldest");
+    }
+    for (const auto& [name, field] : filter_parameters()) {
+        const std::string value = single(params, name);
+        if (value.size() > kMaxQueryBytes) throw BadParameter(name, "'" + name + "' is too long");
+        if (!value.empty()) request.filters.push_back({value, field});
+    }
+    request.date_from = single(params, "from");
+    request.date_to = single(params, "to");
+    request.facets = true;
+    return request;
+}
+
+nlohmann::json hit_json(const SearchHit& hit) {
+    nlohmann::json j = {{"id", hit.meta.value("id", "")},
+                        {"path", hit.meta.value("path", "")},
+                        {"title", hit.meta.value("title", "")},
+                        {"snippet", hit.snippet},
+                        {"score", hit.score}};
+    j["fields"] = hit.meta.value("fields", nlohmann::json::object());
+    return j;
+}
+
+}  // namespace
+
+ApiResponse error_response(int status, const std::string& code, const std::string& message,
+                           const std::string& parameter) {
+    nlohmann::json error = {{"code", code}, {"message", message}};
+    if (!parameter.empty()) error["parameter"] = parameter;
+    return {status, {{"error", error}}};
+}
+
+ApiResponse handle_search(const Xapian::Database& db, const Params& params) {
+    const auto started = std::chrono::steady_clock::now();
+    try {
+        const SearchRequest request = read_search_request(params);
+        const SearchResult result = search(db, request);
+        nlohmann::json hits = nlohmann::json::array();
+        for (const auto& hit : result.hits) hits.push_back(hit_json(hit));
+        const double took_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
+        nlohmann::json body = {{"query", request.q},
+                               {"total", result.total},
+                               {"total_exact", result.total_exact},
+                               {"relaxed", result.relaxed},
+                               {"offset", request.offset},
+                               {"limit", request.limit},
+                               {"took_ms", took_ms},
+                               {"numbers", result.number_keys},
+                               {"facets", result.facets},
+                               {"results", hits}};
+        return {200, std::move(body)};
+    } catch (const BadParameter& e) {
+        return error_response(400, "bad_parameter", e.what(), e.parameter);
+    } catch (const QueryError& e) {
+        return error_response(400, "bad_parameter", e.what(), e.parameter());
+    }
+}
+
+ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {
+    if (id.empty() || !utf8::is_valid(id) || id.size() > 4096) {
+        return error_response(400, "bad_parameter", "the document id is not valid", "id");
+    }
+    const std::string id_term = schema::term(schema::kId, id);
+    Xapian::PostingIterator p = db.postlist_begin(id_term);
+    if (p == db.postlist_end(id_term)) {
+        return error_response(404, "not_found", "no document with id '" + id + "'", "id");
+    }
+    const Xapian::Document doc = db.get_document(*p);
+    const std::string data = doc.get_data();
+    StoredDocument stored = decode_stored_document(data);
+    nlohmann::json body = std::move(stored.meta);
+    body["text"] = std::string(stored.text);
+    add_citation_links(db, *p, body);
+    return {200, std::move(body)};
+}
+
+ApiResponse handle_references(const Xapian::Database& db, const std::string& number) {
+    return references_response(db, number);
+}
+
+ApiResponse handle_stats(const Xapian::Database& db) {
+    nlohmann::json body = {{"documents", db.get_doccount()},
+                           {"average_length", db.get_avlength()},
+                           {"has_positions", db.has_positions()}};
+    try {
+        body["revision"] = db.get_revision();
+    } catch (const Xapian::Error&) {
+        body["revision"] = nullptr;  // several shards have no single revision
+    }
+    return {200, std::move(body)};
+}
+
+}  // namespace tracuu

@@ -1,0 +1,24 @@
+// Following citations through the index: which indexed document a number is, and which
+// indexed documents cite it.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <xapian.h>
+#include <nlohmann/json.hpp>
+
+#include "api.hpp"
+
+namespace tracuu {
+
+/// Adds to a document's JSON `body`: for each citation in fields.citations, the indexed document
+/// it refers to (`document: {id, title}`) when there is one; and `cited_by`, the indexed
+/// documents citing this one.
+void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohmann::json& body);
+
+/// GET /api/references/{number}: the document with that number if indexed, and every indexed
+/// document citing it, each with the citing sentence.
+ApiResponse references_response(const Xapian::Database& db, const std::string& number);
+
+}  // namespace tracuu

@@ -1,0 +1,150 @@
+#include "field_filters.hpp"
+
+#include <algorithm>
+
+#include "analyzers/abbreviations.hpp"
+#include "analyzers/code_tables.hpp"
+#include "analyzers/document_number.hpp"
+#include "analyzers/word_forms.hpp"
+#include "indexer/directive_terms.hpp"
+#include "indexer/schema.hpp"
+#include "query_builder.hpp"
+
+namespace tracuu {
+namespace {
+
+const char* parameter_of(QueryField field) {
+    switch (field) {
+        case QueryField::Number:
+            return "number";
+        case QueryField::Issuer:
+            return "issuer";
+        case QueryField::Cites:
+            return "cites";
+        case QueryField::Type:
+            return "type";
+        case QueryField::Signer:
+            return "signer";
+        case QueryField::Year:
+            return "year";
+        case QueryField::None:
+            break;
+    }
+    return "q";
+}
+
+Xapian::Query number_keys_query(std::string_view prefix, const std::string& value,
+                                QueryField field) {
+    const auto number = parse_document_number(value);
+    if (!number || number->numeral.empty()) {
+        throw QueryError(parameter_of(field),
+                         "'" + value + "' is not a document number (e.g. 57-NQ/TW)");
+    }
+    std::vector<Xapian::Query> keys{Xapian::Query(schema::term(prefix, number->key()))};
+    if (number->loose_key() != number->key())
+        keys.emplace_back(schema::term(prefix, number->loose_key()));
+    return Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end());
+}
+
+Xapian::Query all_terms(const std::vector<std::string>& terms) {
+    return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+Xapian::Query field_filter_query(QueryField field, const std::string& value) {
+    switch (field) {
+        case QueryField::Number:
+            return number_keys_query(schema::kOwnNumber, value, field);
+        case QueryField::Cites:
+            return number_keys_query(schema::kCites, value, field);
+        case QueryField::Issuer: {
+            const auto terms = issuer_terms(value);
+            if (terms.empty()) throw QueryError("issuer", "issuer is empty");
+            return all_terms(terms);
+        }
+        case QueryField::Type: {
+            const auto term = type_term_for_query(value);
+            if (!term) {
+                throw QueryError(
+                    "type",
+                    "'" + value + "' is not a document type (e.g. công văn, CV, nghị quyết, NQ)");
+            }
+            return Xapian::Query(*term);
+        }
+        case QueryField::Signer: {
+            const std::string term = signer_term(value);
+            if (term.size() <= schema::kSigner.size())
+                throw QueryError("signer", "signer is empty");
+            return Xapian::Query(term);
+        }
+        case QueryField::Year: {
+            const bool digits =
+                value.size() == 4 && std::all_of(value.begin(), value.end(), ::isdigit);
+            if (!digits) throw QueryError("year", "'" + value + "' is not a year (e.g. 2025)");
+            return Xapian::Query(schema::term(schema::kYear, value));
+        }
+        case QueryField::None:
+            break;
+    }
+    throw QueryError("q", "unknown field");
+}
+
+std::string date_sort_key(const std::string& date, bool upper) {
+    // YYYY, YYYY-MM or YYYY-MM-DD
+    auto digits = [&](std::size_t pos, std::size_t n) {
+        if (pos + n > date.size()) return false;
+        return std::all_of(date.begin() + static_cast<long>(pos),
+                           date.begin() + static_cast<long>(pos + n), ::isdigit);
+    };
+    if (date.size() == 4 && digits(0, 4)) return date + (upper ? "9999" : "0000");
+    if (date.size() == 7 && digits(0, 4) && date[4] == '-' && digits(5, 2)) {
+        return date.substr(0, 4) + date.substr(5, 2) + (upper ? "99" : "00");
+    }
+    if (date.size() == 10 && digits(0, 4) && date[4] == '-' && digits(5, 2) && date[7] == '-' &&
+        digits(8, 2)) {
+        return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
+    }
+    return {};
+}
+
+Xapian::Query date_range_query(const std::string& from, const std::string& to) {
+    const std::string low = from.empty() ? "" : date_sort_key(from, false);
+    const std::string high = to.empty() ? "" : date_sort_key(to, true);
+    if (!from.empty() && low.empty())
+        throw QueryError("from", "'" + from + "' is not a date (YYYY-MM-DD)");
+    if (!to.empty() && high.empty())
+        throw QueryError("to", "'" + to + "' is not a date (YYYY-MM-DD)");
+    if (!low.empty() && !high.empty()) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, low, high);
+    }
+    if (!low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, low);
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, high);
+}
+
+FacetSpies::FacetSpies()
+    : issuer_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotIssuer)),
+      type_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotType)),
+      year_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotYear)) {}
+
+void FacetSpies::attach(Xapian::Enquire& enquire) {
+    enquire.clear_matchspies();
+    enquire.add_matchspy(issuer_.get());
+    enquire.add_matchspy(type_.get());
+    enquire.add_matchspy(year_.get());
+}
+
+nlohmann::json FacetSpies::to_json(std::size_t max_values) const {
+    auto values = [max_values](const Xapian::ValueCountMatchSpy& spy) {
+        nlohmann::json list = nlohmann::json::array();
+        for (auto it = spy.top_values_begin(max_values); it != spy.top_values_end(max_values);
+             ++it) {
+            if ((*it).empty()) continue;
+            list.push_back({{"value", *it}, {"count", it.get_termfreq()}});
+        }
+        return list;
+    };
+    return {{"issuer", values(*issuer_)}, {"type", values(*type_)}, {"year", values(*year_)}};
+}
+
+}  // namespace tracuu

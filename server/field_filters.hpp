@@ -1,0 +1,40 @@
+// Structured filters (number, issuer, cites, type, signer, year, date range) as Xapian boolean
+// queries, and facet counting with Xapian MatchSpies.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+#include <nlohmann/json.hpp>
+
+#include "query_syntax.hpp"
+
+namespace tracuu {
+
+/// The boolean query for one field:value. Throws QueryError naming the field for a value that
+/// cannot be read (a number that is not a document number, a year that is not a year, ...).
+Xapian::Query field_filter_query(QueryField field, const std::string& value);
+
+/// Documents dated within [from, to]; either bound may be empty. Dates are YYYY-MM-DD (or
+/// YYYY, YYYY-MM); `parameter` names the bound in errors.
+Xapian::Query date_range_query(const std::string& from, const std::string& to);
+
+/// Issue date as stored in schema::kSlotDate: "YYYYMMDD", or "" for text that is not a date.
+/// `upper` fills a partial date to the end of its year or month instead of the start.
+std::string date_sort_key(const std::string& date, bool upper);
+
+/// Counts issuer, type and year over the matches Xapian examines.
+class FacetSpies {
+  public:
+    FacetSpies();
+    /// Clears the spies of `enquire` and adds these.
+    void attach(Xapian::Enquire& enquire);
+    /// {"issuer": [{"value", "count"}...], "type": [...], "year": [...]}, most frequent first.
+    nlohmann::json to_json(std::size_t max_values = 20) const;
+
+  private:
+    std::unique_ptr<Xapian::ValueCountMatchSpy> issuer_, type_, year_;
+};
+
+}  // namespace tracuu

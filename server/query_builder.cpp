@@ -1,0 +1,267 @@
+#include "query_builder.hpp"
+
+#include <algorithm>
+
+#include "analyzers/abbreviations.hpp"
+#include "analyzers/analyzer.hpp"
+#include "analyzers/text_normalizer.hpp"
+#include "indexer/schema.hpp"
+
+namespace tracuu {
+namespace {
+
+// Soft boosts, relative to a syllable's own BM25 weight.
+constexpr double kPairPhraseBoost = 1.0;
+constexpr double kNearBoost = 0.5;
+constexpr double kExactMarksBoost = 0.5;
+
+using Queries = std::vector<Xapian::Query>;
+
+Xapian::Query combine(Xapian::Query::op op, const Queries& qs) {
+    if (qs.empty()) return Xapian::Query();
+    if (qs.size() == 1) return qs.front();
+    return Xapian::Query(op, qs.begin(), qs.end());
+}
+
+Xapian::Query phrase(const std::vector<std::string>& terms) {
+    if (terms.size() == 1) return Xapian::Query(terms.front());
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+}
+
+/// Both keys of a number (exact, then typo-tolerant) under `prefix`.
+void add_keys(Queries& out, std::string_view prefix, const DocumentNumber& n) {
+    out.emplace_back(schema::term(prefix, n.key()));
+    if (n.loose_key() != n.key()) out.emplace_back(schema::term(prefix, n.loose_key()));
+}
+
+/// The number as recognised and its other readings (`Quy định 05`: QyĐ or QĐ).
+std::vector<const DocumentNumber*> readings(const NumberMatch& match) {
+    std::vector<const DocumentNumber*> all{&match.number};
+    for (const auto& alt : match.alternatives) all.push_back(&alt);
+    return all;
+}
+
+Xapian::Query number_query(const NumberMatch& match, const std::vector<std::string>& parts) {
+    Queries alternatives;
+    for (const DocumentNumber* n : readings(match)) {
+        add_keys(alternatives, schema::kNumberMention, *n);
+        add_keys(alternatives, schema::kOwnNumber, *n);
+    }
+    // The parts as written also match where the number was not recognised (odd spacing).
+    alternatives.push_back(phrase(parts));
+    return combine(Xapian::Query::OP_OR, alternatives);
+}
+
+Xapian::Query own_number_tier(const NumberMatch& match) {
+    Queries keys;
+    for (const DocumentNumber* n : readings(match)) add_keys(keys, schema::kOwnNumber, *n);
+    return tier(kOwnNumberTier, combine(Xapian::Query::OP_OR, keys));
+}
+
+class Builder {
+  public:
+    explicit Builder(const FieldQueryMaker& field_query) : field_query_(field_query) {}
+
+    void add(const QueryPart& part) {
+        if (part.field != QueryField::None) {
+            Xapian::Query q = field_query_(part.field, part.text);
+            (part.negated ? excluded_ : filters_).push_back(std::move(q));
+            return;
+        }
+        const std::string text = normalize_text(part.text);
+        const Analysis analysis = analyze(text, NumberMode::Query);
+        token_count_ += analysis.tokens.size();
+        if (token_count_ > kMaxQueryTokens) {
+            throw QueryError("q", "the query has more than " + std::to_string(kMaxQueryTokens) +
+                                      " words and numbers; shorten it");
+        }
+        if (analysis.tokens.empty()) return;
+        if (part.negated) {
+            std::vector<std::string> folded;
+            for (const auto& t : analysis.tokens) folded.push_back(t.folded);
+            excluded_.push_back(part.quoted ? phrase(folded)
+                                            : combine(Xapian::Query::OP_AND, to_terms(folded)));
+            return;
+        }
+        add_positive(analysis, part.quoted);
+    }
+
+    BuiltQuery finish() {
+        BuiltQuery built;
+        built.has_text = !required_.empty();
+        built.highlight = std::move(highlight_);
+        built.number_keys = std::move(number_keys_);
+
+        Queries boosts = std::move(term_boosts_);
+        if (!tone_terms_.empty()) {
+            // Graded: each syllable matched with its exact marks adds an equal share of the tier.
+            const double share = kToneTier / static_cast<double>(tone_terms_.size());
+            for (const auto& term : tone_terms_) boosts.push_back(tier(share, Xapian::Query(term)));
+            boosts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                           combine(Xapian::Query::OP_OR, to_terms(tone_terms_)),
+                                           kExactMarksBoost));
+        }
+        built.strict = assemble(Xapian::Query::OP_AND, boosts);
+        built.relaxed = assemble(Xapian::Query::OP_OR, boosts);
+        return built;
+    }
+
+  private:
+    static Queries to_terms(const std::vector<std::string>& terms) {
+        return Queries(terms.begin(), terms.end());
+    }
+
+    Xapian::Query assemble(Xapian::Query::op op, const Queries& boosts) const {
+        Xapian::Query q = required_.empty() ? Xapian::Query::MatchAll : combine(op, required_);
+        // Each phrase or proximity boost gets its own AND_MAYBE. Inside an OR next to plain terms,
+        // Xapian 1.4.22 credits a phrase without checking positions once get_mset() is asked to
+        // examine more matches (check_at_least): seen on this corpus, where `Lê Trường Sơn` lifted
+        // documents holding the three words apart.
+        for (const auto& positional : positional_boosts_)
+            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, positional);
+        if (!boosts.empty())
+            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                              combine(Xapian::Query::OP_OR, boosts));
+        if (!filters_.empty())
+            q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                              combine(Xapian::Query::OP_AND, filters_));
+        if (!excluded_.empty())
+            q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                              combine(Xapian::Query::OP_OR, excluded_));
+        return q;
+    }
+
+    /// A topic abbreviation (`CĐS`) or its full form (`chuyển đổi số`) starting at token `i`:
+    /// the longest, as {entry, tokens covered, typed short}.
+    struct AbbreviationMatch {
+        const Abbreviation* entry = nullptr;
+        std::size_t length = 0;
+        bool typed_short = false;
+    };
+
+    static AbbreviationMatch abbreviation_at(const std::vector<Token>& tokens, std::size_t i) {
+        AbbreviationMatch best;
+        auto matches = [&](const std::vector<std::string>& form) {
+            if (form.empty() || i + form.size() > tokens.size()) return false;
+            for (std::size_t k = 0; k < form.size(); ++k) {
+                if (tokens[i + k].folded != form[k] || tokens[i + k].number >= 0) return false;
+            }
+            return true;
+        };
+        for (const auto& a : topic_abbreviations()) {
+            if (matches(a.short_form) && a.short_form.size() > best.length)
+                best = {&a, a.short_form.size(), true};
+            if (matches(a.full_form) && a.full_form.size() > best.length)
+                best = {&a, a.full_form.size(), false};
+        }
+        return best;
+    }
+
+    /// `CĐS` and `chuyển đổi số` as one term for matching and weighting (Xapian OP_SYNONYM);
+    /// the expansion of an abbreviation must be a phrase, words typed in full need only co-occur.
+    Xapian::Query synonym_unit(const AbbreviationMatch& m, const std::vector<std::string>& typed) {
+        const auto& other = m.typed_short ? m.entry->full_form : m.entry->short_form;
+        for (const auto& t : other) highlight_.push_back(t);
+        const Xapian::Query as_typed =
+            m.typed_short ? phrase(typed) : combine(Xapian::Query::OP_AND, to_terms(typed));
+        const Xapian::Query alternative = phrase(other);
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, as_typed, alternative);
+    }
+
+    void add_positive(const Analysis& analysis, bool quoted) {
+        const auto& tokens = analysis.tokens;
+        std::vector<std::string> run;  // consecutive syllables outside numbers
+        std::vector<std::string> all;
+        for (std::size_t i = 0; i < tokens.size();) {
+            const Token& t = tokens[i];
+            all.push_back(t.folded);
+            highlight_.push_back(t.folded);
+            if (t.number >= 0) {
+                const NumberMatch& match = analysis.numbers[static_cast<std::size_t>(t.number)];
+                std::vector<std::string> parts;
+                std::size_t j = i;
+                for (; j < tokens.size() && tokens[j].number == t.number; ++j) {
+                    parts.push_back(tokens[j].folded);
+                    if (j > i) {
+                        all.push_back(tokens[j].folded);
+                        highlight_.push_back(tokens[j].folded);
+                    }
+                }
+                if (!quoted) required_.push_back(number_query(match, parts));
+                term_boosts_.push_back(own_number_tier(match));
+                number_keys_.push_back(match.number.key());
+                flush_run(run);
+                i = j;
+                continue;
+            }
+            if (const AbbreviationMatch m = abbreviation_at(tokens, i); m.entry && !quoted) {
+                std::vector<std::string> typed;
+                for (std::size_t k = i; k < i + m.length; ++k) {
+                    typed.push_back(tokens[k].folded);
+                    if (k > i) {
+                        all.push_back(tokens[k].folded);
+                        highlight_.push_back(tokens[k].folded);
+                    }
+                    // đ in an abbreviation (`CĐS`) is spelling, not a tone to rank by.
+                    if (!m.typed_short && tokens[k].has_marks()) {
+                        tone_terms_.push_back(std::string(schema::kExact) + tokens[k].exact);
+                    }
+                    run.push_back(tokens[k].folded);
+                }
+                required_.push_back(synonym_unit(m, typed));
+                i += m.length;
+                continue;
+            }
+            if (!quoted) required_.emplace_back(t.folded);
+            if (t.has_marks()) tone_terms_.push_back(std::string(schema::kExact) + t.exact);
+            run.push_back(t.folded);
+            ++i;
+        }
+        flush_run(run);
+        if (quoted) required_.push_back(phrase(all));
+    }
+
+    /// Phrase evidence for a run of plain syllables: the whole run as a tier, adjacent pairs and
+    /// proximity as weighted boosts.
+    void flush_run(std::vector<std::string>& run) {
+        if (run.size() >= 2) {
+            positional_boosts_.push_back(tier(kPhraseTier, phrase(run)));
+            if (run.size() > 2) {
+                for (std::size_t i = 0; i + 1 < run.size(); ++i) {
+                    positional_boosts_.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                               phrase({run[i], run[i + 1]}),
+                                                               kPairPhraseBoost));
+                }
+            }
+            positional_boosts_.push_back(Xapian::Query(
+                Xapian::Query::OP_SCALE_WEIGHT,
+                Xapian::Query(Xapian::Query::OP_NEAR, run.begin(), run.end(), 2 * run.size() + 2),
+                kNearBoost));
+        }
+        run.clear();
+    }
+
+    const FieldQueryMaker& field_query_;
+    Queries required_, filters_, excluded_;
+    Queries positional_boosts_;  ///< phrases and proximity: each applied on its own (see assemble)
+    Queries term_boosts_;        ///< everything else, applied together
+    std::vector<std::string> tone_terms_;
+    std::vector<std::string> highlight_;
+    std::vector<std::string> number_keys_;
+    std::size_t token_count_ = 0;
+};
+
+}  // namespace
+
+Xapian::Query tier(double weight, const Xapian::Query& q) {
+    Xapian::Query constant((new Xapian::FixedWeightPostingSource(weight))->release());
+    return Xapian::Query(Xapian::Query::OP_FILTER, constant, q);
+}
+
+BuiltQuery build_query(const std::vector<QueryPart>& parts, const FieldQueryMaker& field_query) {
+    Builder builder(field_query);
+    for (const auto& part : parts) builder.add(part);
+    return builder.finish();
+}
+
+}  // namespace tracuu

@@ -1,0 +1,59 @@
+// Turns what was typed into a Xapian query: the matching rule and the ranking tiers.
+//
+// Matching: every syllable (accent-free) and every document number of the query must match.
+// Ranking, strongest first, all Xapian machinery:
+//   1. the query names a document's own number (FixedWeightPostingSource tier);
+//   2. the syllables typed with marks are present with exactly those marks (tier, graded by how
+//      many): `hòa` never ranks a document with only `hóa` above one with `hòa`;
+//   3. the query's syllables occur as a phrase (tier): words are several syllables;
+//   4. within a tier, BM25 on the syllables, plus adjacent-pair phrases, proximity and exact
+//      marks as weighted OP_AND_MAYBE boosts.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "query_syntax.hpp"
+
+namespace tracuu {
+
+/// Tier weights. Each is larger than everything below it can add up to (BM25 on at most
+/// kMaxQueryTokens syllables stays far below kPhraseTier).
+inline constexpr double kOwnNumberTier = 1e9;
+inline constexpr double kToneTier = 1e7;
+inline constexpr double kPhraseTier = 1e5;
+
+/// Most syllables and number parts a query may have.
+inline constexpr std::size_t kMaxQueryTokens = 48;
+
+struct BuiltQuery {
+    Xapian::Query strict;                ///< every clause required
+    Xapian::Query relaxed;               ///< any clause suffices: tried when `strict` finds nothing
+    bool has_text = false;               ///< false when only filters (or nothing) were given
+    std::vector<std::string> highlight;  ///< accent-free terms to mark in snippets
+    std::vector<std::string> number_keys;  ///< canonical keys of the numbers in the query
+};
+
+/// Thrown for a query that cannot be run as asked (too many words, a bad field value).
+class QueryError : public std::runtime_error {
+  public:
+    QueryError(std::string parameter, const std::string& message)
+        : std::runtime_error(message), parameter_(std::move(parameter)) {}
+    const std::string& parameter() const { return parameter_; }
+
+  private:
+    std::string parameter_;
+};
+
+/// Makes the boolean query for a field:value part (see filters.hpp).
+using FieldQueryMaker = std::function<Xapian::Query(QueryField, const std::string&)>;
+
+BuiltQuery build_query(const std::vector<QueryPart>& parts, const FieldQueryMaker& field_query);
+
+/// Constant weight for every document matching `q`: a ranking tier.
+Xapian::Query tier(double weight, const Xapian::Query& q);
+
+}  // namespace tracuu

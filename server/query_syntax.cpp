@@ -1,0 +1,79 @@
+#include "query_syntax.hpp"
+
+#include "analyzers/word_forms.hpp"
+
+namespace tracuu {
+
+QueryField query_field_named(std::string_view name) {
+    const std::string n = fold(name);
+    if (n == "so" || n == "sohieu" || n == "number") return QueryField::Number;
+    if (n == "coquan" || n == "issuer") return QueryField::Issuer;
+    if (n == "trichdan" || n == "cites" || n == "viendan") return QueryField::Cites;
+    if (n == "loai" || n == "type") return QueryField::Type;
+    if (n == "nguoiky" || n == "signer") return QueryField::Signer;
+    if (n == "nam" || n == "year") return QueryField::Year;
+    return QueryField::None;
+}
+
+namespace {
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+}  // namespace
+
+std::vector<QueryPart> parse_query_syntax(std::string_view q) {
+    std::vector<QueryPart> parts;
+    std::size_t i = 0;
+    auto add_plain_word = [&](std::string_view word) {
+        if (!parts.empty() && parts.back().field == QueryField::None && !parts.back().quoted &&
+            !parts.back().negated) {
+            parts.back().text += ' ';
+            parts.back().text += word;
+        } else {
+            parts.push_back({std::string(word)});
+        }
+    };
+    while (i < q.size()) {
+        while (i < q.size() && is_space(q[i])) ++i;
+        if (i >= q.size()) break;
+        QueryPart part;
+        // '-' starts an exclusion only before a word or a quote: `57-NQ` never gets here.
+        if (q[i] == '-' && i + 1 < q.size() && !is_space(q[i + 1]) && q[i + 1] != '-') {
+            part.negated = true;
+            ++i;
+        }
+        // field:value
+        std::size_t j = i;
+        while (j < q.size() && !is_space(q[j]) && q[j] != ':' && q[j] != '"') ++j;
+        if (j < q.size() && q[j] == ':' && j > i) {
+            const QueryField field = query_field_named(q.substr(i, j - i));
+            if (field != QueryField::None && j + 1 < q.size() && !is_space(q[j + 1])) {
+                part.field = field;
+                i = j + 1;
+            }
+        }
+        if (q[i] == '"') {
+            const std::size_t close = q.find('"', i + 1);
+            const std::size_t end = close == std::string_view::npos ? q.size() : close;
+            part.text = std::string(q.substr(i + 1, end - i - 1));
+            part.quoted = part.field == QueryField::None;
+            i = close == std::string_view::npos ? q.size() : close + 1;
+        } else {
+            std::size_t end = i;
+            while (end < q.size() && !is_space(q[end]) && q[end] != '"') ++end;
+            part.text = std::string(q.substr(i, end - i));
+            i = end;
+        }
+        if (part.text.empty()) continue;
+        if (part.field == QueryField::None && !part.quoted && !part.negated) {
+            add_plain_word(part.text);
+        } else {
+            parts.push_back(std::move(part));
+        }
+    }
+    return parts;
+}
+
+}  // namespace tracuu

@@ -1,0 +1,28 @@
+// What a person may type in the search box, before any analysis: words, "quoted phrases",
+// -exclusions and field:value filters (so:57-NQ/TW, coquan:"Sở GDĐT", trichdan:57-NQ/TW).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tracuu {
+
+/// A field a query may name; Vietnamese and English spellings are both accepted.
+enum class QueryField { None, Number, Issuer, Cites, Type, Signer, Year };
+
+struct QueryPart {
+    std::string text;
+    QueryField field = QueryField::None;
+    bool quoted = false;   ///< "..." : must match as a phrase
+    bool negated = false;  ///< -word, -"phrase", -field:value
+};
+
+/// Splits `q` into parts. Adjacent plain words stay one part, so the analyzer sees `57 NQ TW`
+/// or `chuyển đổi số` whole. Unknown `name:` prefixes are kept as text.
+std::vector<QueryPart> parse_query_syntax(std::string_view q);
+
+/// The field for a name typed before ':' (`so`, `số`, `number`, `coquan`, ...), or None.
+QueryField query_field_named(std::string_view name);
+
+}  // namespace tracuu

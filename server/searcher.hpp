@@ -1,0 +1,51 @@
+// Runs a search on any Xapian::Database: one local database, several shards combined with
+// add_database(), or remote shards opened with Xapian::Remote.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+#include <nlohmann/json.hpp>
+
+#include "query_builder.hpp"
+
+namespace tracuu {
+
+enum class SortOrder { Relevance, DateNewest, DateOldest };
+
+struct SearchRequest {
+    std::string q;
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    SortOrder sort = SortOrder::Relevance;
+    /// Filters as field:value parts (from URL parameters), ANDed with the query.
+    std::vector<QueryPart> filters;
+    std::string date_from;  ///< YYYY[-MM[-DD]], inclusive
+    std::string date_to;
+    bool facets = false;
+};
+
+struct SearchHit {
+    Xapian::docid docid = 0;
+    double score = 0;
+    nlohmann::json meta;  ///< stored metadata: id, path, title, bytes, fields
+    std::string snippet;  ///< HTML, see snippet.hpp
+};
+
+struct SearchResult {
+    Xapian::doccount total = 0;  ///< estimated number of matches
+    bool total_exact = false;
+    bool relaxed = false;  ///< no document had every word; these have some of them
+    std::vector<SearchHit> hits;
+    std::vector<std::string> number_keys;
+    nlohmann::json facets = nlohmann::json::object();
+};
+
+/// Searches `db`. Throws QueryError for a query that cannot be run, Xapian errors otherwise.
+SearchResult search(const Xapian::Database& db, const SearchRequest& request);
+
+/// The query parts of `request` (typed text and URL filters), built: exposed for tests and tools.
+BuiltQuery build_search_query(const SearchRequest& request);
+
+}  // namespace tracuu

@@ -1,0 +1,184 @@
+#include "snippet.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "analyzers/analyzer.hpp"
+#include "indexer/checkpoints.hpp"
+
+namespace tracuu {
+namespace {
+
+// Positions read per term: enough to find a good window in any real document.
+constexpr std::size_t kMaxPositionsPerTerm = 20000;
+// Generous bytes per token when cutting the text to re-analyse.
+constexpr std::size_t kBytesPerToken = 48;
+
+struct Hit {
+    Xapian::termpos position;
+    std::size_t term;
+};
+
+/// Start position of the window with the most distinct terms, then the most hits.
+Xapian::termpos best_window(std::vector<Hit>& hits, std::size_t terms, std::size_t width) {
+    if (hits.empty()) return 1;
+    std::sort(hits.begin(), hits.end(),
+              [](const Hit& a, const Hit& b) { return a.position < b.position; });
+    std::vector<std::size_t> counts(terms, 0);
+    std::size_t distinct = 0;
+    std::size_t best_distinct = 0;
+    std::size_t best_count = 0;
+    Xapian::termpos best = hits.front().position;
+    std::size_t left = 0;
+    for (std::size_t right = 0; right < hits.size(); ++right) {
+        if (counts[hits[right].term]++ == 0) ++distinct;
+        while (hits[right].position - hits[left].position >= width) {
+            if (--counts[hits[left].term] == 0) --distinct;
+            ++left;
+        }
+        const std::size_t count = right - left + 1;
+        if (distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
+            best_distinct = distinct;
+            best_count = count;
+            best = hits[left].position;
+        }
+    }
+    return best;
+}
+
+void append_escaped(std::string& out, char c) {
+    switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out.push_back(c);
+    }
+}
+
+/// Appends `text` escaped, with each run of whitespace as one space.
+void append_collapsed(std::string& out, std::string_view text) {
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\t') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out.push_back(' ');
+        space = false;
+        append_escaped(out, c);
+    }
+    if (space && !out.empty()) out.push_back(' ');
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) append_escaped(out, c);
+    return out;
+}
+
+std::string make_snippet(const Xapian::Database& db, Xapian::docid docid, std::string_view text,
+                         std::string_view checkpoints, const std::vector<std::string>& highlight,
+                         const SnippetOptions& options) {
+    std::vector<std::string> terms;
+    for (const auto& t : highlight) {
+        if (std::find(terms.begin(), terms.end(), t) == terms.end()) terms.push_back(t);
+    }
+    std::vector<Hit> hits;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        std::size_t n = 0;
+        try {
+            for (auto p = db.positionlist_begin(docid, terms[i]);
+                 p != db.positionlist_end(docid, terms[i]) && n < kMaxPositionsPerTerm; ++p, ++n) {
+                hits.push_back({*p, i});
+            }
+        } catch (const Xapian::RangeError&) {
+            // the term is not in this document
+        }
+    }
+    const Xapian::termpos match = best_window(hits, terms.size(), options.window_tokens);
+    const Xapian::termpos first = match > options.context_before
+                                      ? match - static_cast<Xapian::termpos>(options.context_before)
+                                      : 1;
+    const Xapian::termpos last = first + static_cast<Xapian::termpos>(options.window_tokens);
+
+    // Re-analyse from the nearest checkpoint at or before the window.
+    Checkpoint start{1, 0};
+    for (const Checkpoint& c : decode_checkpoints(checkpoints)) {
+        if (c.position > first) break;
+        start = c;
+    }
+    if (start.offset > text.size()) start = {1, 0};
+    std::size_t length = (last - start.position + 2) * kBytesPerToken;
+    std::string_view chunk = text.substr(start.offset);
+    if (length < chunk.size()) {
+        // Cut on whitespace so no token is split.
+        const auto space = chunk.find_last_of(" \n\t", length);
+        chunk = chunk.substr(0, space == std::string_view::npos ? length : space);
+    }
+    const Analysis analysis = analyze(chunk);
+
+    const std::unordered_set<std::string> wanted(terms.begin(), terms.end());
+    std::string out;
+    std::size_t shown_from = std::string_view::npos;
+    std::size_t cursor = 0;  // chunk offset up to which text was written
+    bool open_mark = false;
+    for (const Token& t : analysis.tokens) {
+        const Xapian::termpos pos = start.position + t.position - 1;
+        if (pos < first) continue;
+        if (pos >= last) break;
+        if (shown_from == std::string_view::npos) {
+            shown_from = t.begin;
+            cursor = t.begin;
+        }
+        const bool marked = wanted.count(t.folded) > 0;
+        // Consecutive marked tokens share one <mark>: `<mark>chuyển đổi số</mark>`.
+        if (open_mark && !marked) {
+            out += "</mark>";
+            open_mark = false;
+        }
+        append_collapsed(out, chunk.substr(cursor, t.begin - cursor));
+        if (marked && !open_mark) {
+            out += "<mark>";
+            open_mark = true;
+        }
+        append_collapsed(out, chunk.substr(t.begin, t.end - t.begin));
+        cursor = t.end;
+    }
+    if (open_mark) out += "</mark>";
+    if (shown_from == std::string_view::npos) return {};
+    // Keep the punctuation right after the last token (`./.`, `;`).
+    std::size_t tail = cursor;
+    while (tail < chunk.size() && tail - cursor < 3 && chunk[tail] != ' ' && chunk[tail] != '\n' &&
+           static_cast<unsigned char>(chunk[tail]) < 0x80 &&
+           !std::isalnum(static_cast<unsigned char>(chunk[tail]))) {
+        ++tail;
+    }
+    append_collapsed(out, chunk.substr(cursor, tail - cursor));
+    const bool at_start = start.offset + shown_from == 0 ||
+                          text.substr(0, start.offset + shown_from).find_first_not_of(" \n\t") ==
+                              std::string_view::npos;
+    const bool at_end =
+        start.offset + tail >= text.size() ||
+        text.substr(start.offset + tail).find_first_not_of(" \n\t") == std::string_view::npos;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return (at_start ? "" : "…") + out + (at_end ? "" : "…");
+}
+
+}  // namespace tracuu

@@ -1,0 +1,73 @@
+// Shared test helpers: where the real texts are, temporary folders, building an index from files.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace tracuu::test {
+
+namespace fs = std::filesystem;
+
+/// The bundled seeds (corpus/seeds of this checkout).
+fs::path seeds_dir();
+/// The bundled corpus folder.
+fs::path bundled_corpus_dir();
+/// ../shared/corpus: fails the test with a clear message when it is not there.
+fs::path shared_corpus_dir();
+
+/// Path of one seed by its number prefix ("000" ... "004").
+fs::path seed(const std::string& prefix);
+
+std::string read_file(const fs::path& path);
+void write_file(const fs::path& path, const std::string& bytes);
+
+/// A fresh folder removed at the end of the test.
+class TempDir {
+  public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const fs::path& path() const { return path_; }
+    fs::path operator/(const std::string& name) const { return path_ / name; }
+
+  private:
+    fs::path path_;
+};
+
+/// Indexes `inputs` into a new database at `db` with ids relative to `root`, through the same
+/// library calls as tracuu-index; returns the number of documents indexed.
+std::size_t build_index(const fs::path& db, const fs::path& root,
+                        const std::vector<fs::path>& inputs);
+
+/// A database of the five seeds plus the bundled ubtvqh-2025 resolutions, built once per run.
+const fs::path& bundled_index();
+
+/// Runs a shell command; returns its exit status and captures stdout+stderr into `output`.
+int run_command(const std::string& command, std::string& output);
+
+}  // namespace tracuu::test
+
+namespace tracuu::test {
+
+/// A real tracuu-server process on a free loopback port, stopped (SIGTERM) at scope exit.
+class ServerProcess {
+  public:
+    explicit ServerProcess(const fs::path& db, const std::vector<std::string>& extra_args = {});
+    ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    int port() const { return port_; }
+    /// Sends SIGTERM and waits; returns the exit status.
+    int stop();
+
+  private:
+    int pid_ = -1;
+    int port_ = 0;
+};
+
+}  // namespace tracuu::test

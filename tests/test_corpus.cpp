@@ -1,0 +1,61 @@
+// The whole shared corpus (555 real documents) indexes without a failure, and what it holds is
+// found: NFD resolutions by NFC queries, numbers by their key.
+#include <catch2/catch.hpp>
+
+#include "indexer/document_preparation.hpp"
+#include "indexer/index_writer.hpp"
+#include "indexer/source_files.hpp"
+#include "server/searcher.hpp"
+#include "support.hpp"
+
+using namespace tracuu;
+
+TEST_CASE("every document of the shared corpus indexes, and NFD text is found by NFC queries",
+          "[corpus]") {
+    const auto corpus = test::shared_corpus_dir();
+    test::TempDir tmp;
+    const auto db_path = tmp / "corpus";
+    std::size_t indexed = 0;
+    std::vector<std::string> failures;
+    {
+        IndexWriter writer(db_path, corpus);
+        const Discovery found = discover_sources({corpus}, writer.root());
+        CHECK(found.failed.empty());
+        for (const auto& file : found.files) {
+            try {
+                writer.put(prepare_document(file.id, read_text_source(file.path)));
+                ++indexed;
+            } catch (const std::exception& e) {
+                failures.push_back(file.id + ": " + e.what());
+            }
+        }
+        writer.commit();
+    }
+    INFO("failures: " << failures.size()
+                      << (failures.empty() ? "" : " first: " + failures.front()));
+    CHECK(failures.empty());
+    CHECK(indexed == 555);
+
+    Xapian::Database db(db_path.string());
+    CHECK(db.get_doccount() == 555);
+    SearchRequest request;
+    request.limit = 5;
+    // 1656/NQ-UBTVQH15 is stored decomposed; the query is composed.
+    request.q = "sắp xếp các đơn vị hành chính cấp xã của thành phố Hà Nội";
+    auto r = search(db, request);
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits.front().meta["id"] == "ubtvqh-2025/docs/1656_NQ-UBTVQH15.txt");
+    request.q = "1656/NQ-UBTVQH15";
+    r = search(db, request);
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits.front().meta["id"] == "ubtvqh-2025/docs/1656_NQ-UBTVQH15.txt");
+    // Every NFD resolution is reachable by its own number typed loosely.
+    for (int n = 1654; n <= 1687; ++n) {
+        request.q = "nghị quyết " + std::to_string(n);
+        r = search(db, request);
+        INFO(request.q);
+        REQUIRE_FALSE(r.hits.empty());
+        CHECK(r.hits.front().meta["id"] ==
+              "ubtvqh-2025/docs/" + std::to_string(n) + "_NQ-UBTVQH15.txt");
+    }
+}

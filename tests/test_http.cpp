@@ -1,0 +1,211 @@
+// End to end: the real tracuu-index builds the database, the real tracuu-server answers on a free
+// loopback port, and we talk HTTP to it.
+#include <catch2/catch.hpp>
+
+#include <httplib.h>
+
+#include <atomic>
+#include <set>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+using namespace tracuu;
+using nlohmann::json;
+
+namespace {
+
+struct Served {
+    test::TempDir tmp;
+    std::unique_ptr<test::ServerProcess> server;
+
+    Served() {
+        std::string out;
+        const std::string cmd =
+            std::string(TRACUU_INDEX_BINARY) + " --db " + (tmp / "db").string() + " --root " +
+            test::bundled_corpus_dir().string() + " " + test::seeds_dir().string();
+        REQUIRE(test::run_command(cmd, out) == 0);
+        server = std::make_unique<test::ServerProcess>(tmp / "db");
+    }
+
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", server->port());
+        c.set_read_timeout(10, 0);
+        return c;
+    }
+};
+
+Served& served() {
+    static Served s;
+    return s;
+}
+
+struct Reply {
+    int status;
+    json body;
+    std::string content_type;
+};
+
+Reply get(const std::string& path) {
+    auto res = served().client().Get(path.c_str());
+    REQUIRE(res);
+    Reply r{res->status, json(), res->get_header_value("Content-Type")};
+    if (r.content_type.starts_with("application/json")) r.body = json::parse(res->body);
+    return r;
+}
+
+std::set<std::string> result_ids(const json& body) {
+    std::set<std::string> ids;
+    for (const auto& r : body["results"]) ids.insert(r["id"].get<std::string>());
+    return ids;
+}
+
+void check_error(const std::string& path, int status, const std::string& parameter) {
+    INFO(path);
+    const Reply r = get(path);
+    CHECK(r.status == status);
+    REQUIRE(r.content_type.starts_with("application/json"));
+    REQUIRE(r.body.contains("error"));
+    CHECK_FALSE(r.body["error"]["message"].get<std::string>().empty());
+    if (!parameter.empty()) CHECK(r.body["error"]["parameter"] == parameter);
+}
+
+}  // namespace
+
+TEST_CASE("GET /api/search answers JSON with the right directives", "[http][seeds]") {
+    const Reply r = get("/api/search?q=chuyen%20doi%20so");
+    REQUIRE(r.status == 200);
+    CHECK(r.content_type == "application/json; charset=utf-8");
+    const json& b = r.body;
+    CHECK(b["query"] == "chuyen doi so");
+    CHECK(b["total"].get<int>() == 5);
+    CHECK(b["took_ms"].is_number());
+    REQUIRE(b["results"].size() == 5);
+    const json& top = b["results"][0];
+    for (const char* key : {"id", "path", "title", "snippet", "score", "fields"})
+        CHECK(top.contains(key));
+    CHECK(top["id"] == "seeds/002_a7cde4d1a97a1e58.txt");  // its subject is the phrase
+    CHECK(top["snippet"].get<std::string>().find("<mark>") != std::string::npos);
+    CHECK(b["facets"]["type"][0]["value"] == "Công văn");
+}
+
+TEST_CASE("HTTP: NFD-typed, accented and number queries", "[http][seeds]") {
+    // `chuyển đổi số` decomposed, percent-encoded.
+    const Reply nfd =
+        get("/api/search?q=chuye%CC%82%CC%89n%20%C4%91o%CC%82%CC%89i%20so%CC%82%CC%81");
+    REQUIRE(nfd.status == 200);
+    CHECK(nfd.body["total"].get<int>() == 5);
+    const Reply number = get("/api/search?q=57%20NQ%20TW");
+    CHECK(result_ids(number.body) == std::set<std::string>{"seeds/001_91529e2d677ee411.txt",
+                                                           "seeds/003_571429276f528796.txt",
+                                                           "seeds/004_883586d83ecb7309.txt"});
+    const Reply cites = get("/api/search?cites=57-NQ%2FTW");
+    CHECK(result_ids(cites.body) == result_ids(number.body));
+    const Reply limited = get("/api/search?q=chuyen%20doi%20so&limit=2&offset=1");
+    CHECK(limited.body["results"].size() == 2);
+}
+
+TEST_CASE("GET /api/documents/{id} gives the text, the fields and the links", "[http][seeds]") {
+    const Reply r = get("/api/documents/seeds/001_91529e2d677ee411.txt");
+    REQUIRE(r.status == 200);
+    CHECK(r.body["id"] == "seeds/001_91529e2d677ee411.txt");
+    CHECK(r.body["text"].get<std::string>().find("Phạm Quốc Hiệu") != std::string::npos);
+    CHECK(r.body["fields"]["signer"]["value"] == "Phạm Quốc Hiệu");
+    CHECK(r.body["fields"]["citations"].size() == 8);
+    CHECK(r.body["cited_by"].is_array());
+    // Percent-encoded slash in the id reaches the same document.
+    CHECK(get("/api/documents/seeds%2F001_91529e2d677ee411.txt").status == 200);
+    check_error("/api/documents/seeds/nope.txt", 404, "id");
+}
+
+TEST_CASE("GET /api/references/{number}: who cites it, with the sentence", "[http][seeds]") {
+    const Reply r = get("/api/references/57-NQ-TW");
+    REQUIRE(r.status == 200);
+    CHECK(r.body["key"] == "57-nq-tw");
+    CHECK(r.body["document"].is_null());  // the resolution itself is not in this index
+    std::set<std::string> ids;
+    for (const auto& c : r.body["cited_by"]) {
+        ids.insert(c["id"].get<std::string>());
+        CHECK(c["context"].get<std::string>().find("57-") != std::string::npos);
+    }
+    CHECK(ids == std::set<std::string>{"seeds/001_91529e2d677ee411.txt",
+                                       "seeds/003_571429276f528796.txt",
+                                       "seeds/004_883586d83ecb7309.txt"});
+    check_error("/api/references/hello", 400, "number");
+}
+
+TEST_CASE("GET /api/stats and /healthz", "[http][seeds]") {
+    const Reply stats = get("/api/stats");
+    REQUIRE(stats.status == 200);
+    CHECK(stats.body["documents"] == 5);
+    CHECK(stats.body["revision"].get<int>() >= 1);
+    const Reply health = get("/healthz");
+    CHECK(health.status == 200);
+    CHECK(health.body["status"] == "ok");
+}
+
+TEST_CASE("bad requests get JSON errors naming the parameter", "[http]") {
+    check_error("/api/search?q=a&limit=0", 400, "limit");
+    check_error("/api/search?q=a&limit=101", 400, "limit");
+    check_error("/api/search?q=a&limit=-1", 400, "limit");
+    check_error("/api/search?q=a&offset=99999999999999999999", 400, "offset");
+    check_error("/api/search?q=" + std::string(1001, 'a'), 400, "q");
+    check_error("/api/search?q=a&q=b", 400, "q");
+    check_error("/api/search?q=%FF%FE", 400, "q");
+    check_error("/api/search?q=a&colour=red", 400, "colour");
+    check_error("/api/search?cites=hello", 400, "cites");
+    check_error("/api/search?year=20x5", 400, "year");
+    check_error("/api/search?type=unknown", 400, "type");
+    check_error("/api/search?from=yesterday", 400, "from");
+    check_error("/api/search?sort=random", 400, "sort");
+    std::string many_words;
+    for (int i = 0; i < 60; ++i) many_words += "w%20";
+    check_error("/api/search?q=" + many_words, 400, "q");
+    check_error("/api/nothing-here", 404, "");
+}
+
+TEST_CASE("the server keeps answering while the indexer writes, and sees new documents",
+          "[http][concurrency]") {
+    test::TempDir tmp;
+    std::string out;
+    const std::string db = (tmp / "db").string();
+    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --db " + db + " --root " +
+                                  test::bundled_corpus_dir().string() + " " +
+                                  test::seeds_dir().string(),
+                              out) == 0);
+    test::ServerProcess server(tmp / "db");
+    std::atomic<bool> done{false};
+    std::atomic<int> answered{0};
+    std::atomic<int> failed{0};
+    std::thread searcher([&] {
+        httplib::Client c("127.0.0.1", server.port());
+        while (!done) {
+            auto res = c.Get("/api/search?q=ngh%E1%BB%8B%20quy%E1%BA%BFt");
+            if (res && res->status == 200) {
+                ++answered;
+            } else {
+                ++failed;
+            }
+        }
+    });
+    // The 36 ubtvqh documents, committed one at a time so the server sees many revisions.
+    const int status =
+        test::run_command(std::string(TRACUU_INDEX_BINARY) + " --db " + db + " --batch 1 " +
+                              (test::bundled_corpus_dir() / "ubtvqh-2025").string(),
+                          out);
+    done = true;
+    searcher.join();
+    REQUIRE(status == 0);
+    CHECK(failed == 0);
+    CHECK(answered > 10);
+    httplib::Client c("127.0.0.1", server.port());
+    auto res = c.Get("/api/stats");
+    REQUIRE(res);
+    CHECK(json::parse(res->body)["documents"] == 41);
+    res = c.Get("/api/search?q=An%20Giang");
+    REQUIRE(res);
+    CHECK(json::parse(res->body)["total"].get<int>() >= 1);
+    CHECK(server.stop() == 0);
+}

@@ -1,0 +1,132 @@
+// tracuu-index as a user runs it: adds, replaces, reports bad files by name and goes on.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+#include <csignal>
+#include <thread>
+
+#include <xapian.h>
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+using namespace tracuu;
+
+namespace {
+
+std::string index_command(const test::TempDir& tmp, const std::string& args) {
+    return std::string(TRACUU_INDEX_BINARY) + " --db " + (tmp / "db").string() + " " + args;
+}
+
+}  // namespace
+
+TEST_CASE("indexing the same files again replaces them, never duplicates", "[cli][seeds]") {
+    test::TempDir tmp;
+    std::string out;
+    const std::string cmd = index_command(
+        tmp, "--root " + test::bundled_corpus_dir().string() + " " + test::seeds_dir().string());
+    REQUIRE(test::run_command(cmd, out) == 0);
+    CHECK(out.find("5 indexed (5 new, 0 replaced), 0 skipped, 0 failed") != std::string::npos);
+    REQUIRE(test::run_command(cmd, out) == 0);
+    CHECK(out.find("5 indexed (0 new, 5 replaced), 0 skipped, 0 failed") != std::string::npos);
+    Xapian::Database db((tmp / "db").string());
+    CHECK(db.get_doccount() == 5);
+    CHECK(db.term_exists("Qseeds/004_883586d83ecb7309.txt"));
+    // A single file later, named by another path to the same place: the same id.
+    REQUIRE(
+        test::run_command(
+            index_command(
+                tmp, (test::seeds_dir() / ".." / "seeds" / "000_ad8cc43618a4a18a.txt").string()),
+            out) == 0);
+    CHECK(out.find("1 indexed (0 new, 1 replaced)") != std::string::npos);
+}
+
+TEST_CASE("bad files are named with their reason; the run goes on; nothing indexed is lost",
+          "[cli]") {
+    test::TempDir tmp;
+    std::string out;
+    REQUIRE(test::run_command(index_command(tmp, "--root " + tmp.path().string() + " " +
+                                                     test::seeds_dir().string()),
+                              out) != 0);
+    // Seeds outside the root are refused by name, so first index them with the right root.
+    CHECK(out.find("outside the index root") != std::string::npos);
+
+    const auto inbox = tmp / "inbox";
+    test::write_file(inbox / "good.txt", test::read_file(test::seed("003")));
+    test::write_file(inbox / "windows-1258.txt", std::string("C\xF4ng v\xE3n s\xF4\xD2", 10));
+    test::write_file(inbox / "empty.txt", "");
+    test::write_file(inbox / "blank.txt", "  \n\n ");
+    test::write_file(inbox / "binary.txt", std::string("PK\x03\x04\0\0\x14\0", 8));
+    test::write_file(inbox / "utf16.txt", std::string("\xFF\xFE"
+                                                      "C\0\xF4\0",
+                                                      6));
+    test::write_file(inbox / "notes.pdf", "%PDF-1.4");
+    const std::string cmd =
+        index_command(tmp, inbox.string() + " " + (tmp / "missing.txt").string());
+    CHECK(test::run_command(cmd, out) == 1);
+    INFO(out);
+    CHECK(out.find("1 indexed (1 new, 0 replaced), 1 skipped, 6 failed") != std::string::npos);
+    CHECK(out.find("windows-1258.txt: not valid UTF-8 (first bad byte at offset 1)") !=
+          std::string::npos);
+    CHECK(out.find("empty.txt: empty file") != std::string::npos);
+    CHECK(out.find("blank.txt: empty file (whitespace only)") != std::string::npos);
+    CHECK(out.find("binary.txt: binary file (NUL byte at offset 4)") != std::string::npos);
+    CHECK(out.find("utf16.txt: UTF-16 text") != std::string::npos);
+    CHECK(out.find("missing.txt: no such file or directory") != std::string::npos);
+    CHECK(out.find("skipped: " + (inbox / "notes.pdf").string()) != std::string::npos);
+
+    Xapian::Database db((tmp / "db").string());
+    CHECK(db.get_doccount() == 1);
+    CHECK(db.term_exists("Qinbox/good.txt"));
+}
+
+TEST_CASE("a different root on an existing database is refused with the reason", "[cli]") {
+    test::TempDir tmp;
+    std::string out;
+    REQUIRE(test::run_command(index_command(tmp, "--root " + test::bundled_corpus_dir().string() +
+                                                     " " + test::seed("000").string()),
+                              out) == 0);
+    CHECK(test::run_command(index_command(tmp, "--root /tmp " + test::seed("000").string()), out) ==
+          2);
+    CHECK(out.find("holds ids relative to") != std::string::npos);
+}
+
+TEST_CASE("an interrupted run keeps its commits and the same command finishes the job",
+          "[cli][corpus]") {
+    const auto corpus = test::shared_corpus_dir();
+    test::TempDir tmp;
+    const std::string db = (tmp / "db").string();
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        freopen("/dev/null", "w", stderr);
+        execl(TRACUU_INDEX_BINARY, TRACUU_INDEX_BINARY, "--db", db.c_str(), "--root",
+              corpus.c_str(), "--batch", "20", corpus.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(900));
+    kill(pid, SIGINT);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 1);  // interrupted: not everything was indexed
+    const auto partial = Xapian::Database(db).get_doccount();
+    CHECK(partial > 0);
+    CHECK(partial < 555);
+    std::string out;
+    REQUIRE(test::run_command(
+                std::string(TRACUU_INDEX_BINARY) + " --db " + db + " " + corpus.string(), out) ==
+            0);
+    CHECK(Xapian::Database(db).get_doccount() == 555);
+}
+
+TEST_CASE("a dry run prints the parsed fields as JSON and writes nothing", "[cli][seeds]") {
+    std::string out;
+    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --dry-run --json " +
+                                  test::seed("004").string(),
+                              out) == 0);
+    const auto j = nlohmann::json::parse(out);
+    CHECK(j["fields"]["signer"]["value"] == "Lê Trường Sơn");
+    CHECK(j["fields"]["issuer"]["source"] == "header");
+}
