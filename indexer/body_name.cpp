@@ -37,19 +37,27 @@ const std::vector<KnownName>& known_names() {
     return names;
 }
 
-/// Administrative words written in lower case inside names, as accent-free token runs.
+/// Administrative words written in lower case inside names, as runs of exact forms (`tỉnh`, not
+/// `tĩnh` as in Hà Tĩnh).
 const std::vector<std::vector<std::string>>& admin_words() {
-    static const std::vector<std::vector<std::string>> words = {
-        {"thanh", "pho"}, {"thi", "xa"}, {"thi", "tran"}, {"dac", "khu"}, {"tinh"},
-        {"huyen"},        {"quan"},      {"xa"},          {"phuong"},     {"va"}};
+    static const std::vector<std::vector<std::string>> words = [] {
+        std::vector<std::vector<std::string>> all;
+        for (std::string_view w : {"thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện",
+                                   "quận", "xã", "phường", "và"}) {
+            std::vector<std::string> exact;
+            for (const auto& t : analyze(w).tokens) exact.push_back(t.exact);
+            all.push_back(std::move(exact));
+        }
+        return all;
+    }();
     return words;
 }
 
 bool matches_at(const std::vector<Token>& tokens, std::size_t i,
-                const std::vector<std::string>& seq) {
+                const std::vector<std::string>& seq, bool exact = false) {
     if (seq.empty() || i + seq.size() > tokens.size()) return false;
     for (std::size_t k = 0; k < seq.size(); ++k) {
-        if (tokens[i + k].folded != seq[k]) return false;
+        if ((exact ? tokens[i + k].exact : tokens[i + k].folded) != seq[k]) return false;
     }
     return true;
 }
@@ -84,7 +92,7 @@ std::string normal_case_body_name(std::string_view name) {
                          [&](const KnownName& n) { return matches_at(tokens, i, n.tokens); });
         const auto admin =
             std::find_if(admin_words().begin(), admin_words().end(),
-                         [&](const auto& seq) { return matches_at(tokens, i, seq); });
+                         [&](const auto& seq) { return matches_at(tokens, i, seq, true); });
         if (known != known_names().end()) {
             length = known->tokens.size();
             piece = known->text;
@@ -127,8 +135,19 @@ bool starts_like_body_name(std::string_view line) {
     });
 }
 
+bool continues_known_name(std::string_view first, std::string_view next) {
+    const std::vector<std::string> head = folded_tokens(first);
+    std::vector<std::string> joined = head;
+    for (auto& t : folded_tokens(next)) joined.push_back(std::move(t));
+    return std::any_of(known_names().begin(), known_names().end(), [&](const KnownName& n) {
+        return n.tokens.size() > head.size() && n.tokens.size() <= joined.size() &&
+               std::equal(n.tokens.begin(), n.tokens.end(), joined.begin());
+    });
+}
+
 bool ends_inside_name(std::string_view line) {
     const std::string label = folded_label(line);
+    if (label.find(' ') == std::string::npos) return true;  // `ỦY` / `BAN NHÂN DÂN`: one word alone
     for (const char* tail : {"uy ban nhan", "uy ban thuong vu", "thu tuong chinh", "ban chap hanh",
                              "hoi dong nhan", " va", "uy ban"}) {
         if (label.ends_with(tail)) return true;

@@ -22,4 +22,8 @@ bool starts_like_body_name(std::string_view line);
 /// True when a header line stops inside a name (`ỦY BAN NHÂN`, `ỦY BAN THƯỜNG VỤ`).
 bool ends_inside_name(std::string_view line);
 
+/// True when `first` followed by `next` begins a known name longer than `first` alone
+/// (`VĂN PHÒNG` + `CHÍNH PHỦ` is `Văn phòng Chính phủ`).
+bool continues_known_name(std::string_view first, std::string_view next);
+
 }  // namespace tracuu

@@ -67,6 +67,8 @@ class CitationReader {
         for (std::size_t n = 0; n < a_.numbers.size(); ++n) {
             if (own_number && n == *own_number) continue;
             const NumberMatch& m = a_.numbers[n];
+            // The document's own number repeated (a page's metadata, a footer) is not a citation.
+            if (own_number && m.number.key() == a_.numbers[*own_number].number.key()) continue;
             if (m.number.numeral.empty()) continue;
             Citation c;
             c.number = m.text;

@@ -23,8 +23,20 @@ constexpr std::size_t kMaxSubjectLines = 10;
 constexpr std::size_t kMaxRecipients = 40;
 constexpr std::size_t kSignatureSearchLines = 400;
 
-const std::array<std::string_view, 5> kMottoPhrases = {"cong hoa xa hoi", "chu nghia viet nam",
-                                                       "doc lap", "dang cong san", "hanh phuc"};
+const std::array<std::string_view, 6> kMottoPhrases = {"cong hoa xa hoi",   "chu nghia viet nam",
+                                                       "doc lap",           "dang cong san",
+                                                       "cong san viet nam", "hanh phuc"};
+
+/// A line made only of words of the motto (`CỘNG`, `HÒA XÃ HỘI`): the right column, cut short.
+bool is_motto_fragment(std::string_view line) {
+    static const std::vector<std::string_view> words = {
+        "cong", "hoa", "xa", "hoi",  "chu",  "nghia", "viet", "nam", "doc",
+        "lap",  "tu",  "do", "hanh", "phuc", "dang",  "san",  "-"};
+    const auto ws = split_words(folded_label(line));
+    return !ws.empty() && std::all_of(ws.begin(), ws.end(), [](const Word& w) {
+        return std::find(words.begin(), words.end(), w.folded) != words.end();
+    });
+}
 
 bool is_motto(std::string_view line) {
     const std::string label = folded_label(line);
@@ -86,41 +98,72 @@ std::string capitalized_type(std::string_view name) {
     return capitalize(name.substr(0, space)) + std::string(space == npos ? "" : name.substr(space));
 }
 
-struct PersonName {
-    std::string text;
-};
-
-bool is_known_surname(std::string_view folded) {
-    static const std::vector<std::string_view> surnames = {
-        "nguyen", "tran",  "le",    "pham",  "hoang", "huynh", "phan", "vu",    "vo",    "dang",
-        "bui",    "do",    "ho",    "ngo",   "duong", "ly",    "uong", "dinh",  "doan",  "trinh",
-        "truong", "lam",   "luong", "lu",    "mai",   "cao",   "chu",  "ha",    "ta",    "tong",
-        "thai",   "quach", "luu",   "kieu",  "giang", "tang",  "la",   "lai",   "ong",   "khuc",
-        "nghiem", "phung", "van",   "thach", "y",     "dam",   "kim",  "quan",  "hua",   "to",
-        "tieu",   "au",    "trieu", "chau",  "lo",    "diep",  "hoa",  "khong", "son",   "hau",
-        "thieu",  "nong",  "ma",    "mac",   "an",    "bach",  "bien", "cu",    "cung",  "dao",
-        "han",    "hong",  "khuat", "lac",   "linh",  "lieu",  "lang", "ninh",  "quang", "sam",
-        "thuy",   "tiet",  "tram",  "ung",   "vien",  "vuong", "xa"};
-    return std::find(surnames.begin(), surnames.end(), folded) != surnames.end();
+/// Vietnamese family names, compared with their marks: `Trương` is a name, `Trưởng` a title,
+/// `Chu` a name, `Chủ (tịch)` a title.
+bool is_known_surname(std::string_view word) {
+    static const std::vector<std::string> surnames = [] {
+        std::vector<std::string> exact;
+        for (std::string_view n :
+             {"nguyễn", "trần",  "lê",     "phạm", "hoàng", "huỳnh",  "phan",  "vũ",    "võ",
+              "đặng",   "bùi",   "đỗ",     "hồ",   "ngô",   "dương",  "lý",    "uông",  "đinh",
+              "đoàn",   "trịnh", "trương", "lâm",  "lương", "lữ",     "lư",    "mai",   "cao",
+              "chu",    "hà",    "tạ",     "tống", "thái",  "quách",  "lưu",   "kiều",  "giang",
+              "tăng",   "la",    "lại",    "ông",  "khúc",  "nghiêm", "phùng", "văn",   "thạch",
+              "y",      "đàm",   "kim",    "quan", "hứa",   "tô",     "tiêu",  "âu",    "triệu",
+              "châu",   "lò",    "diệp",   "hoa",  "khổng", "sơn",    "hầu",   "thiều", "nông",
+              "mã",     "mạc",   "an",     "bạch", "biện",  "cù",     "cung",  "đào",   "hàn",
+              "hồng",   "khuất", "lạc",    "linh", "liễu",  "lăng",   "ninh",  "quang", "sầm",
+              "thủy",   "tiết",  "trầm",   "ứng",  "viên",  "vương",  "từ",    "lục",   "nhâm",
+              "phó",    "tôn",   "vi",     "đồng", "đậu",   "doãn",   "lã",    "trình", "lường",
+              "giáp",   "ma",    "chử",    "bế",   "thân",  "bàn",    "cầm",   "vy",    "đới",
+              "kha",    "lộc",   "mẫn",    "ngọ",  "phí",   "quản",   "tòng",  "ưng",   "yên"}) {
+            exact.push_back(word_forms(n).exact);
+        }
+        return exact;
+    }();
+    const std::string w = word_forms(word).exact;
+    return std::find(surnames.begin(), surnames.end(), w) != surnames.end();
 }
 
-/// A person's name alone on a line: 2-6 words, each capitalised (or the whole in capitals).
+bool is_title_line(std::string_view line);
+
+/// A person's name alone on a line: 2-6 words, each capitalised (or the whole in capitals), led by
+/// a family name unless it stands right under a signing title in normal case.
 std::optional<std::string> person_name(std::string_view line, bool after_title) {
     line = trim(line);
     const auto words = split_words(line);
     if (words.size() < 2 || words.size() > 6) return std::nullopt;
     const bool all_caps = uppercase_share(line) > 0.95;
     for (const auto& w : words) {
-        if (letter_count(w.text) == 0 || letter_count(w.text) * 1 < w.text.size() / 4)
-            return std::nullopt;
+        if (letter_count(w.text) == 0) return std::nullopt;
         for (char c : w.folded) {
             if (!(c >= 'a' && c <= 'z')) return std::nullopt;
         }
         if (!starts_with_upper(w.text)) return std::nullopt;
-        if (!all_caps && uppercase_share(w.text) > 0.5 && letter_count(w.text) > 1)
+        if (!all_caps && uppercase_share(w.text) > 0.5 && letter_count(w.text) > 1) {
             return std::nullopt;
+        }
     }
-    if (!is_known_surname(words.front().folded) && !(after_title && !all_caps)) return std::nullopt;
+    if (is_title_line(line)) return std::nullopt;
+    if (all_caps) {
+        // `VĂN PHÒNG`, `ỦY BAN NHÂN DÂN`: capitals that name a body, not a person.
+        static const std::vector<std::string> body_words = [] {
+            std::vector<std::string> exact;
+            for (std::string_view w :
+                 {"phòng", "ban", "sở", "bộ", "cục", "ủy", "dân", "nước", "hội", "đảng", "chính",
+                  "phủ", "tỉnh", "thành", "trung", "ương"}) {
+                exact.push_back(word_forms(w).exact);
+            }
+            return exact;
+        }();
+        for (const auto& w : words) {
+            if (std::find(body_words.begin(), body_words.end(), word_forms(w.text).exact) !=
+                body_words.end()) {
+                return std::nullopt;
+            }
+        }
+    }
+    if (!is_known_surname(words.front().text) && !(after_title && !all_caps)) return std::nullopt;
     return all_caps ? capitalize_words(line) : collapse_spaces(line);
 }
 
@@ -217,8 +260,9 @@ class DirectiveReader {
         read_recipients();
         read_draft();
         read_signature();
-        fill_from_number_and_body();
+        fill_from_number_code();
         fill_from_page_metadata();
+        if (!d_.issuer) read_issuer_from_body();
         d_.citations = parse_citations(text_, analysis_, own_number_match_);
         if (d_.subject) {
             d_.title = d_.subject->source == FieldSource::Header ? "V/v " + d_.subject->value
@@ -245,8 +289,13 @@ class DirectiveReader {
                 break;
             }
         }
-        begin_ = motto_ == npos ? 0 : (motto_ > kLinesAboveMotto ? motto_ - kLinesAboveMotto : 0);
-        end_ = std::min(lines_.size(), (motto_ == npos ? 0 : motto_) + kHeaderLinesBelow);
+        // No motto: anchor on the number line, else the top.
+        std::size_t anchor = motto_;
+        for (std::size_t i = 0; anchor == npos && i < scan; ++i) {
+            if (number_label_rest(lines_[i].text)) anchor = i;
+        }
+        begin_ = anchor == npos ? 0 : (anchor > kLinesAboveMotto ? anchor - kLinesAboveMotto : 0);
+        end_ = std::min(lines_.size(), (anchor == npos ? 0 : anchor) + kHeaderLinesBelow);
         for (std::size_t i = begin_; i < end_; ++i) {
             const std::string_view l = lines_[i].text;
             if (number_line_ == npos && number_label_rest(l)) number_line_ = i;
@@ -267,7 +316,9 @@ class DirectiveReader {
         std::vector<std::string_view> group;
         for (std::size_t i = begin_; i < limit && i < lines_.size(); ++i) {
             const std::string_view left = left_column(lines_[i].text);
-            if (left.empty()) continue;  // blank, or only the motto column
+            // Blank, only the motto column, or residue without letters: not a break in the block.
+            if (left.empty() || letter_count(left) == 0) continue;
+            if (is_motto_fragment(left)) continue;
             const bool org = uppercase_share(left) >= 0.85 && letter_count(left) >= 2 &&
                              left.size() <= 160 && !number_label_rest(left) && !title_type(left) &&
                              !is_motto(left);
@@ -279,8 +330,9 @@ class DirectiveReader {
         }
         std::vector<std::string> units;
         for (auto line : group) {
-            if (!units.empty() &&
-                (ends_inside_name(units.back()) || !starts_like_body_name(line))) {
+            // `VĂN PHÒNG` / `CHÍNH PHỦ` is one name although both lines could start one.
+            if (!units.empty() && (ends_inside_name(units.back()) || !starts_like_body_name(line) ||
+                                   continues_known_name(units.back(), line))) {
                 units.back() += " ";
                 units.back() += collapse_spaces(line);
             } else {
@@ -365,25 +417,27 @@ class DirectiveReader {
             if (first != npos && !starts_like_body_name(lines_[first].text) &&
                 !folded_label(lines_[first].text).starts_with("can cu")) {
                 std::string subject;
+                bool after_blank = false;
                 for (std::size_t i = first; i < lines_.size() && i < first + kMaxSubjectLines;
                      ++i) {
                     const std::string_view l = lines_[i].text;
                     if (l.empty()) {
+                        // PDF text puts blank lines between the lines of one block: go on only
+                        // while the block is in capitals and the next line is too.
                         const std::size_t next = next_nonblank(i + 1, i + 3);
-                        // PDF text puts blank lines between the lines of one block.
-                        if (next == npos || uppercase_share(lines_[next].text) < 0.9 ||
-                            starts_like_body_name(lines_[next].text) ||
-                            uppercase_share(subject) < 0.9) {
+                        if (next == npos || uppercase_share(subject) < 0.9 ||
+                            uppercase_share(lines_[next].text) < 0.9) {
                             break;
                         }
+                        after_blank = true;
                         continue;
                     }
-                    if (starts_like_body_name(l) && !subject.empty() && uppercase_share(l) > 0.9 &&
-                        i > first) {
-                        break;
-                    }
                     if (folded_label(l).starts_with("can cu")) break;
+                    // The issuer's name repeated as a block of its own ends the subject; inside
+                    // the block, `VIỆN TRỢ` is just a word.
+                    if (after_blank && starts_like_body_name(l)) break;
                     subject += (subject.empty() ? "" : " ") + collapse_spaces(l);
+                    after_blank = false;
                 }
                 if (!subject.empty())
                     d_.subject = Sourced<std::string>{subject, FieldSource::TitleLine};
@@ -503,17 +557,12 @@ class DirectiveReader {
         }
     }
 
-    void read_signature() {
-        const std::size_t stop =
-            lines_.size() > kSignatureSearchLines ? lines_.size() - kSignatureSearchLines : 0;
-        // The last title or authority line, then the first name under it.
-        for (std::size_t i = lines_.size(); i-- > stop;) {
+    /// The first title or authority line of [from, to) with a name under it (stamps, `(Đã ký)`
+    /// and a title running over two lines in between).
+    bool read_signature_in(std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to && i < lines_.size(); ++i) {
             const std::string_view l = lines_[i].text;
-            const std::size_t prefix = authority_prefix(l);
-            const bool title = is_title_line(l);
-            if (prefix == npos && !title) continue;
-            if (i + 1 >= lines_.size()) continue;
-            // The name comes within a few lines (stamps and `(Đã ký)` in between).
+            if (authority_prefix(l) == npos && !is_title_line(l)) continue;
             for (std::size_t j = i + 1; j < lines_.size() && j <= i + 12; ++j) {
                 const std::string_view candidate = lines_[j].text;
                 if (candidate.empty() || folded_label(candidate).starts_with("da ky") ||
@@ -522,14 +571,46 @@ class DirectiveReader {
                 }
                 if (auto name = person_name(candidate, true)) {
                     d_.signer = Sourced<std::string>{*name, FieldSource::Signature};
-                    read_signing_titles(i);
-                    return;
+                    read_signing_titles(i, j);
+                    return true;
                 }
-                if (!is_title_line(candidate) && authority_prefix(candidate) == npos) break;
+                // `CỤC TRƯỞNG CỤC` / `CHUYỂN ĐỔI SỐ QUỐC GIA`: a title over two lines.
+                const bool more_title = is_title_line(candidate) ||
+                                        authority_prefix(candidate) != npos ||
+                                        (uppercase_share(candidate) > 0.9 && candidate.size() < 80);
+                if (!more_title) break;
+            }
+            // A table flattened column by column puts the `Nơi nhận` list between the title and
+            // the name: accept a line further down, but only a name led by a family name.
+            for (std::size_t j = i + 1; j < lines_.size() && j <= i + 40; ++j) {
+                if (auto name = person_name(lines_[j].text, false)) {
+                    d_.signer = Sourced<std::string>{*name, FieldSource::Signature};
+                    read_signing_titles(i, j);
+                    return true;
+                }
             }
         }
+        return false;
+    }
+
+    void read_signature() {
+        // The signature sits by the first `Nơi nhận` list (annexes may follow it); failing that,
+        // at the end of the text.
+        for (std::size_t i = begin_; i < lines_.size(); ++i) {
+            if (!folded_label(lines_[i].text).starts_with("noi nhan")) continue;
+            if (read_signature_in(i > 30 ? i - 30 : 0, i + 40)) return;
+            break;
+        }
+        const std::size_t tail =
+            lines_.size() > kSignatureSearchLines ? lines_.size() - kSignatureSearchLines : 0;
+        // The last block at the end: scan backwards for where it starts.
+        for (std::size_t i = lines_.size(); i-- > tail;) {
+            const std::string_view l = lines_[i].text;
+            if ((authority_prefix(l) != npos || is_title_line(l)) && read_signature_in(i, i + 1))
+                return;
+        }
         // No title block: a name as the very last line, after the `Nơi nhận` list.
-        for (std::size_t i = lines_.size(); i-- > stop;) {
+        for (std::size_t i = lines_.size(); i-- > tail;) {
             if (lines_[i].blank()) continue;
             const bool after_recipients_list =
                 text_.substr(0, lines_[i].begin).find("Nơi nhận") != npos;
@@ -540,8 +621,9 @@ class DirectiveReader {
         }
     }
 
-    /// Authority (`KT. GIÁM ĐỐC`) and title (`PHÓ GIÁM ĐỐC`) around the last title line `i`.
-    void read_signing_titles(std::size_t i) {
+    /// Authority (`KT. GIÁM ĐỐC`) and title (`PHÓ GIÁM ĐỐC`): the block of title lines that
+    /// holds line `i`, up to the name on line `name`.
+    void read_signing_titles(std::size_t i, std::size_t name) {
         std::size_t first = i;
         while (first > 0) {
             const std::size_t prev = first - 1;
@@ -556,15 +638,20 @@ class DirectiveReader {
                 break;
             first = prev;
         }
-        for (std::size_t k = first; k <= i; ++k) {
+        std::string* continued = nullptr;  // a title running on to the next line
+        for (std::size_t k = first; k < name; ++k) {
             const std::string_view l = lines_[k].text;
-            if (l.empty()) continue;
+            if (l.empty() || l.starts_with("(")) continue;
             const std::size_t prefix = authority_prefix(l);
             if (prefix != npos) {
                 d_.signer_authority =
                     Sourced<std::string>{collapse_spaces(l.substr(prefix)), FieldSource::Signature};
+                continued = &d_.signer_authority->value;
             } else if (is_title_line(l)) {
                 d_.signer_title = Sourced<std::string>{collapse_spaces(l), FieldSource::Signature};
+                continued = &d_.signer_title->value;
+            } else if (continued != nullptr && uppercase_share(l) > 0.9) {
+                *continued += " " + collapse_spaces(l);
             }
         }
         if (!d_.signer_title && d_.signer_authority) {
@@ -577,8 +664,8 @@ class DirectiveReader {
         }
     }
 
-    /// Without header lines: the issuer from the number's code, else from the body.
-    void fill_from_number_and_body() {
+    /// Without header lines: the issuer from the number's code; the year from a normative number.
+    void fill_from_number_code() {
         if (!d_.issuer && d_.number_parts) {
             for (const auto& code : d_.number_parts->codes) {
                 if (find_type_code(code)) continue;
@@ -589,7 +676,6 @@ class DirectiveReader {
                 break;
             }
         }
-        if (!d_.issuer) read_issuer_from_body();
         if (!d_.year && d_.number_parts && !d_.number_parts->year.empty()) {
             d_.year = Sourced<std::string>{d_.number_parts->year, FieldSource::NumberCode};
         }
@@ -597,17 +683,24 @@ class DirectiveReader {
 
     /// `Chủ tịch Ủy ban nhân dân tỉnh yêu cầu`, `Sở Giáo dục và Đào tạo đề nghị`.
     void read_issuer_from_body() {
-        const std::size_t start_line = salutation_ != npos ? salutation_ : end_;
+        // From the salutation, else from the preamble (`Căn cứ ...`), else from the top.
+        std::size_t start_line = salutation_;
+        const std::size_t scan = std::min(lines_.size(), begin_ + 80);
+        for (std::size_t i = begin_; start_line == npos && i < scan; ++i) {
+            const std::string label = folded_label(lines_[i].text);
+            if (label.starts_with("can cu") || label.starts_with("theo de nghi")) start_line = i;
+        }
+        if (start_line == npos) start_line = std::max(begin_, page_.end_line);
         if (start_line >= lines_.size()) return;
         const std::size_t from = lines_[start_line].begin;
         const std::string_view body =
-            text_.substr(from, std::min<std::size_t>(4000, text_.size() - from));
+            text_.substr(from, std::min<std::size_t>(8000, text_.size() - from));
         const auto words = split_words(body);
         // Compared with their marks: `nhận` (receives) is a verb, `nhân` (in `nhân dân`) is not.
         static const std::vector<std::vector<std::string>> verbs = [] {
             std::vector<std::vector<std::string>> all;
-            for (std::string_view v :
-                 {"yêu cầu", "đề nghị", "nhận được", "nhận", "chỉ đạo", "thông báo", "giao"}) {
+            for (std::string_view v : {"yêu cầu", "đề nghị", "nhận được", "nhận", "chỉ đạo",
+                                       "thông báo", "giao", "ban hành"}) {
                 std::vector<std::string> exact;
                 for (const auto& w : split_words(v)) exact.push_back(word_forms(w.text).exact);
                 all.push_back(std::move(exact));
@@ -618,8 +711,11 @@ class DirectiveReader {
             return word_forms(strip_edges(words[i].text, ",.;:()")).exact;
         };
         for (std::size_t v = 1; v < words.size(); ++v) {
-            // A verb in lower case: `Ban Chỉ đạo` is a name, `chỉ đạo` an action.
+            // A verb in lower case: `Ban Chỉ đạo` is a name, `chỉ đạo` an action; `ban hành:` a
+            // label.
             if (starts_with_upper(words[v].text)) continue;
+            if (v + 1 < words.size() && words[v + 1].text.ends_with(":")) continue;
+            if (words[v].text.ends_with(":")) continue;
             bool verb = false;
             for (const auto& phrase : verbs) {
                 bool all = v + phrase.size() <= words.size();
@@ -640,6 +736,11 @@ class DirectiveReader {
                 const std::string rest =
                     folded_label(body.substr(words[h].begin, words[v - 1].end - words[h].begin));
                 if (!starts_with_upper(words[h].text) || !starts_like_body_name(rest)) continue;
+                // `Bộ trưởng Bộ Khoa học...`: the title is not the body.
+                const bool title =
+                    std::any_of(signing_titles().begin(), signing_titles().end(),
+                                [&](const std::string& t) { return rest.starts_with(t + " "); });
+                if (title) continue;
                 const std::string name =
                     collapse_spaces(body.substr(words[h].begin, words[v - 1].end - words[h].begin));
                 if (split_words(name).size() < 2 || split_words(name).size() > 12) break;
@@ -664,7 +765,10 @@ class DirectiveReader {
             if (label == "ngay ban hanh") slot = &page_.date;
             if (slot == nullptr) continue;
             const std::size_t value = next_nonblank(i + 1, i + 4);
-            if (value != npos) *slot = collapse_spaces(lines_[value].text);
+            if (value != npos) {
+                *slot = collapse_spaces(lines_[value].text);
+                page_.end_line = value + 1;
+            }
         }
     }
 
@@ -711,6 +815,7 @@ class DirectiveReader {
     std::optional<std::size_t> own_number_match_;
     struct {
         std::string number, type, issuer, signer, date;
+        std::size_t end_line = 0;  ///< first line after the table
     } page_;
 };
 

@@ -82,7 +82,11 @@ std::string clean_markdown(std::string_view line) {
     out.reserve(line.size());
     for (std::size_t i = 0; i < line.size(); ++i) {
         const char c = line[i];
-        if (c == '\\' && (i + 1 == line.size() || is_ascii_punct(line[i + 1]))) continue;
+        // `\-` escapes and a trailing `\` (a markdown line break, also before table padding).
+        if (c == '\\' &&
+            (i + 1 == line.size() || is_ascii_punct(line[i + 1]) || line[i + 1] == ' ')) {
+            continue;
+        }
         if (c == '*') {
             // `(*)` is a footnote mark in the text itself; every other star is emphasis.
             const bool footnote_mark =
@@ -114,8 +118,9 @@ std::string clean_extraction_artifacts(std::string_view text) {
         if (!is_timestamp_line(line)) {
             if (!first) out.push_back('\n');
             first = false;
-            if (!is_rule_line(line)) {
-                std::string cleaned = clean_markdown(line);
+            // Rules are recognised after markdown is gone: `\-\-\-\-**` is a rule too.
+            std::string cleaned = clean_markdown(line);
+            if (!is_rule_line(cleaned)) {
                 std::replace(cleaned.begin(), cleaned.end(), '|', '\n');
                 out += cleaned;
             }
