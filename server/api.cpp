@@ -103,7 +103,13 @@ nlohmann::json hit_json(const SearchHit& hit) {
                         {"title", hit.meta.value("title", "")},
                         {"snippet", hit.snippet},
                         {"score", hit.score}};
-    j["fields"] = hit.meta.value("fields", nlohmann::json::object());
+    // Citation lists can be long; a result list shows how many, the document shows them.
+    nlohmann::json fields = hit.meta.value("fields", nlohmann::json::object());
+    if (fields.contains("citations")) {
+        j["citations"] = fields["citations"].size();
+        fields.erase("citations");
+    }
+    j["fields"] = std::move(fields);
     return j;
 }
 

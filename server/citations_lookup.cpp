@@ -2,6 +2,7 @@
 
 #include "analyzers/document_number.hpp"
 #include "analyzers/utf8.hpp"
+#include "indexer/directive_terms.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
 
@@ -43,28 +44,66 @@ std::vector<std::string> keys_of(const DocumentNumber& n, std::string_view prefi
     return terms;
 }
 
-/// The citation of `key` in a citing document's fields, for its sentence.
-nlohmann::json citing_entry(const nlohmann::json& meta, const DocumentNumber& number) {
-    nlohmann::json entry = summary(meta);
-    const auto& fields = meta.value("fields", nlohmann::json::object());
-    for (const auto& c : fields.value("citations", nlohmann::json::array())) {
-        const auto parsed = parse_document_number(c.value("number", ""));
-        const std::string key = c.value("key", "");
-        if (key == number.key() || (parsed && parsed->loose_key() == number.loose_key())) {
-            entry["context"] = c.value("context", "");
-            entry["cited_as"] = c.value("number", "");
-            break;
-        }
+/// True when the document carries every term.
+bool has_all_terms(const Xapian::Database& db, Xapian::docid docid,
+                   const std::vector<std::string>& terms) {
+    for (const auto& term : terms) {
+        Xapian::TermIterator t = db.termlist_begin(docid);
+        t.skip_to(term);
+        if (t == db.termlist_end(docid) || *t != term) return false;
     }
-    return entry;
+    return true;
 }
 
+/// Local bodies reuse numbers (every province has a `22/2025/NQ-HĐND`): when a citation names its
+/// issuer, only a document of that issuer is the one cited.
+bool issuer_compatible(const Xapian::Database& db, Xapian::docid docid,
+                       const nlohmann::json& citation) {
+    const std::string issuer = citation.value("issuer", "");
+    return issuer.empty() || has_all_terms(db, docid, issuer_terms(issuer));
+}
+
+/// The citation of `number` in a citing document's fields.
+const nlohmann::json* find_citation(const nlohmann::json& meta, const DocumentNumber& number) {
+    if (!meta.contains("fields") || !meta["fields"].contains("citations")) return nullptr;
+    for (const auto& c :
+         meta["fields"]["citations"]) {  // by reference: the result points into meta
+        const auto parsed = parse_document_number(c.value("number", ""));
+        if (c.value("key", "") == number.key() ||
+            (parsed && parsed->loose_key() == number.loose_key())) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+/// Indexed documents citing `number`; with `cited` (the indexed document of that number), only
+/// those whose citation is compatible with its issuer.
 std::vector<nlohmann::json> citing_documents(const Xapian::Database& db,
-                                             const DocumentNumber& number, Xapian::docid except) {
+                                             const DocumentNumber& number, Xapian::docid cited) {
     std::vector<nlohmann::json> out;
     for (Xapian::docid id : postings(db, keys_of(number, schema::kCites), kMaxCitingDocuments)) {
-        if (id == except) continue;
-        out.push_back(citing_entry(meta_of(db, id), number));
+        if (id == cited) continue;
+        const nlohmann::json meta = meta_of(db, id);
+        const nlohmann::json* citation = find_citation(meta, number);
+        if (citation == nullptr) continue;  // matched a looser key than it cites
+        if (cited != 0 && !issuer_compatible(db, cited, *citation)) continue;
+        nlohmann::json entry = summary(meta);
+        entry["context"] = citation->value("context", "");
+        entry["cited_as"] = citation->value("number", "");
+        if (citation->contains("issuer")) entry["cited_issuer"] = (*citation)["issuer"];
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
+/// The indexed documents whose own number is `number`, those matching the citation's issuer.
+std::vector<Xapian::docid> documents_numbered(const Xapian::Database& db,
+                                              const DocumentNumber& number,
+                                              const nlohmann::json* citation) {
+    std::vector<Xapian::docid> out;
+    for (Xapian::docid id : postings(db, keys_of(number, schema::kOwnNumber), 20)) {
+        if (citation == nullptr || issuer_compatible(db, id, *citation)) out.push_back(id);
     }
     return out;
 }
@@ -73,25 +112,29 @@ std::vector<nlohmann::json> citing_documents(const Xapian::Database& db,
 
 void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohmann::json& body) {
     auto& fields = body["fields"];
-    if (!fields.is_object()) return;
-    if (fields.contains("citations")) {
-        for (auto& c : fields["citations"]) {
+    nlohmann::json cites = nlohmann::json::array();
+    if (fields.is_object() && fields.contains("citations")) {
+        cites = std::move(fields["citations"]);
+        fields.erase("citations");
+        for (auto& c : cites) {
             if (c.value("partial", false)) continue;
             const auto number = parse_document_number(c.value("number", ""));
             if (!number) continue;
-            const auto ids = postings(db, keys_of(*number, schema::kOwnNumber), 1);
-            if (!ids.empty() && ids.front() != docid)
-                c["document"] = summary(meta_of(db, ids.front()));
+            auto ids = documents_numbered(db, *number, &c);
+            std::erase(ids, docid);
+            // Several documents share the number and the citation does not say whose: no link.
+            if (ids.size() == 1) c["document"] = summary(meta_of(db, ids.front()));
         }
     }
+    body["cites"] = std::move(cites);
     nlohmann::json cited_by = nlohmann::json::array();
-    if (fields.contains("number")) {
+    if (fields.is_object() && fields.contains("number")) {
         if (const auto number = parse_document_number(fields["number"].value("value", ""))) {
             for (auto& entry : citing_documents(db, *number, docid))
                 cited_by.push_back(std::move(entry));
         }
     }
-    body["cited_by"] = cited_by;
+    body["cited_by"] = std::move(cited_by);
 }
 
 ApiResponse references_response(const Xapian::Database& db, const std::string& text) {
@@ -105,10 +148,15 @@ ApiResponse references_response(const Xapian::Database& db, const std::string& t
             "'" + text + "' is not a document number (e.g. 57-NQ/TW, 118/2025/NĐ-CP)", "number");
     }
     nlohmann::json body = {{"number", text}, {"key", number->key()}};
-    const auto own = postings(db, keys_of(*number, schema::kOwnNumber), 1);
-    body["document"] = own.empty() ? nlohmann::json(nullptr) : summary(meta_of(db, own.front()));
+    const auto own = documents_numbered(db, *number, nullptr);
+    nlohmann::json documents = nlohmann::json::array();
+    for (Xapian::docid id : own) documents.push_back(summary(meta_of(db, id)));
+    // `document` when the number names one indexed document; `documents` lists every one that
+    // carries it (local bodies reuse numbers).
+    body["document"] = own.size() == 1 ? documents[0] : nlohmann::json(nullptr);
+    body["documents"] = documents;
     nlohmann::json cited_by = nlohmann::json::array();
-    for (auto& entry : citing_documents(db, *number, own.empty() ? 0 : own.front())) {
+    for (auto& entry : citing_documents(db, *number, own.size() == 1 ? own.front() : 0)) {
         cited_by.push_back(std::move(entry));
     }
     body["total"] = cited_by.size();

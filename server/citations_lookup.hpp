@@ -12,9 +12,9 @@
 
 namespace tracuu {
 
-/// Adds to a document's JSON `body`: for each citation in fields.citations, the indexed document
-/// it refers to (`document: {id, title}`) when there is one; and `cited_by`, the indexed
-/// documents citing this one.
+/// Moves fields.citations of a document's JSON `body` to `cites`, each with the indexed document
+/// it refers to (`document: {id, title, ...}`) when there is one, and adds `cited_by`: the
+/// indexed documents citing this one, each with the citing sentence.
 void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohmann::json& body);
 
 /// GET /api/references/{number}: the document with that number if indexed, and every indexed

@@ -2,9 +2,12 @@
 // found: NFD resolutions by NFC queries, numbers by their key.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "indexer/document_preparation.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/source_files.hpp"
+#include "server/api.hpp"
 #include "server/searcher.hpp"
 #include "support.hpp"
 
@@ -58,4 +61,30 @@ TEST_CASE("every document of the shared corpus indexes, and NFD text is found by
         CHECK(r.hits.front().meta["id"] ==
               "ubtvqh-2025/docs/" + std::to_string(n) + "_NQ-UBTVQH15.txt");
     }
+
+    // Citations between real documents: Công điện 217/CĐ-TTg is indexed and four others cite it.
+    const std::string cited = "legal-2025/docs/a328fbb46798c2b5.txt";
+    const std::set<std::string> citing = {
+        "legal-2025/docs/15e6fb3d3f3b2644.txt", "legal-2025/docs/3143124c69d932d4.txt",
+        "legal-2025/docs/858c0de43c18ce78.txt", "legal-2025/docs/ac3686f6b1d64932.txt"};
+    const ApiResponse refs = handle_references(db, "217/CĐ-TTg");
+    REQUIRE(refs.status == 200);
+    CHECK(refs.body["document"]["id"] == cited);
+    std::set<std::string> found;
+    for (const auto& c : refs.body["cited_by"]) {
+        found.insert(c["id"].get<std::string>());
+        CHECK(c["context"].get<std::string>().find("217/CĐ-TTg") != std::string::npos);
+    }
+    CHECK(found == citing);
+    const ApiResponse doc = handle_document(db, cited);
+    REQUIRE(doc.status == 200);
+    CHECK(doc.body["cited_by"].size() == citing.size());
+    // And from a citing document, its citation links to the indexed document.
+    const ApiResponse from = handle_document(db, "legal-2025/docs/3143124c69d932d4.txt");
+    bool linked = false;
+    for (const auto& c : from.body["cites"]) {
+        if (c["key"] == "217-cd-ttg")
+            linked = c.contains("document") && c["document"]["id"] == cited;
+    }
+    CHECK(linked);
 }
