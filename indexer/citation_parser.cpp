@@ -88,6 +88,7 @@ class CitationReader {
             previous_end = after;
             c.issuer = issuer_at(after);
             c.context = context(m.begin, m.end);
+            c.spans.emplace_back(m.begin, m.end);
             // A list shares its date and issuer: `01/NQ-CP, 02/NQ-CP ngày 08/01/2025 ... của Chính
             // phủ`.
             if (in_list) {
@@ -285,7 +286,7 @@ class CitationReader {
         for (std::size_t k = 0; k < citations_.size(); ++k) {
             Citation& existing = citations_[k];
             if (existing.key != c.key) continue;
-            ++existing.mentions;
+            existing.spans.insert(existing.spans.end(), c.spans.begin(), c.spans.end());
             if (existing.type.empty()) existing.type = c.type;
             if (!existing.date) existing.date = c.date;
             if (!existing.issuer) existing.issuer = c.issuer;
@@ -318,7 +319,7 @@ class CitationReader {
                        (fold(c.parts.codes.front()) == type_code || c.type == type->display);
             });
             if (full != citations_.end()) {
-                ++full->mentions;
+                full->spans.emplace_back(t[i + 1].begin, t[i + 1].end);
                 continue;
             }
             Citation c;
@@ -328,6 +329,7 @@ class CitationReader {
             c.key = c.parts.key();
             c.partial = true;
             c.context = context(t[i + 1].begin, t[i + 1].end);
+            c.spans.emplace_back(t[i + 1].begin, t[i + 1].end);
             std::size_t after = i + 2;
             c.date = date_at(after);
             c.issuer = issuer_at(after);

@@ -4,9 +4,11 @@
 // document it was read, so a reader can judge how far to trust it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -43,7 +45,10 @@ struct Citation {
     std::optional<std::string> date;    ///< ISO `2024-12-22`
     std::optional<std::string> issuer;  ///< `Bộ Chính trị`
     std::string context;                ///< the citing sentence
-    std::size_t mentions = 1;
+    /// Byte ranges of every mention in the stored text (`57-` / `NQ/TW` is one range across the
+    /// line break; a short reference `Kế hoạch số 02` is the range of `02`).
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    std::size_t mentions() const { return spans.size(); }
     /// `Kế hoạch số 02` with no codes: resolved to an earlier full citation when one matches.
     bool partial = false;
 };

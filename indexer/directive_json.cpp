@@ -40,8 +40,11 @@ void put(nlohmann::json& fields, nlohmann::json& missing, const std::string& nam
 }
 
 nlohmann::json citation_json(const Citation& c) {
-    nlohmann::json j = {
-        {"number", c.number}, {"key", c.key}, {"mentions", c.mentions}, {"context", c.context}};
+    nlohmann::json j = {{"number", c.number},
+                        {"key", c.key},
+                        {"mentions", c.mentions()},
+                        {"spans", c.spans},
+                        {"context", c.context}};
     if (!c.type.empty()) j["type"] = c.type;
     if (c.date) j["date"] = *c.date;
     if (c.issuer) j["issuer"] = *c.issuer;

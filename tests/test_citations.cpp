@@ -88,7 +88,18 @@ TEST_CASE("short back-references resolve to the full number", "[citations][seeds
 
 TEST_CASE("a number broken across lines is one citation", "[citations][seeds]") {
     // 003: `Nghị quyết số 57-` / `NQ/TW`; 004: `Quy định số 05-` / `QĐ/BCĐTW, ngày 27/8/2025`.
-    CHECK(find(citations_of("003"), "57-NQ/TW")["mentions"] == 4);
+    const json c = find(citations_of("003"), "57-NQ/TW");
+    CHECK(c["mentions"] == 4);
+    // Each span is the number as written, line break included.
+    const std::string text = stored_text(test::read_file(test::seed("003")));
+    REQUIRE(c["spans"].size() == 4);
+    for (const auto& span : c["spans"]) {
+        const std::string written = text.substr(
+            span[0].get<std::size_t>(), span[1].get<std::size_t>() - span[0].get<std::size_t>());
+        INFO(written);
+        CHECK(written.starts_with("57-"));
+        CHECK(written.ends_with("NQ/TW"));
+    }
     const json q = find(citations_of("004"), "05-QĐ/BCĐTW");
     CHECK(q["type"] == "Quy định");
     CHECK(q["date"] == "2025-08-27");
