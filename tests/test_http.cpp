@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -180,6 +181,8 @@ TEST_CASE("the server keeps answering while the indexer writes, and sees new doc
     std::atomic<bool> done{false};
     std::atomic<int> answered{0};
     std::atomic<int> failed{0};
+    std::mutex first_failure_mutex;
+    std::string first_failure;
     std::thread searcher([&] {
         httplib::Client c("127.0.0.1", server.port());
         while (!done) {
@@ -187,7 +190,11 @@ TEST_CASE("the server keeps answering while the indexer writes, and sees new doc
             if (res && res->status == 200) {
                 ++answered;
             } else {
-                ++failed;
+                if (failed++ == 0) {
+                    std::lock_guard<std::mutex> lock(first_failure_mutex);
+                    first_failure = res ? std::to_string(res->status) + " " + res->body
+                                        : "no response: " + httplib::to_string(res.error());
+                }
             }
         }
     });
@@ -199,6 +206,7 @@ TEST_CASE("the server keeps answering while the indexer writes, and sees new doc
     done = true;
     searcher.join();
     REQUIRE(status == 0);
+    INFO("first failure: " << first_failure);
     CHECK(failed == 0);
     CHECK(answered > 10);
     httplib::Client c("127.0.0.1", server.port());
