@@ -478,7 +478,7 @@ class DirectiveReader {
             if (lines_[i].blank()) continue;
             zone += std::string(lines_[i].text) + "\n";
         }
-        const auto words = split_words(zone);
+        const auto words = split_words(zone, false);  // compared as written: `ngày`, `tháng`, `năm`
         for (std::size_t k = 1; k + 3 < words.size(); ++k) {
             if (words[k].text != "ngày" || !words[k - 1].text.ends_with(",")) continue;
             std::size_t j = k + 1;
@@ -569,6 +569,8 @@ class DirectiveReader {
     bool read_signature_in(std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to && i < lines_.size(); ++i) {
             const std::string_view l = lines_[i].text;
+            // Titles and authority lines are short and start with a capital.
+            if (l.size() > 120 || !starts_with_upper(l)) continue;
             if (authority_prefix(l) == npos && !is_title_line(l)) continue;
             for (std::size_t j = i + 1; j < lines_.size() && j <= i + 12; ++j) {
                 const std::string_view candidate = lines_[j].text;
@@ -614,9 +616,8 @@ class DirectiveReader {
             lines_.size() > kSignatureSearchLines ? lines_.size() - kSignatureSearchLines : 0;
         // The last block at the end: scan backwards for where it starts.
         for (std::size_t i = lines_.size(); i-- > tail;) {
-            const std::string_view l = lines_[i].text;
-            if ((authority_prefix(l) != npos || is_title_line(l)) && read_signature_in(i, i + 1))
-                return;
+            // read_signature_in checks the line itself (short, capitals, a title or authority).
+            if (read_signature_in(i, i + 1)) return;
         }
         // No title block: a name as the very last line, after the `Nơi nhận` list.
         for (std::size_t i = lines_.size(); i-- > tail;) {

@@ -103,7 +103,8 @@ int run_dry_run(const IndexOptions& options, std::FILE* out, std::FILE* err) {
     std::vector<Problem> failed = std::move(found.failed);
     for (const SourceFile& file : found.files) {
         try {
-            const PreparedDocument doc = prepare_document(file.id, read_text_source(file.path));
+            PreparedDocument doc = prepare_document(file.id, read_text_source(file.path));
+            add_citation_contexts(doc.record.fields["citations"], doc.record.text);
             nlohmann::json shown = {
                 {"id", doc.record.id}, {"title", doc.record.title}, {"fields", doc.record.fields}};
             if (options.json) {

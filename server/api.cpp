@@ -5,6 +5,7 @@
 
 #include "analyzers/utf8.hpp"
 #include "citations_lookup.hpp"
+#include "indexer/directive.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
 #include "searcher.hpp"
@@ -163,6 +164,9 @@ ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {
     const std::string data = doc.get_data();
     StoredDocument stored = decode_stored_document(data);
     nlohmann::json body = std::move(stored.meta);
+    if (body.contains("fields") && body["fields"].contains("citations")) {
+        add_citation_contexts(body["fields"]["citations"], stored.text);
+    }
     body["text"] = std::string(stored.text);
     add_citation_links(db, *p, body);
     return {200, std::move(body)};
