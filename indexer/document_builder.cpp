@@ -75,6 +75,7 @@ Xapian::Document build_document(const DocumentRecord& record, const Analysis& an
                                 const Directive& directive) {
     Xapian::Document doc;
     doc.add_boolean_term(schema::term(schema::kId, record.id));
+    doc.add_value(schema::kSlotId, record.id);
 
     // Exact forms carry no positions: count them first, one Xapian call per distinct term.
     std::unordered_map<std::string_view, Xapian::termcount> exact_wdf;

@@ -142,6 +142,7 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params) {
                                {"took_ms", took_ms},
                                {"numbers", result.number_keys},
                                {"facets", result.facets},
+                               {"facets_complete", result.facets_complete},
                                {"results", hits}};
         return {200, std::move(body)};
     } catch (const BadParameter& e) {

@@ -94,15 +94,16 @@ class Builder {
 
         Queries boosts = std::move(term_boosts_);
         if (!tone_terms_.empty()) {
-            // Graded: each syllable matched with its exact marks adds an equal share of the tier.
-            const double share = kToneTier / static_cast<double>(tone_terms_.size());
-            for (const auto& term : tone_terms_) boosts.push_back(tier(share, Xapian::Query(term)));
+            // The tier needs every syllable typed with marks present with those marks; each one
+            // present also weighs a little, so partial matches rank between.
+            boosts.push_back(
+                tier(kToneTier, combine(Xapian::Query::OP_AND, to_terms(tone_terms_))));
             boosts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                            combine(Xapian::Query::OP_OR, to_terms(tone_terms_)),
                                            kExactMarksBoost));
         }
-        built.strict = assemble(Xapian::Query::OP_AND, boosts);
-        built.relaxed = assemble(Xapian::Query::OP_OR, boosts);
+        built.strict = ranked(Xapian::Query::OP_AND, boosts);
+        built.relaxed = ranked(Xapian::Query::OP_OR, boosts);
         return built;
     }
 
@@ -111,24 +112,29 @@ class Builder {
         return Queries(terms.begin(), terms.end());
     }
 
-    Xapian::Query assemble(Xapian::Query::op op, const Queries& boosts) const {
-        Xapian::Query q = required_.empty() ? Xapian::Query::MatchAll : combine(op, required_);
-        // Each phrase or proximity boost gets its own AND_MAYBE. Inside an OR next to plain terms,
-        // Xapian 1.4.22 credits a phrase without checking positions once get_mset() is asked to
-        // examine more matches (check_at_least): seen on this corpus, where `Lê Trường Sơn` lifted
-        // documents holding the three words apart.
-        for (const auto& positional : positional_boosts_)
-            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, positional);
-        if (!boosts.empty())
-            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                              combine(Xapian::Query::OP_OR, boosts));
-        if (!filters_.empty())
+    /// Filters and exclusions around `q`.
+    Xapian::Query filtered(Xapian::Query q) const {
+        if (!filters_.empty()) {
             q = Xapian::Query(Xapian::Query::OP_FILTER, q,
                               combine(Xapian::Query::OP_AND, filters_));
-        if (!excluded_.empty())
+        }
+        if (!excluded_.empty()) {
             q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
                               combine(Xapian::Query::OP_OR, excluded_));
+        }
         return q;
+    }
+
+    RankedQuery ranked(Xapian::Query::op op, const Queries& boosts) const {
+        const Xapian::Query required =
+            required_.empty() ? Xapian::Query::MatchAll : combine(op, required_);
+        RankedQuery r;
+        r.matching = filtered(required);
+        r.ranking = boosts.empty() ? r.matching
+                                   : filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, required,
+                                                            combine(Xapian::Query::OP_OR, boosts)));
+        r.positional = positional_boosts_;
+        return r;
     }
 
     /// A topic abbreviation (`CĐS`) or its full form (`chuyển đổi số`) starting at token `i`:
@@ -252,6 +258,17 @@ class Builder {
 };
 
 }  // namespace
+
+Xapian::Query with_positional_boosts(const RankedQuery& q) {
+    // Each phrase or proximity boost gets its own AND_MAYBE. Inside an OR next to plain terms,
+    // Xapian 1.4.22 credits a phrase without checking positions once get_mset() is asked to
+    // examine more matches (check_at_least): seen on this corpus, where `Lê Trường Sơn` lifted
+    // documents holding the three words apart.
+    Xapian::Query full = q.ranking;
+    for (const auto& boost : q.positional)
+        full = Xapian::Query(Xapian::Query::OP_AND_MAYBE, full, boost);
+    return full;
+}
 
 Xapian::Query tier(double weight, const Xapian::Query& q) {
     Xapian::Query constant((new Xapian::FixedWeightPostingSource(weight))->release());

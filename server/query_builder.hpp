@@ -3,11 +3,11 @@
 // Matching: every syllable (accent-free) and every document number of the query must match.
 // Ranking, strongest first, all Xapian machinery:
 //   1. the query names a document's own number (FixedWeightPostingSource tier);
-//   2. the syllables typed with marks are present with exactly those marks (tier, graded by how
-//      many): `hòa` never ranks a document with only `hóa` above one with `hòa`;
+//   2. every syllable typed with marks is present with exactly those marks (tier): `hòa` never
+//      ranks a document with only `hóa` above one with `hòa`;
 //   3. the query's syllables occur as a phrase (tier): words are several syllables;
-//   4. within a tier, BM25 on the syllables, plus adjacent-pair phrases, proximity and exact
-//      marks as weighted OP_AND_MAYBE boosts.
+//   4. within a tier, BM25 on the syllables, plus exact marks per syllable, adjacent-pair phrases
+//      and proximity as weighted OP_AND_MAYBE boosts.
 #pragma once
 
 #include <functional>
@@ -29,13 +29,28 @@ inline constexpr double kPhraseTier = 1e5;
 /// Most syllables and number parts a query may have.
 inline constexpr std::size_t kMaxQueryTokens = 48;
 
+/// One way of running a query, in the three parts the searcher needs.
+struct RankedQuery {
+    /// Which documents match: every clause, the filters, the exclusions. Unweighted use: counts
+    /// and facets.
+    Xapian::Query matching;
+    /// `matching` weighted: BM25 plus the term-level tiers (own number, exact tones).
+    Xapian::Query ranking;
+    /// Phrase and proximity boosts. Checking positions costs a read of every matching document's
+    /// position lists, so these re-rank only the best candidates of `ranking` (see searcher.cpp).
+    std::vector<Xapian::Query> positional;
+};
+
 struct BuiltQuery {
-    Xapian::Query strict;                ///< every clause required
-    Xapian::Query relaxed;               ///< any clause suffices: tried when `strict` finds nothing
+    RankedQuery strict;                  ///< every clause required
+    RankedQuery relaxed;                 ///< any clause suffices: tried when `strict` finds nothing
     bool has_text = false;               ///< false when only filters (or nothing) were given
     std::vector<std::string> highlight;  ///< accent-free terms to mark in snippets
     std::vector<std::string> number_keys;  ///< canonical keys of the numbers in the query
 };
+
+/// `ranking` with every positional boost applied, each in its own OP_AND_MAYBE.
+Xapian::Query with_positional_boosts(const RankedQuery& q);
 
 /// Thrown for a query that cannot be run as asked (too many words, a bad field value).
 class QueryError : public std::runtime_error {

@@ -151,14 +151,18 @@ TEST_CASE("with accents, documents with exactly those marks come first", "[searc
 }
 
 TEST_CASE("a phrase written out beats its syllables scattered", "[search][phrase]") {
-    for (const char* q : {"Lê Trường Sơn", "chuyển đổi số", "thủ tục hành chính"}) {
-        INFO(q);
-        std::size_t phrased = 0;
-        const auto r = run(q);
-        check_partitioned(
-            r, [&](const std::string& id) { return has_phrase(id, q); }, phrased);
-        CHECK(phrased > 0);
-    }
+    // Several page sizes: the phrase boosts re-rank the best candidates, and Xapian's matcher
+    // has been seen to credit a phrase wrongly in some query shapes at larger ones.
+    for (const std::size_t limit : {5, 10, 100})
+        for (const char* q :
+             {"Lê Trường Sơn", "Uông Minh Long", "chuyển đổi số", "thủ tục hành chính"}) {
+            INFO(q << " limit " << limit);
+            std::size_t phrased = 0;
+            const auto r = run(q, {}, limit);
+            check_partitioned(
+                r, [&](const std::string& id) { return has_phrase(id, q); }, phrased);
+            CHECK(phrased > 0);
+        }
     CHECK(ids(run("Lê Trường Sơn")).front() == k004);
 }
 
