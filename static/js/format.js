@@ -44,7 +44,7 @@ export function fieldValue(fields, name) {
 
 /** Labels of the fields the parser reads (api: fields.*). */
 export const FIELD_LABELS = {
-  number: 'Số, ký hiệu',
+  number: 'Số ký hiệu',
   type: 'Loại văn bản',
   issuer: 'Cơ quan ban hành',
   parent_issuer: 'Cơ quan chủ quản',

@@ -64,9 +64,9 @@ function makeCorpus(root) {
 }
 
 /** Starts tracuu-server; resolves once it says where it listens. */
-function startServer(args) {
+function startServer(args, port = 0) {
   if (!fs.existsSync(serverBinary)) fail(`no server binary at ${serverBinary}: build first`);
-  const child = spawn(serverBinary, [...args, '--listen', '127.0.0.1:0', '--quiet'], {
+  const child = spawn(serverBinary, [...args, '--listen', `127.0.0.1:${port}`, '--quiet'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -88,7 +88,8 @@ function startServer(args) {
 }
 
 /**
- * Indexes the test corpus and starts the server on it. Returns {url, tmp, stop()}.
+ * Indexes the test corpus and starts the server on it. Returns {url, tmp, stop(), stopServer(),
+ * startServer()}.
  * With {database: 'missing'} the server runs on a database folder that does not exist, so
  * every API call answers 503 while the page itself is served.
  */
@@ -103,16 +104,25 @@ export async function startTracuu({ database = 'corpus', staticDir = path.join(s
   } else {
     db = path.join(tmp, 'no-such-database');
   }
-  const { child, url } = await startServer(['--db', db, '--static', staticDir]);
+  const args = ['--db', db, '--static', staticDir];
+  let { child, url } = await startServer(args);
+  const stopServer = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
   return {
     url,
     tmp,
+    /** Stops the server only (the page then meets a closed port). */
+    stopServer,
+    /** Starts it again on the same port. */
+    async startServer() {
+      ({ child } = await startServer(args, new URL(url).port));
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopServer();
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
