@@ -117,6 +117,7 @@ function fullText(doc, state) {
     at = end;
   }
   parts.push(plain(at));
+  if (typeof parts[0] === 'string') parts[0] = parts[0].trimStart();
   return el('div', { class: 'fulltext', lang: 'vi' }, parts);
 }
 

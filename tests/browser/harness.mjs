@@ -128,7 +128,7 @@ export async function startTracuu({ database = 'corpus', staticDir = path.join(s
   };
 }
 
-/** Debian's Chromium, headless, offline-friendly flags, a fresh profile. */
+/** Debian's Chromium, headless, offline-friendly flags, a fresh profile, in Vietnamese. */
 export async function launchBrowser() {
   if (!fs.existsSync(chromiumPath)) {
     fail(`no Chromium at ${chromiumPath}: install Debian's chromium (scripts/test does)`);
@@ -140,7 +140,10 @@ export async function launchBrowser() {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // A Vietnamese browser, as the users have (date fields read dd/mm/yyyy; chromium-l10n).
+      '--lang=vi',
     ],
+    env: { ...process.env, LANGUAGE: 'vi' },
   });
 }
 
