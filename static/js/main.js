@@ -15,6 +15,8 @@ const TYPING_DELAY_MS = 250;
 const main = document.getElementById('main');
 const form = document.getElementById('search-form');
 const input = document.getElementById('q');
+// One live region that stays in the page: screen readers hear each new view's summary once.
+const announcer = document.getElementById('announcer');
 
 let shownState = readState(location.search);
 /** True while the current history entry was made by typing: more typing replaces it. */
@@ -71,6 +73,9 @@ async function show(state, { typing = false, restoring = false, initial = false 
       heading = renderSearch(main, state, data, { navigate, suggestions, numbers });
     }
     if (count !== renderCount) return;
+    announcer.textContent = state.doc || state.ref
+      ? `Đã mở: ${heading.textContent}`
+      : main.querySelector('#summary')?.textContent ?? '';
     placeFocus({ focusKey, heading, typing, initial, previous, view: Boolean(state.doc || state.ref) });
   } catch (error) {
     if (error.name === 'AbortError' || count !== renderCount) return;

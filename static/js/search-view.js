@@ -64,7 +64,7 @@ function toolbar(state, data, ctx) {
   }, Object.entries(SORT_LABELS).map(([value, label]) =>
     el('option', { value, selected: value === effectiveSort(state) }, label)));
   return el('div', { class: 'toolbar' },
-    el('p', { class: 'toolbar__summary', id: 'summary', role: 'status' },
+    el('p', { class: 'toolbar__summary', id: 'summary' },
       summary, el('span', { class: 'toolbar__time' }, ` (${seconds} giây)`)),
     el('span', { class: 'toolbar__sort-group' },
       el('label', { class: 'toolbar__label', for: 'sort' }, 'Sắp xếp: '), sort));
