@@ -35,12 +35,12 @@ function urlOf(state) {
 
 /**
  * Shows `state` and records it in the history: a new entry, except while typing (one entry
- * per typed query, not per letter) or when `replace` is asked.
+ * per typed query, not per letter).
  */
-function navigate(state, { replace = false, typing = false } = {}) {
+function navigate(state, { typing = false } = {}) {
   const url = urlOf(state);
   if (url !== currentUrl()) {
-    if (replace || (typing && typingEntry)) history.replaceState(null, '', url);
+    if (typing && typingEntry) history.replaceState(null, '', url);
     else history.pushState(null, '', url);
   }
   typingEntry = typing;
@@ -51,7 +51,6 @@ async function show(state, { typing = false, restoring = false, initial = false 
   const previous = shownState;
   shownState = state;
   if (restoring || document.activeElement !== input) input.value = state.q;
-  const focusKey = document.activeElement?.dataset?.focusKey;
   const count = ++renderCount;
   request?.abort();
   request = new AbortController();
@@ -59,20 +58,25 @@ async function show(state, { typing = false, restoring = false, initial = false 
   document.body.classList.add('is-loading');
   main.setAttribute('aria-busy', 'true');
   try {
-    let heading;
+    // Every answer first, then one render, only if no newer view was asked for meanwhile.
+    let draw;
     if (state.doc) {
-      heading = renderDocument(main, await api.fetchDocument(state.doc, signal), state);
+      const doc = await api.fetchDocument(state.doc, signal);
+      draw = () => renderDocument(main, doc, state);
     } else if (state.ref) {
-      heading = renderReferences(main, await api.fetchReferences(state.ref, signal), state);
+      const references = await api.fetchReferences(state.ref, signal);
+      draw = () => renderReferences(main, references, state);
     } else {
       const data = await api.search(searchParameters(state), signal);
       const [suggestions, numbers] = await Promise.all([
         data.total === 0 && (state.q || hasFilters(state)) ? findSuggestions(state, api.search, signal) : [],
         numbersKnown(data.numbers ?? [], signal),
       ]);
-      heading = renderSearch(main, state, data, { navigate, suggestions, numbers });
+      draw = () => renderSearch(main, state, data, { navigate, suggestions, numbers });
     }
     if (count !== renderCount) return;
+    const focusKey = document.activeElement?.dataset?.focusKey; // the control in use, if any
+    const heading = draw();
     announcer.textContent = state.doc || state.ref
       ? `Đã mở: ${heading.textContent}`
       : main.querySelector('#summary')?.textContent ?? '';
