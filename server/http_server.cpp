@@ -38,10 +38,13 @@ Params params_of(const httplib::Request& req) {
 struct HttpServer::Impl {
     explicit Impl(ServerConfig c) : config(std::move(c)), databases(config.databases) {}
 
-    /// Runs `handler` on this thread's database, reopening once if a commit outran it.
+    /// Runs `handler` on this thread's database, reopening if a commit outran it.
     template <class Handler>
     void with_database(httplib::Response& res, Handler handler) {
-        for (int attempt = 0; attempt < 2; ++attempt) {
+        // A reader that falls two commits behind gets DatabaseModifiedError: with an indexer
+        // committing every few milliseconds one retry is not always enough.
+        constexpr int kAttempts = 5;
+        for (int attempt = 0; attempt < kAttempts; ++attempt) {
             try {
                 send(res, handler(databases.current()));
                 return;
