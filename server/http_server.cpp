@@ -7,6 +7,7 @@
 
 #include "api.hpp"
 #include "database_set.hpp"
+#include "static_files.hpp"
 
 namespace tracuu {
 namespace {
@@ -20,6 +21,12 @@ void send(httplib::Response& res, const ApiResponse& api) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(api.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                     "application/json; charset=utf-8");
+}
+
+void send_static(httplib::Response& res, const StaticReply& reply) {
+    res.status = reply.status;
+    for (const auto& [name, value] : reply.headers) res.set_header(name.c_str(), value);
+    if (reply.status != 304) res.set_content(reply.body, reply.content_type.c_str());
 }
 
 Params params_of(const httplib::Request& req) {
@@ -80,10 +87,12 @@ struct HttpServer::Impl {
             });
         });
         if (!config.static_dir.empty()) {
-            if (!server.set_mount_point("/", config.static_dir.string())) {
-                throw std::runtime_error("static directory " + config.static_dir.string() +
-                                         " does not exist");
-            }
+            // Keep this route after the API's: it takes every GET they did not.
+            server.Get(".*", [root = static_root(config.static_dir)](const httplib::Request& req,
+                                                                     httplib::Response& res) {
+                send_static(res,
+                            serve_static(root, req.target, req.get_header_value("If-None-Match")));
+            });
         }
         // Unknown paths and methods: JSON, not an HTML error page.
         server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
