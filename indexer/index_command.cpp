@@ -7,6 +7,7 @@
 #include "index_writer.hpp"
 #include "progress.hpp"
 #include "source_files.hpp"
+#include "source_extraction.hpp"
 
 namespace tracuu {
 namespace {
@@ -47,7 +48,7 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
         for (const SourceFile& file : found.files) {
             if (g_interrupted) break;
             try {
-                const std::string raw = read_text_source(file.path);
+                const std::string raw = extract_file(file.path, {}).text;
                 PreparedDocument doc = prepare_document(file.id, raw);
                 if (writer->put(doc) == IndexWriter::Outcome::Replaced) {
                     ++replaced;
@@ -103,7 +104,7 @@ int run_dry_run(const IndexOptions& options, std::FILE* out, std::FILE* err) {
     std::vector<Problem> failed = std::move(found.failed);
     for (const SourceFile& file : found.files) {
         try {
-            const PreparedDocument doc = prepare_document(file.id, read_text_source(file.path));
+            const PreparedDocument doc = prepare_document(file.id, extract_file(file.path, {}).text);
             nlohmann::json shown = {
                 {"id", doc.record.id}, {"title", doc.record.title}, {"fields", doc.record.fields}};
             if (options.json) {
