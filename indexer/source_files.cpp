@@ -1,6 +1,7 @@
 #include "source_files.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 
@@ -21,8 +22,9 @@ bool is_hidden(const fs::path& p) {
     return !name.empty() && name.front() == '.';
 }
 
-/// The id of `file` under `root`, or empty when it lies outside.
-std::string id_under(const fs::path& file, const fs::path& root) {
+}  // namespace
+
+std::string source_id(const fs::path& file, const fs::path& root) {
     const fs::path relative = fs::absolute(file).lexically_normal().lexically_relative(root);
     if (relative.empty()) return {};
     const std::string first = relative.begin()->string();
@@ -31,8 +33,17 @@ std::string id_under(const fs::path& file, const fs::path& root) {
     return normalize_text(id);  // NFD file names (macOS) give the same id as NFC ones
 }
 
+int64_t source_mtime_ns(const fs::path& path) {
+    std::error_code ec;
+    const auto time = fs::last_write_time(path, ec);
+    if (ec) return 0;
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+}
+
+namespace {
+
 void add_file(Discovery& d, const fs::path& file, const fs::path& root) {
-    std::string id = id_under(file, root);
+    std::string id = source_id(file, root);
     if (id.empty()) {
         d.failed.push_back({file.string(), "outside the index root " + root.string() +
                                                " (ids are paths relative to it; see --root)"});
@@ -40,7 +51,7 @@ void add_file(Discovery& d, const fs::path& file, const fs::path& root) {
     }
     std::error_code ec;
     const uint64_t size = fs::file_size(file, ec);
-    d.files.push_back({file, std::move(id), ec ? 0 : size});
+    d.files.push_back({file, std::move(id), ec ? 0 : size, source_mtime_ns(file)});
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ struct SourceFile {
     std::filesystem::path path;  ///< as found
     std::string id;              ///< path relative to the index root, '/'-separated
     uint64_t size = 0;
+    int64_t mtime_ns = 0;
 };
 
 struct Problem {
@@ -36,6 +37,12 @@ struct Discovery {
 /// Ids are paths relative to `root`; a file outside it is a failure.
 Discovery discover_sources(const std::vector<std::filesystem::path>& inputs,
                            const std::filesystem::path& root);
+
+/// The id of `path` under `root` (relative, '/'-separated, NFC), or empty when it lies outside.
+std::string source_id(const std::filesystem::path& path, const std::filesystem::path& root);
+
+/// Modification time of a file in nanoseconds (0 when it cannot be read).
+int64_t source_mtime_ns(const std::filesystem::path& path);
 
 /// True for file names the indexer reads (.txt, .html, .docx, .doc, .pdf, images).
 bool is_supported_source(const std::filesystem::path& path);
