@@ -1,8 +1,9 @@
 // Rebuilding a PDF page's text from its words and their positions, as a reader reads it: words
 // on one baseline form a line (a wide gap between two columns stays a wide gap, never glued
 // into one word); a number broken after its hyphen or slash (`57-` / `NQ/TW`) is joined into
-// one; a line that runs to the right margin continues on the next when that starts in lower
-// case; a larger gap between lines is a paragraph break. Pure: no poppler here, so it is tested
+// one; a line that runs to the right margin without ending a sentence continues on the next
+// when that starts at the left margin in the same type (not a list item, not a footnote, not a
+// centred header line); a larger gap between lines is a paragraph break. Pure: no poppler here, so it is tested
 // on hand-made pages.
 #pragma once
 

@@ -39,12 +39,10 @@ TEST_CASE("indexing the same files again replaces them, never duplicates", "[cli
     CHECK(db.get_doccount() == 5);
     CHECK(db.term_exists("Qseeds/004_883586d83ecb7309.txt"));
     // A single file later, named by another path to the same place: the same id.
-    REQUIRE(
-        test::run_command(
-            index_command(tmp, "--force " + (test::seeds_dir() / ".." / "seeds" /
-                                             "000_ad8cc43618a4a18a.txt")
-                                                .string()),
-            out) == 0);
+    REQUIRE(test::run_command(index_command(tmp, "--force " + (test::seeds_dir() / ".." / "seeds" /
+                                                               "000_ad8cc43618a4a18a.txt")
+                                                                  .string()),
+                              out) == 0);
     CHECK(out.find("1 indexed (0 new, 1 replaced)") != std::string::npos);
 }
 
