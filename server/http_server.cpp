@@ -7,6 +7,7 @@
 
 #include "api.hpp"
 #include "database_set.hpp"
+#include "source_file.hpp"
 #include "static_files.hpp"
 
 namespace tracuu {
@@ -17,6 +18,7 @@ constexpr std::size_t kMaxRequestBody = 64 * 1024;
 constexpr int kSocketTimeoutSeconds = 10;
 
 void send(httplib::Response& res, const ApiResponse& api) {
+    if (api.status == 0) return;  // the handler has answered (a file)
     res.status = api.status;
     res.set_header("Cache-Control", "no-store");
     res.set_content(api.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
@@ -68,6 +70,13 @@ struct HttpServer::Impl {
             with_database(res,
                           [&](Xapian::Database& db) { return handle_search(db, params_of(req)); });
         });
+        // Before /api/documents/{id}: ids contain '/', so `{id}/source` would match there too.
+        server.Get(R"(/api/documents/(.+)/source)",
+                   [this](const httplib::Request& req, httplib::Response& res) {
+                       with_database(res, [&](Xapian::Database& db) {
+                           return send_source_file(res, db, req.matches[1]);
+                       });
+                   });
         server.Get(
             R"(/api/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
                 const std::string id = req.matches[1];
