@@ -12,6 +12,7 @@
 #include "analyzers/utf8.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/index_writer.hpp"
+#include "indexer/source_extraction.hpp"
 #include "indexer/source_files.hpp"
 #include "indexer/stored_document.hpp"
 #include "server/api.hpp"
@@ -193,7 +194,7 @@ IndexCount for_each_file(const fs::path& root, const std::vector<fs::path>& inpu
     for (const SourceFile& file : found.files) {
         std::string text;
         try {
-            text = read_text_source(file.path);
+            text = extract_file(file.path, {}).text;
         } catch (const SourceError&) {
             continue;
         }

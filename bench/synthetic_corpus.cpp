@@ -19,6 +19,7 @@
 
 #include "analyzers/utf8.hpp"
 #include "indexer/document_preparation.hpp"
+#include "indexer/source_extraction.hpp"
 #include "indexer/source_files.hpp"
 #include "indexer/text_lines.hpp"
 
@@ -102,7 +103,7 @@ Pools read_sources(const std::vector<fs::path>& dirs) {
     for (const SourceFile& file : found.files) {
         PreparedDocument doc;
         try {
-            doc = prepare_document(file.id, read_text_source(file.path));
+            doc = prepare_document(file.id, extract_file(file.path, {}).text);
         } catch (const std::exception&) {
             continue;
         }

@@ -7,6 +7,8 @@
 
 #include "api.hpp"
 #include "database_set.hpp"
+#include "source_file.hpp"
+#include "static_files.hpp"
 
 namespace tracuu {
 namespace {
@@ -16,10 +18,17 @@ constexpr std::size_t kMaxRequestBody = 64 * 1024;
 constexpr int kSocketTimeoutSeconds = 10;
 
 void send(httplib::Response& res, const ApiResponse& api) {
+    if (api.status == 0) return;  // the handler has answered (a file)
     res.status = api.status;
     res.set_header("Cache-Control", "no-store");
     res.set_content(api.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                     "application/json; charset=utf-8");
+}
+
+void send_static(httplib::Response& res, const StaticReply& reply) {
+    res.status = reply.status;
+    for (const auto& [name, value] : reply.headers) res.set_header(name.c_str(), value);
+    if (reply.status != 304) res.set_content(reply.body, reply.content_type.c_str());
 }
 
 Params params_of(const httplib::Request& req) {
@@ -61,6 +70,13 @@ struct HttpServer::Impl {
             with_database(res,
                           [&](Xapian::Database& db) { return handle_search(db, params_of(req)); });
         });
+        // Before /api/documents/{id}: ids contain '/', so `{id}/source` would match there too.
+        server.Get(R"(/api/documents/(.+)/source)",
+                   [this](const httplib::Request& req, httplib::Response& res) {
+                       with_database(res, [&](Xapian::Database& db) {
+                           return send_source_file(res, db, req.matches[1]);
+                       });
+                   });
         server.Get(
             R"(/api/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
                 const std::string id = req.matches[1];
@@ -80,10 +96,12 @@ struct HttpServer::Impl {
             });
         });
         if (!config.static_dir.empty()) {
-            if (!server.set_mount_point("/", config.static_dir.string())) {
-                throw std::runtime_error("static directory " + config.static_dir.string() +
-                                         " does not exist");
-            }
+            // Keep this route after the API's: it takes every GET they did not.
+            server.Get(".*", [root = static_root(config.static_dir)](const httplib::Request& req,
+                                                                     httplib::Response& res) {
+                send_static(res,
+                            serve_static(root, req.target, req.get_header_value("If-None-Match")));
+            });
         }
         // Unknown paths and methods: JSON, not an HTML error page.
         server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
