@@ -29,15 +29,24 @@ inline constexpr double kPhraseTier = 1e5;
 /// Most syllables and number parts a query may have.
 inline constexpr std::size_t kMaxQueryTokens = 48;
 
-/// One way of running a query, in the three parts the searcher needs.
+/// One way of running a query, in the parts the searcher needs. Ranking runs in two passes (see
+/// searcher.cpp): a cheap one over every match picks the best candidates, the second re-ranks
+/// only those with the boosts that are costly per document.
 struct RankedQuery {
     /// Which documents match: every clause, the filters, the exclusions. Unweighted use: counts
     /// and facets.
     Xapian::Query matching;
-    /// `matching` weighted: BM25 plus the term-level tiers (own number, exact tones).
+    /// `matching` weighted: BM25 plus the own-number tier (cheap: number terms are rare).
     Xapian::Query ranking;
-    /// Phrase and proximity boosts. Checking positions costs a read of every matching document's
-    /// position lists, so these re-rank only the best candidates of `ranking` (see searcher.cpp).
+    /// Every syllable typed with marks, with those marks (empty Query when none was typed):
+    /// the first pass takes the documents meeting it before the others, the tone tier.
+    Xapian::Query tone;
+    /// `ranking` over the exact-mark terms of the syllables typed with marks: the documents
+    /// meeting `tone`, weighted on fewer posting lists than `ranking` filtered by `tone`.
+    Xapian::Query exact_ranking;
+    /// Re-ranking boosts on term postings: the tone tier and the per-syllable exact-mark boost.
+    std::vector<Xapian::Query> term_boosts;
+    /// Phrase and proximity boosts: re-ranking only (their positions are read per document).
     std::vector<Xapian::Query> positional;
 };
 
@@ -49,8 +58,8 @@ struct BuiltQuery {
     std::vector<std::string> number_keys;  ///< canonical keys of the numbers in the query
 };
 
-/// `ranking` with every positional boost applied, each in its own OP_AND_MAYBE.
-Xapian::Query with_positional_boosts(const RankedQuery& q);
+/// `ranking` restricted to `candidates`, with every re-ranking boost applied.
+Xapian::Query rescoring_query(const RankedQuery& q, const Xapian::Query& candidates);
 
 /// Thrown for a query that cannot be run as asked (too many words, a bad field value).
 class QueryError : public std::runtime_error {

@@ -11,10 +11,10 @@
 namespace tracuu {
 namespace {
 
-// The best candidates of the cheap ranking that phrases and proximity re-rank. Checking positions
-// means reading every candidate's position lists: over all matches of a common word that is
-// most of the cost of a search, over the best few hundred it is not.
-constexpr Xapian::doccount kRescoreWindow = 200;
+// The best candidates of the first pass that the second re-ranks. Checking positions and exact
+// marks means reading more postings per document: over all matches of a common word that is most
+// of the cost of a search, over the best few hundred it is not.
+constexpr Xapian::doccount kRescoreWindow = 100;
 // Matches counted exactly (and seen by the facet spies); beyond, the total is Xapian's estimate
 // and the facets count this many matches.
 constexpr Xapian::doccount kCountAtLeast = 1000;
@@ -32,40 +32,54 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort) {
     }
 }
 
-/// The ids of `mset`'s documents as a boolean query, or nothing if one lacks its id value
-/// (a database written before ids were values): then there is no re-ranking.
-std::optional<Xapian::Query> ids_of(const Xapian::MSet& mset) {
-    std::vector<Xapian::Query> ids;
-    ids.reserve(mset.size());
+/// Adds the ids of `mset`'s documents to `ids`; false if one lacks its id value (a database
+/// written before ids were values: then there is no re-ranking).
+bool add_ids(const Xapian::MSet& mset, std::vector<Xapian::Query>& ids) {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const std::string id = it.get_document().get_value(schema::kSlotId);
-        if (id.empty()) return std::nullopt;
+        if (id.empty()) return false;
         ids.emplace_back(schema::term(schema::kId, id));
     }
-    return Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
+    return true;
 }
 
-/// The page of results: ranked cheaply over every match, then the best candidates re-ranked with
-/// the phrase and proximity boosts.
+Xapian::MSet top(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount first,
+                 Xapian::doccount count, SortOrder sort = SortOrder::Relevance) {
+    Xapian::Enquire enquire(db);
+    set_sort(enquire, sort);
+    enquire.set_query(query);
+    return enquire.get_mset(first, count);
+}
+
+/// The page of results. First pass: BM25 over every match, documents with the query's exact
+/// marks first, keeping the best `kRescoreWindow`. Second pass: those re-ranked with the tone
+/// tier, exact-mark and phrase/proximity boosts, whose cost is per document.
 Xapian::MSet rank(const Xapian::Database& db, const RankedQuery& query,
                   const SearchRequest& request, SortOrder sort) {
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto count = static_cast<Xapian::doccount>(request.limit);
-    Xapian::Enquire enquire(db);
-    set_sort(enquire, sort);
-    enquire.set_query(query.ranking);
-    if (query.positional.empty() || sort != SortOrder::Relevance)
-        return enquire.get_mset(first, count);
+    const bool rescore =
+        sort == SortOrder::Relevance && (!query.positional.empty() || !query.term_boosts.empty());
+    if (!rescore) return top(db, query.ranking, first, count, sort);
 
-    const Xapian::MSet candidates = enquire.get_mset(0, std::max(kRescoreWindow, first + count));
-    const auto ids = ids_of(candidates);
-    if (!ids) return enquire.get_mset(first, count);
-    // The candidates filter the ranking, and the boosts go around that: with the filter outside
-    // the boosts, Xapian 1.4.22 credited a phrase tier to documents without the phrase.
-    RankedQuery candidates_only = query;
-    candidates_only.ranking = Xapian::Query(Xapian::Query::OP_FILTER, query.ranking, *ids);
-    enquire.set_query(with_positional_boosts(candidates_only));
-    return enquire.get_mset(first, count);
+    const Xapian::doccount window = std::max(kRescoreWindow, first + count);
+    std::vector<Xapian::Query> ids;
+    bool have_ids = true;
+    if (query.tone.empty()) {
+        have_ids = add_ids(top(db, query.ranking, 0, window), ids);
+    } else {
+        // Tiered: the documents with every exact mark, then (if they do not fill the window)
+        // the others.
+        const Xapian::MSet exact = top(db, query.exact_ranking, 0, window);
+        have_ids = add_ids(exact, ids);
+        if (have_ids && exact.size() < window) {
+            const Xapian::Query rest(Xapian::Query::OP_AND_NOT, query.ranking, query.tone);
+            have_ids = add_ids(top(db, rest, 0, window - exact.size()), ids);
+        }
+    }
+    if (!have_ids) return top(db, query.ranking, first, count);
+    const Xapian::Query candidates(Xapian::Query::OP_OR, ids.begin(), ids.end());
+    return top(db, rescoring_query(query, candidates), first, count);
 }
 
 struct Counts {
