@@ -188,6 +188,7 @@ int cmd_http(const Args& a) {
     const auto mix = read_query_mix(a.queries);
     httplib::Client client(a.url);
     client.set_keep_alive(true);
+    client.set_tcp_nodelay(true);
     client.set_read_timeout(30, 0);
     std::vector<double> all;
     std::size_t errors = 0;
@@ -252,6 +253,7 @@ httplib::Server* g_server = nullptr;
 
 int cmd_serve(const Args& a) {
     httplib::Server server;
+    server.set_tcp_nodelay(true);  // as tracuu-server: no Nagle delay on kept-alive answers
     const auto colon = a.listen.rfind(':');
     const std::string host = a.listen.substr(0, colon);
     const int port = std::stoi(a.listen.substr(colon + 1));
