@@ -28,15 +28,36 @@ const char* reason_phrase(int status) {
     }
 }
 
-/// Per request, before routing: the client's own request id if it is a sane one, and no
-/// multi-range answers (a few hundred overlapping ranges would multiply a response's size).
+/// Per request, before routing: the client's own request id if it is a sane one; no multi-range
+/// answers (a few hundred overlapping ranges would multiply a response's size), and no ranges of
+/// generated JSON at all (they change between requests; an unsatisfiable one would get an empty
+/// 416 from cpp-httplib).
 void adopt_request(httplib::Request& req) {
     const std::string id = req.get_header_value("X-Request-Id");
     if (is_acceptable_request_id(id)) current_request().id = id;
-    if (req.ranges.size() > 1) req.ranges.clear();
+    const bool generated = req.path.starts_with("/api/") || req.path == "/healthz" ||
+                           req.path == "/metrics";
+    if (req.ranges.size() > 1 || generated) req.ranges.clear();
 }
 
+/// Closes `sock`. Input still unread (a body we refused to read, a pipelined request) would make
+/// close() reset the connection, and a reset can destroy our answer before the client reads it:
+/// so first stop sending and discard input for a moment (what servers call a lingering close).
 void close_connection(int sock) {
+    pollfd pfd{sock, POLLIN, 0};
+    if (::poll(&pfd, 1, 0) > 0) {
+        ::shutdown(sock, SHUT_WR);
+        const auto until = Clock::now() + std::chrono::milliseconds(500);
+        char sink[16384];
+        for (std::size_t discarded = 0; discarded < (4u << 20);) {
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count();
+            if (left <= 0 || ::poll(&pfd, 1, static_cast<int>(left)) <= 0) break;
+            const ssize_t n = ::recv(sock, sink, sizeof sink, 0);
+            if (n <= 0) break;
+            discarded += static_cast<std::size_t>(n);
+        }
+    }
     ::shutdown(sock, SHUT_RDWR);
     ::close(sock);
 }
@@ -120,7 +141,7 @@ bool BoundedServer::process_and_close_socket(int sock) {
             }
             break;
         }
-        if (!ok || closed_by_client || last) break;
+        if (!ok || closed_by_client || last || context.close_connection) break;
     }
     close_connection(sock);
     return ok;

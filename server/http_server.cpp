@@ -30,11 +30,14 @@ void send(httplib::Response& res, const ApiResponse& api) {
 }
 
 Params params_of(const httplib::Request& req) {
-    return Params(req.params.begin(), req.params.end());
+    const auto params = query_parameters(req.target);
+    return Params(params.begin(), params.end());
 }
 
-/// The JSON error for an answer cpp-httplib decided on its own (no handler ran).
+/// The JSON error for an answer cpp-httplib decided on its own (no handler ran). After a
+/// malformed or cut request the connection is closed: where the next request starts is unknown.
 ApiResponse protocol_error(const httplib::Request& req, int status) {
+    if (status != 404 && status != 416) current_request().close_connection = true;
     switch (current_request().cut) {
         case RequestCut::ReadTimeout:
             return error_response(408, "request_timeout", "the request did not arrive in time");
@@ -63,6 +66,28 @@ ApiResponse protocol_error(const httplib::Request& req, int status) {
         default:
             return error_response(status, "error", "request refused");
     }
+}
+
+/// The server only reads: any method but GET and HEAD is refused by name, and so is a GET with
+/// a body (cpp-httplib would leave the body unread and take it for the next request). Either way
+/// the connection is closed, since its body is never read.
+httplib::Server::HandlerResponse refuse_unserved_request(const httplib::Request& req,
+                                                         httplib::Response& res) {
+    const bool reads = req.method == "GET" || req.method == "HEAD";
+    const bool has_body =
+        req.has_header("Transfer-Encoding") ||
+        (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
+    if (reads && !has_body) return httplib::Server::HandlerResponse::Unhandled;
+    current_request().close_connection = true;
+    if (reads) {
+        send(res, error_response(400, "bad_request", req.method + " requests carry no body"));
+    } else {
+        res.set_header("Allow", "GET, HEAD");
+        send(res,
+             error_response(405, "method_not_allowed",
+                            req.method + " is not served: this server only reads (GET, HEAD)"));
+    }
+    return httplib::Server::HandlerResponse::Handled;
 }
 
 }  // namespace
@@ -150,17 +175,8 @@ struct HttpServer::Impl {
         });
         server.Get("/metrics",
                    [this](const httplib::Request&, httplib::Response& res) { metrics_route(res); });
-        // The server only reads: any other method is refused by name.
-        // Before routing, so that no request body is read for them.
-        server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-            if (req.method == "GET" || req.method == "HEAD")
-                return httplib::Server::HandlerResponse::Unhandled;
-            res.set_header("Allow", "GET, HEAD");
-            send(res,
-                 error_response(405, "method_not_allowed",
-                                req.method + " is not served: this server only reads (GET, HEAD)"));
-            return httplib::Server::HandlerResponse::Handled;
-        });
+        // Before routing, so that no request body is ever read.
+        server.set_pre_routing_handler(refuse_unserved_request);
         if (!config.static_dir.empty()) {
             if (!server.set_mount_point("/", config.static_dir.string())) {
                 throw std::runtime_error("static directory " + config.static_dir.string() +
@@ -185,8 +201,9 @@ struct HttpServer::Impl {
             });
         server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
             res.set_header("X-Request-Id", current_request().id);
-            // A request cut short leaves the connection in an unknown state: it is closed.
-            if (current_request().cut != RequestCut::None) {
+            // A request cut short, or with a body left unread, leaves the connection in an
+            // unknown state: it is closed.
+            if (current_request().cut != RequestCut::None || current_request().close_connection) {
                 res.headers.erase("Keep-Alive");
                 res.set_header("Connection", "close");
             }

@@ -27,6 +27,7 @@ RequestContext& begin_request() {
     t_request.started = std::chrono::steady_clock::now();
     t_request.cut = RequestCut::None;
     t_request.answered = false;
+    t_request.close_connection = false;
     return t_request;
 }
 

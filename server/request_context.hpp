@@ -15,7 +15,8 @@ struct RequestContext {
     std::string id;  ///< sent back as X-Request-Id and written in the access log
     std::chrono::steady_clock::time_point started;
     RequestCut cut = RequestCut::None;
-    bool answered = false;  ///< a response was written (and logged)
+    bool answered = false;          ///< a response was written (and logged)
+    bool close_connection = false;  ///< close after answering (e.g. a body left unread)
 };
 
 /// This thread's request.

@@ -17,6 +17,29 @@ std::size_t bad_escape(std::string_view text) {
     return std::string_view::npos;
 }
 
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return c - 'A' + 10;
+}
+
+std::string decode_component(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '+') {
+            out += ' ';
+        } else if (text[i] == '%' && i + 2 < text.size() && is_hex(text[i + 1]) &&
+                   is_hex(text[i + 2])) {
+            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 std::string shown(std::string_view text, std::size_t at) {
     return "'" + std::string(text.substr(at, 3)) + "'";
 }
@@ -45,6 +68,27 @@ std::optional<TargetProblem> find_bad_percent_encoding(std::string_view target) 
         query.remove_prefix(amp + 1);
     }
     return std::nullopt;
+}
+
+std::vector<std::pair<std::string, std::string>> query_parameters(std::string_view target) {
+    std::vector<std::pair<std::string, std::string>> params;
+    const std::size_t question = target.find('?');
+    if (question == std::string_view::npos) return params;
+    std::string_view query = target.substr(question + 1);
+    while (true) {
+        const std::size_t amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        if (!pair.empty()) {
+            const std::size_t equals = pair.find('=');
+            params.emplace_back(decode_component(pair.substr(0, equals)),
+                                equals == std::string_view::npos
+                                    ? std::string()
+                                    : decode_component(pair.substr(equals + 1)));
+        }
+        if (amp == std::string_view::npos) break;
+        query.remove_prefix(amp + 1);
+    }
+    return params;
 }
 
 }  // namespace tracuu
