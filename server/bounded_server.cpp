@@ -35,8 +35,8 @@ const char* reason_phrase(int status) {
 void adopt_request(httplib::Request& req) {
     const std::string id = req.get_header_value("X-Request-Id");
     if (is_acceptable_request_id(id)) current_request().id = id;
-    const bool generated = req.path.starts_with("/api/") || req.path == "/healthz" ||
-                           req.path == "/metrics";
+    const bool generated =
+        req.path.starts_with("/api/") || req.path == "/healthz" || req.path == "/metrics";
     if (req.ranges.size() > 1 || generated) req.ranges.clear();
 }
 
@@ -72,6 +72,17 @@ BoundedServer::BoundedServer(const ConnectionLimits& limits)
     set_keep_alive_timeout(
         std::chrono::duration_cast<std::chrono::seconds>(limits_.idle_timeout).count());
     set_keep_alive_max_count(limits_.max_requests_per_connection);
+    set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+        RequestContext& context = current_request();
+        res.set_header("X-Request-Id", context.id);
+        // Stopping, or a request cut short or with a body left unread (the connection's state is
+        // unknown): this is the connection's last answer, and the client is told so.
+        if (stopping_ || context.cut != RequestCut::None) context.close_connection = true;
+        if (context.close_connection) {
+            res.headers.erase("Keep-Alive");
+            res.set_header("Connection", "close");
+        }
+    });
     new_task_queue = [this] {
         return new WorkerPool(limits_.threads, limits_.max_waiting, counts_, [this] {
             if (stopping_) stop_listening();

@@ -3,7 +3,8 @@
 // pool with a bounded wait list, overflow answered 503 at once) and in shutdown (drain_and_stop()
 // answers what was accepted, then returns). Routing, handlers and HTTP parsing stay cpp-httplib's:
 // this replaces only its per-connection loop (process_and_close_socket, virtual for this purpose,
-// as httplib's own SSLServer does).
+// as httplib's own SSLServer does). It also owns the post-routing hook (X-Request-Id, and
+// `Connection: close` on a connection's last answer) and the logger: use set_access_logger().
 #pragma once
 
 #include <httplib.h>

@@ -199,15 +199,6 @@ struct HttpServer::Impl {
                 }
                 send(res, error_response(500, "internal", what));
             });
-        server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
-            res.set_header("X-Request-Id", current_request().id);
-            // A request cut short, or with a body left unread, leaves the connection in an
-            // unknown state: it is closed.
-            if (current_request().cut != RequestCut::None || current_request().close_connection) {
-                res.headers.erase("Keep-Alive");
-                res.set_header("Connection", "close");
-            }
-        });
         if (config.access_log) access_log = std::make_unique<AccessLog>(stderr);
         server.set_access_logger([this](const httplib::Request& req, const httplib::Response& res) {
             const RequestContext& context = current_request();
