@@ -34,10 +34,13 @@ const std::vector<std::string>& base_texts() {
 }  // namespace
 
 std::string letters_for(std::size_t n) {
+    // Consonants only: vowels would let two words meet in one syllable (`hsi` and `hsy` are the
+    // same word to the analyzer, as `kĩ` and `kỹ` are).
+    constexpr std::string_view kDigits = "bcdfghjklmnpqrstvwxz";
     std::string s;
     do {
-        s.insert(s.begin(), static_cast<char>('a' + n % 26));
-        n /= 26;
+        s.insert(s.begin(), kDigits[n % kDigits.size()]);
+        n /= kDigits.size();
     } while (n > 0);
     return s;
 }

@@ -1,7 +1,7 @@
 // Realistic documents in any number, for the load and crash tests: the bundled seeds and
 // resolutions (real headers, numbers, signatures), each cut to its first few kilobytes at a line
 // end, with a closing line of two made-up words that search can count: one names the document
-// (`hs` + letters of its index), one the round of writing (`lan` + letters), so that a second
+// (`hs` + its index in consonants), one the round of writing (`lan` + consonants), so that a second
 // round replaces every document with a new round word.
 #pragma once
 
@@ -11,7 +11,7 @@
 
 namespace tracuu::test {
 
-/// 0 -> "a", 25 -> "z", 26 -> "ba", ...: digits a syllable can carry.
+/// 0 -> "b", 1 -> "c", ..., 20 -> "cb": a number written in consonants.
 std::string letters_for(std::size_t n);
 std::string document_marker(std::size_t index);
 std::string round_marker(int round);
