@@ -9,6 +9,7 @@
 
 #include "indexer/document_preparation.hpp"
 #include "indexer/source_files.hpp"
+#include "indexer/source_extraction.hpp"
 
 int main(int argc, char** argv) try {
     std::vector<std::filesystem::path> inputs;
@@ -38,7 +39,7 @@ int main(int argc, char** argv) try {
     std::vector<nlohmann::json> all;
     for (const auto& file : found.files) {
         try {
-            const auto doc = tracuu::prepare_document(file.id, tracuu::read_text_source(file.path));
+            const auto doc = tracuu::prepare_document(file.id, tracuu::extract_file(file.path, {}).text);
             ++documents;
             const auto& f = doc.record.fields;
             for (const auto& name : fields) {

@@ -96,6 +96,15 @@ Xapian::Document build_document(const DocumentRecord& record, const Analysis& an
         }
     }
     add_directive_terms(doc, directive);
+    const SourceInfo& source = record.source;
+    if (!source.format.empty()) {
+        doc.add_boolean_term(schema::term(schema::kSourceFormat, source.format));
+        doc.add_value(schema::kSlotSourceSize, std::to_string(source.bytes));
+        doc.add_value(schema::kSlotSourceMtime, std::to_string(source.mtime_ns));
+        doc.add_value(schema::kSlotSourceHash, source.hash);
+    }
+    if (source.mojibake) doc.add_boolean_term(std::string(schema::kMojibake));
+    if (source.ocr_pages > 0) doc.add_boolean_term(std::string(schema::kOcr));
     doc.add_value(schema::kSlotCheckpoints, encode_checkpoints(analysis));
     doc.set_data(encode_stored_document(record));
     return doc;

@@ -1,9 +1,11 @@
 #include "index_command.hpp"
 
 #include <csignal>
+#include <map>
 #include <string>
 
 #include "document_preparation.hpp"
+#include "file_pipeline.hpp"
 #include "index_writer.hpp"
 #include "progress.hpp"
 #include "source_files.hpp"
@@ -22,6 +24,79 @@ void print_problems(std::FILE* err, const char* label, const std::vector<Problem
         std::fprintf(err, "  %s: %s: %s\n", label, p.path.c_str(), p.reason.c_str());
 }
 
+struct Counts {
+    std::size_t added = 0, replaced = 0, unchanged = 0, pruned = 0, deleted = 0;
+    struct Format {
+        std::size_t files = 0;
+        double seconds = 0;
+        uint64_t bytes = 0;
+    };
+    std::map<std::string, Format> formats;
+    unsigned pages = 0, ocr_pages = 0;
+};
+
+/// Id prefixes --prune may remove documents under: the folders among the inputs.
+std::vector<std::string> prune_prefixes(const std::vector<std::filesystem::path>& inputs,
+                                        const std::filesystem::path& root) {
+    std::vector<std::string> prefixes;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(input, ec)) continue;
+        const auto absolute = std::filesystem::absolute(input).lexically_normal();
+        if (absolute == root || absolute == root / "") {
+            prefixes.push_back("");  // the whole root
+            continue;
+        }
+        const std::string id = source_id(input, root);
+        if (!id.empty()) prefixes.push_back(id + "/");
+    }
+    return prefixes;
+}
+
+std::size_t prune_missing(IndexWriter& writer, const std::vector<std::string>& prefixes) {
+    std::size_t pruned = 0;
+    for (const std::string& prefix : prefixes) {
+        for (const std::string& id : writer.ids_with_prefix(prefix)) {
+            std::error_code ec;
+            if (std::filesystem::exists(writer.root() / id, ec) || ec) continue;
+            pruned += writer.remove(id) ? 1 : 0;
+        }
+    }
+    return pruned;
+}
+
+void print_summary(std::FILE* err, const Counts& c, const Discovery& found,
+                   const std::vector<Problem>& failed, const std::vector<Problem>& warnings,
+                   const Progress& progress, Xapian::doccount total) {
+    const double seconds = progress.elapsed_seconds();
+    const std::size_t indexed = c.added + c.replaced;
+    std::fprintf(err,
+                 "tracuu-index: %zu indexed (%zu new, %zu replaced), %zu skipped, %zu failed, "
+                 "%zu unchanged, %zu pruned, %zu deleted in %.2f s (%.1f files/s, %.2f MB/s); "
+                 "database now holds %u documents\n",
+                 indexed, c.added, c.replaced, found.skipped.size(), failed.size(), c.unchanged,
+                 c.pruned, c.deleted, seconds, seconds > 0 ? progress.done() / seconds : 0.0,
+                 seconds > 0 ? progress.bytes() / seconds / 1e6 : 0.0,
+                 static_cast<unsigned>(total));
+    if (!c.formats.empty()) {
+        std::string formats;
+        for (const auto& [name, f] : c.formats) {
+            char part[128];
+            std::snprintf(part, sizeof part, "%s%s %zu (%.2f s extracting)",
+                          formats.empty() ? "" : ", ", name.c_str(), f.files, f.seconds);
+            formats += part;
+        }
+        std::fprintf(err, "tracuu-index: formats: %s\n", formats.c_str());
+    }
+    if (c.pages > 0) {
+        std::fprintf(err, "tracuu-index: OCR: %u of %u PDF/image pages (%.0f%%)\n", c.ocr_pages,
+                     c.pages, 100.0 * c.ocr_pages / c.pages);
+    }
+    print_problems(err, "skipped", found.skipped);
+    print_problems(err, "warning", warnings);
+    print_problems(err, "failed", failed);
+}
+
 }  // namespace
 
 int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
@@ -34,58 +109,92 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
     }
     Discovery found = discover_sources(options.inputs, writer->root());
     std::vector<Problem> failed = std::move(found.failed);
+    std::vector<Problem> warnings;
+    Counts counts;
 
     // Ctrl-C or SIGTERM: finish the current document, commit, report. Nothing half-written.
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_interrupt);
 
-    Progress progress(options.quiet ? nullptr : err, found.files.size());
-    std::size_t added = 0;
-    std::size_t replaced = 0;
-    std::size_t since_commit = 0;
     try {
+        for (const std::string& id : options.delete_ids) {
+            if (writer->remove(id)) {
+                ++counts.deleted;
+            } else {
+                failed.push_back({id, "--delete: no document with this id"});
+            }
+        }
+
+        // Unchanged files (same size and time) are not even read; the others go to the workers
+        // with the stored hash, so a touched but identical file is not extracted again.
+        std::vector<FileTask> tasks;
+        uint64_t bytes_to_read = 0;
         for (const SourceFile& file : found.files) {
-            if (g_interrupted) break;
-            try {
-                const std::string raw = read_text_source(file.path);
-                PreparedDocument doc = prepare_document(file.id, raw);
-                if (writer->put(doc) == IndexWriter::Outcome::Replaced) {
-                    ++replaced;
-                } else {
-                    ++added;
+            const auto facts = writer->source_facts(file.id);
+            if (facts && !options.force && !facts->hash.empty() && facts->size == file.size &&
+                facts->mtime_ns == file.mtime_ns) {
+                ++counts.unchanged;
+                continue;
+            }
+            tasks.push_back({&file, facts && !options.force ? facts->hash : std::string()});
+            bytes_to_read += file.size;
+        }
+
+        Progress progress(options.quiet ? nullptr : err, tasks.size(), bytes_to_read);
+        std::size_t since_commit = 0;
+        {
+            FilePipeline pipeline(std::move(tasks), options.jobs, options.extraction);
+            for (std::size_t i = 0; i < pipeline.size() && !g_interrupted; ++i) {
+                const SourceFile& file = *pipeline.task(i).file;
+                FileResult r = pipeline.take(i);
+                switch (r.kind) {
+                    case FileResult::Kind::Failed:
+                        failed.push_back({file.path.string(), r.reason});
+                        break;
+                    case FileResult::Kind::Unchanged:
+                        ++counts.unchanged;
+                        writer->update_mtime(file.id, file.mtime_ns);
+                        break;
+                    case FileResult::Kind::Prepared: {
+                        const SourceInfo& s = r.document->record.source;
+                        auto& f = counts.formats[s.format];
+                        ++f.files;
+                        f.seconds += r.extraction_seconds;
+                        f.bytes += s.bytes;
+                        counts.pages += s.pages;
+                        counts.ocr_pages += s.ocr_pages;
+                        for (const auto& w : s.warnings)
+                            warnings.push_back({file.path.string(), w});
+                        if (s.mojibake && s.warnings.empty()) {
+                            warnings.push_back({file.path.string(), "text looks like mojibake"});
+                        }
+                        if (writer->put(*r.document) == IndexWriter::Outcome::Replaced) {
+                            ++counts.replaced;
+                        } else {
+                            ++counts.added;
+                        }
+                        break;
+                    }
                 }
                 if (++since_commit >= options.batch_size) {
                     writer->commit();
                     since_commit = 0;
                 }
-            } catch (const SourceError& e) {
-                failed.push_back({file.path.string(), e.what()});
-            } catch (const std::exception& e) {
-                failed.push_back(
-                    {file.path.string(), std::string("could not be indexed: ") + e.what()});
+                progress.step(file.size);
             }
-            progress.step(file.size);
+        }
+        if (options.prune && !g_interrupted) {
+            counts.pruned = prune_missing(*writer, prune_prefixes(options.inputs, writer->root()));
         }
         writer->commit();
-    } catch (const Xapian::Error& e) {
         progress.finish();
+        print_summary(err, counts, found, failed, warnings, progress, writer->document_count());
+    } catch (const Xapian::Error& e) {
         std::fprintf(
             err, "tracuu-index: database error: %s (documents committed before this are kept)\n",
             e.get_description().c_str());
         return kExitFatal;
     }
-    progress.finish();
-
-    const double seconds = progress.elapsed_seconds();
-    std::fprintf(err,
-                 "tracuu-index: %zu indexed (%zu new, %zu replaced), %zu skipped, %zu failed "
-                 "in %.2f s (%.0f docs/s, %.2f MB/s); database now holds %u documents\n",
-                 added + replaced, added, replaced, found.skipped.size(), failed.size(), seconds,
-                 seconds > 0 ? (added + replaced) / seconds : 0.0,
-                 seconds > 0 ? progress.bytes() / seconds / 1e6 : 0.0,
-                 static_cast<unsigned>(writer->document_count()));
-    print_problems(err, "skipped", found.skipped);
-    print_problems(err, "failed", failed);
     if (g_interrupted) {
         std::fprintf(err,
                      "tracuu-index: interrupted; everything indexed so far is committed, "
@@ -102,21 +211,32 @@ int run_dry_run(const IndexOptions& options, std::FILE* out, std::FILE* err) {
     Discovery found = discover_sources(options.inputs, root);
     std::vector<Problem> failed = std::move(found.failed);
     for (const SourceFile& file : found.files) {
-        try {
-            const PreparedDocument doc = prepare_document(file.id, read_text_source(file.path));
-            nlohmann::json shown = {
-                {"id", doc.record.id}, {"title", doc.record.title}, {"fields", doc.record.fields}};
-            if (options.json) {
-                std::fprintf(out, "%s\n", shown.dump(2).c_str());
-            } else {
-                std::fprintf(out, "%s\n  title: %s\n", doc.record.id.c_str(),
-                             doc.record.title.c_str());
-                for (const auto& [name, value] : doc.record.fields.items()) {
-                    std::fprintf(out, "  %s: %s\n", name.c_str(), value.dump().c_str());
-                }
+        const FileResult r = process_file({&file, ""}, options.extraction);
+        if (r.kind != FileResult::Kind::Prepared) {
+            failed.push_back({file.path.string(), r.reason});
+            continue;
+        }
+        const PreparedDocument& doc = *r.document;
+        const SourceInfo& s = doc.record.source;
+        nlohmann::json extraction = {{"format", s.format},
+                                     {"encoding", s.encoding},
+                                     {"extractor", s.extractor},
+                                     {"pages", s.pages},
+                                     {"ocr_pages", s.ocr_pages},
+                                     {"warnings", s.warnings},
+                                     {"seconds", r.extraction_seconds}};
+        nlohmann::json shown = {{"id", doc.record.id},
+                                {"title", doc.record.title},
+                                {"fields", doc.record.fields},
+                                {"extraction", extraction}};
+        if (options.json) {
+            std::fprintf(out, "%s\n", shown.dump(2).c_str());
+        } else {
+            std::fprintf(out, "%s\n  title: %s\n", doc.record.id.c_str(), doc.record.title.c_str());
+            for (const auto& [name, value] : doc.record.fields.items()) {
+                std::fprintf(out, "  %s: %s\n", name.c_str(), value.dump().c_str());
             }
-        } catch (const std::exception& e) {
-            failed.push_back({file.path.string(), e.what()});
+            std::fprintf(out, "  extraction: %s\n", extraction.dump().c_str());
         }
     }
     print_problems(err, "failed", failed);

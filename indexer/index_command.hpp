@@ -4,7 +4,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
+
+#include "source_extraction.hpp"
 
 namespace tracuu {
 
@@ -12,16 +15,22 @@ struct IndexOptions {
     std::filesystem::path db;
     std::optional<std::filesystem::path> root;
     std::vector<std::filesystem::path> inputs;
-    std::size_t batch_size = 1000;  ///< documents per commit
-    bool dry_run = false;           ///< parse and print, write nothing
-    bool json = false;              ///< with dry_run: print the parsed fields as JSON
-    bool quiet = false;             ///< no progress line
+    std::vector<std::string> delete_ids;  ///< --delete: remove these documents
+    std::size_t batch_size = 1000;        ///< documents per commit
+    std::size_t jobs = 1;                 ///< files extracted and analysed in parallel
+    bool prune = false;                   ///< remove documents of files gone from the folders given
+    bool force = false;                   ///< re-extract files even when unchanged
+    bool dry_run = false;                 ///< parse and print, write nothing
+    bool json = false;                    ///< with dry_run: print the parsed fields as JSON
+    bool quiet = false;                   ///< no progress line
+    ExtractionOptions extraction;
 };
 
 /// Exit status: 0 all files indexed, 1 some failed (reported by name), 2 the run could not start.
 enum ExitStatus { kExitOk = 0, kExitSomeFailed = 1, kExitFatal = 2 };
 
-/// Indexes `options.inputs` into `options.db`: progress and the summary go to `err`.
+/// Indexes `options.inputs` into `options.db` (skipping unchanged files, pruning, deleting as
+/// asked): progress and the summary go to `err`.
 int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err);
 
 /// Prints what the parser finds in each input, without touching any database.

@@ -3,6 +3,7 @@
 #include "database_creation.hpp"
 #include "document_builder.hpp"
 #include "schema.hpp"
+#include "stored_document.hpp"
 
 namespace tracuu {
 namespace {
@@ -75,6 +76,47 @@ bool IndexWriter::remove(const std::string& id) {
 
 bool IndexWriter::contains(const std::string& id) {
     return db_.term_exists(schema::term(schema::kId, id));
+}
+
+std::optional<IndexWriter::SourceFacts> IndexWriter::source_facts(const std::string& id) {
+    const std::string id_term = schema::term(schema::kId, id);
+    Xapian::PostingIterator p = db_.postlist_begin(id_term);
+    if (p == db_.postlist_end(id_term)) return std::nullopt;
+    const Xapian::Document doc = db_.get_document(*p);
+    SourceFacts facts;
+    const std::string size = doc.get_value(schema::kSlotSourceSize);
+    const std::string mtime = doc.get_value(schema::kSlotSourceMtime);
+    facts.hash = doc.get_value(schema::kSlotSourceHash);
+    if (!size.empty()) facts.size = std::stoull(size);
+    if (!mtime.empty()) facts.mtime_ns = std::stoll(mtime);
+    return facts;
+}
+
+void IndexWriter::update_mtime(const std::string& id, int64_t mtime_ns) {
+    const std::string id_term = schema::term(schema::kId, id);
+    Xapian::PostingIterator p = db_.postlist_begin(id_term);
+    if (p == db_.postlist_end(id_term)) return;
+    Xapian::Document doc = db_.get_document(*p);
+    doc.add_value(schema::kSlotSourceMtime, std::to_string(mtime_ns));
+    db_.replace_document(*p, doc);
+}
+
+std::vector<std::string> IndexWriter::ids_with_prefix(const std::string& prefix) {
+    std::vector<std::string> ids;
+    const std::string term_prefix = std::string(schema::kId) + prefix;
+    for (auto t = db_.allterms_begin(term_prefix); t != db_.allterms_end(term_prefix); ++t) {
+        const std::string term = *t;
+        if (term.size() < schema::kMaxTermBytes) {
+            ids.push_back(term.substr(schema::kId.size()));
+            continue;
+        }
+        // A long id was shortened to a hash in its term: the document data has it whole.
+        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+            ids.push_back(decode_stored_document(db_.get_document(*p).get_data())
+                              .meta.value("id", std::string()));
+        }
+    }
+    return ids;
 }
 
 void IndexWriter::commit() {

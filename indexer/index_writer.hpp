@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -38,6 +39,20 @@ class IndexWriter {
     bool remove(const std::string& id);
 
     bool contains(const std::string& id);
+
+    /// What the index knows of the file behind `id` (empty hash: indexed without these facts).
+    struct SourceFacts {
+        uint64_t size = 0;
+        int64_t mtime_ns = 0;
+        std::string hash;
+    };
+    std::optional<SourceFacts> source_facts(const std::string& id);
+
+    /// Records a new modification time for an unchanged file, so the next run skips it at once.
+    void update_mtime(const std::string& id, int64_t mtime_ns);
+
+    /// Ids of the documents whose id starts with `prefix` (all of them for an empty prefix).
+    std::vector<std::string> ids_with_prefix(const std::string& prefix);
 
     /// Makes everything put so far durable and visible to readers.
     void commit();

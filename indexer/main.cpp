@@ -1,5 +1,7 @@
 // tracuu-index: adds or replaces documents in a tracuu database from files and folders.
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -8,15 +10,25 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: tracuu-index --db DIR [--root DIR] [--batch N] [--quiet] PATH...\n"
-    "       tracuu-index --dry-run --json PATH...\n"
+    "usage: tracuu-index --db DIR [--root DIR] [options] PATH...\n"
+    "       tracuu-index --db DIR --delete ID...\n"
+    "       tracuu-index --dry-run [--json] PATH...\n"
     "\n"
-    "Indexes UTF-8 .txt files, and folders of them (recursively), into the Xapian database DIR.\n"
-    "A document's id is its path relative to the root (fixed when the database is created;\n"
-    "default: the current directory). Indexing a file again replaces its document.\n"
+    "Indexes directives from .txt (UTF-8, UTF-16, Windows-1258, TCVN3, VNI), .html, .docx, .doc,\n"
+    ".pdf (scans by OCR) and image files, and folders of them (recursively), into the Xapian\n"
+    "database DIR. A document's id is its path relative to the root (fixed when the database is\n"
+    "created; default: the current directory). Unchanged files are skipped; a changed file\n"
+    "replaces its document.\n"
     "\n"
     "  --db DIR      database to create or update\n"
     "  --root DIR    base of document ids (only when creating the database)\n"
+    "  --jobs N      files extracted and analysed in parallel (default 1)\n"
+    "  --prune       remove documents whose files are gone from the folders given\n"
+    "  --delete      the arguments are document ids to remove\n"
+    "  --force       re-extract every file, changed or not\n"
+    "  --ocr MODE    auto (pages without text, default), always, never\n"
+    "  --max-size MB refuse larger files (default 64)\n"
+    "  --converter-timeout S  stop a .doc converter after S seconds (default 60)\n"
     "  --batch N     documents per commit (default 1000); a stopped run keeps committed batches\n"
     "  --dry-run     parse and print each document's fields; write nothing\n"
     "  --json        with --dry-run: print JSON\n"
@@ -34,6 +46,7 @@ int usage_error(const std::string& message) {
 
 int main(int argc, char** argv) try {
     tracuu::IndexOptions options;
+    bool deleting = false;  // positional arguments are ids, not paths
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&](const char* name) -> const char* {
@@ -58,6 +71,45 @@ int main(int argc, char** argv) try {
             const long n = v ? std::strtol(v, &end, 10) : 0;
             if (!v || *end != '\0' || n < 1) return usage_error("--batch needs a positive number");
             options.batch_size = static_cast<std::size_t>(n);
+        } else if (arg == "--jobs") {
+            const char* v = value("--jobs");
+            char* end = nullptr;
+            const long n = v ? std::strtol(v, &end, 10) : 0;
+            if (!v || *end != '\0' || n < 1 || n > 256)
+                return usage_error("--jobs needs a number from 1 to 256");
+            options.jobs = static_cast<std::size_t>(n);
+        } else if (arg == "--max-size") {
+            const char* v = value("--max-size");
+            char* end = nullptr;
+            const double mb = v ? std::strtod(v, &end) : 0;
+            if (!v || *end != '\0' || !(mb > 0) || mb > 1e6)
+                return usage_error("--max-size needs a positive number of MiB");
+            options.extraction.max_bytes = static_cast<uint64_t>(mb * 1048576.0);
+        } else if (arg == "--converter-timeout") {
+            const char* v = value("--converter-timeout");
+            char* end = nullptr;
+            const double s = v ? std::strtod(v, &end) : 0;
+            if (!v || *end != '\0' || !(s > 0) || s > 86400)
+                return usage_error("--converter-timeout needs a positive number of seconds");
+            options.extraction.converter_timeout =
+                std::chrono::milliseconds(static_cast<long>(s * 1000));
+        } else if (arg == "--ocr") {
+            const std::string v = value("--ocr") ? argv[i] : "";
+            if (v == "auto") {
+                options.extraction.ocr = tracuu::OcrMode::Auto;
+            } else if (v == "always") {
+                options.extraction.ocr = tracuu::OcrMode::Always;
+            } else if (v == "never") {
+                options.extraction.ocr = tracuu::OcrMode::Never;
+            } else {
+                return usage_error("--ocr needs auto, always or never");
+            }
+        } else if (arg == "--prune") {
+            options.prune = true;
+        } else if (arg == "--force") {
+            options.force = true;
+        } else if (arg == "--delete") {
+            deleting = true;
         } else if (arg == "--dry-run") {
             options.dry_run = true;
         } else if (arg == "--json") {
@@ -72,7 +124,16 @@ int main(int argc, char** argv) try {
             options.inputs.emplace_back(arg);
         }
     }
-    if (options.inputs.empty()) return usage_error("no PATH given");
+    if (deleting) {
+        for (const auto& id : options.inputs) options.delete_ids.push_back(id.string());
+        options.inputs.clear();
+        if (options.delete_ids.empty()) return usage_error("--delete needs document ids");
+        if (options.dry_run || options.prune) {
+            return usage_error("--delete cannot be combined with --dry-run or --prune");
+        }
+    } else if (options.inputs.empty()) {
+        return usage_error("no PATH given");
+    }
     if (options.dry_run) return tracuu::run_dry_run(options, stdout, stderr);
     if (options.db.empty()) return usage_error("--db is required");
     return tracuu::run_index(options, stdout, stderr);

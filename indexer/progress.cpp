@@ -4,10 +4,11 @@
 
 namespace tracuu {
 
-Progress::Progress(std::FILE* out, std::size_t total_files)
+Progress::Progress(std::FILE* out, std::size_t total_files, uint64_t total_bytes)
     : out_(out),
       terminal_(out != nullptr && isatty(fileno(out)) != 0),
       total_(total_files),
+      total_bytes_(total_bytes),
       start_(std::chrono::steady_clock::now()),
       last_report_(start_) {}
 
@@ -31,8 +32,27 @@ void Progress::report() {
     const double seconds = elapsed_seconds();
     const double rate = seconds > 0 ? done_ / seconds : 0;
     const double mbps = seconds > 0 ? bytes_ / seconds / 1e6 : 0;
-    std::fprintf(out_, "%sindexing: %zu/%zu files, %.0f docs/s, %.1f MB/s%s", terminal_ ? "\r" : "",
-                 done_, total_, rate, mbps, terminal_ ? "   " : "\n");
+    // The ETA follows the bytes left when they are known (a scan takes longer than a note).
+    double eta = -1;
+    if (seconds > 0.5 && done_ > 0) {
+        if (total_bytes_ > 0 && bytes_ > 0) {
+            eta = (total_bytes_ > bytes_ ? total_bytes_ - bytes_ : 0) / (bytes_ / seconds);
+        } else {
+            eta = (total_ > done_ ? total_ - done_ : 0) / rate;
+        }
+    }
+    char eta_text[32] = "ETA ?";
+    if (eta >= 0) {
+        const long s = static_cast<long>(eta + 0.5);
+        if (s >= 3600) {
+            std::snprintf(eta_text, sizeof eta_text, "ETA %ldh%02ldm", s / 3600, s / 60 % 60);
+        } else {
+            std::snprintf(eta_text, sizeof eta_text, "ETA %ldm%02lds", s / 60, s % 60);
+        }
+    }
+    std::fprintf(out_, "%sindexing: %zu/%zu files, %.1f files/s, %.2f MB/s, %s%s",
+                 terminal_ ? "\r" : "", done_, total_, rate, mbps, eta_text,
+                 terminal_ ? "   " : "\n");
     std::fflush(out_);
     reported_ = true;
 }

@@ -10,8 +10,8 @@ namespace tracuu {
 
 class Progress {
   public:
-    /// `out` may be null: count without printing.
-    Progress(std::FILE* out, std::size_t total_files);
+    /// `out` may be null: count without printing. `total_bytes` (0: unknown) gives the ETA.
+    Progress(std::FILE* out, std::size_t total_files, uint64_t total_bytes = 0);
 
     /// Counts one processed file of `bytes` bytes and reports if it is time to.
     void step(uint64_t bytes);
@@ -28,6 +28,7 @@ class Progress {
     std::FILE* out_;
     bool terminal_;
     std::size_t total_;
+    uint64_t total_bytes_;
     std::size_t done_ = 0;
     uint64_t bytes_ = 0;
     std::chrono::steady_clock::time_point start_;

@@ -38,6 +38,14 @@ inline constexpr std::string_view kYear = "XNAM";
 /// Draft documents carry this term (value "1").
 inline constexpr std::string_view kDraft = "XDUTHAO";
 
+// --- the source file (extraction) --------------------------------------------------------------
+/// Format the text was read from (`pdf`, `docx`, ...; see indexer/source_format.hpp).
+inline constexpr std::string_view kSourceFormat = "XFMT";
+/// Documents whose extracted text looks like mojibake carry this term.
+inline constexpr std::string_view kMojibake = "XMOJIBAKE";
+/// Documents with pages read by OCR carry this term.
+inline constexpr std::string_view kOcr = "XOCR";
+
 // --- values ------------------------------------------------------------------------------------
 /// Issue date as a sortable string YYYYMMDD (YYYY0000 when only the year is known).
 inline constexpr Xapian::valueno kSlotDate = 0;
@@ -49,6 +57,12 @@ inline constexpr Xapian::valueno kSlotType = 2;
 inline constexpr Xapian::valueno kSlotYear = 3;
 /// Byte offsets of some token starts, so a snippet re-analyses only the window it shows.
 inline constexpr Xapian::valueno kSlotCheckpoints = 9;
+/// Source file facts for incremental indexing: size in bytes and modification time in
+/// nanoseconds (decimal), then the xxh3-64 of its bytes (16 hex digits). A file whose size and
+/// time match is not read again; one whose hash matches is not extracted again.
+inline constexpr Xapian::valueno kSlotSourceSize = 10;
+inline constexpr Xapian::valueno kSlotSourceMtime = 11;
+inline constexpr Xapian::valueno kSlotSourceHash = 12;
 
 // --- metadata ----------------------------------------------------------------------------------
 /// Absolute path ids are relative to; fixed when the database is created.

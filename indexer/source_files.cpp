@@ -1,20 +1,18 @@
 #include "source_files.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
-#include <sstream>
 
 #include "analyzers/text_normalizer.hpp"
-#include "analyzers/utf8.hpp"
+#include "source_format.hpp"
 
 namespace tracuu {
 namespace fs = std::filesystem;
 
 bool is_supported_source(const fs::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    return ext == ".txt";
+    return format_from_extension(path).has_value();
 }
 
 namespace {
@@ -24,8 +22,9 @@ bool is_hidden(const fs::path& p) {
     return !name.empty() && name.front() == '.';
 }
 
-/// The id of `file` under `root`, or empty when it lies outside.
-std::string id_under(const fs::path& file, const fs::path& root) {
+}  // namespace
+
+std::string source_id(const fs::path& file, const fs::path& root) {
     const fs::path relative = fs::absolute(file).lexically_normal().lexically_relative(root);
     if (relative.empty()) return {};
     const std::string first = relative.begin()->string();
@@ -34,8 +33,17 @@ std::string id_under(const fs::path& file, const fs::path& root) {
     return normalize_text(id);  // NFD file names (macOS) give the same id as NFC ones
 }
 
+int64_t source_mtime_ns(const fs::path& path) {
+    std::error_code ec;
+    const auto time = fs::last_write_time(path, ec);
+    if (ec) return 0;
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+}
+
+namespace {
+
 void add_file(Discovery& d, const fs::path& file, const fs::path& root) {
-    std::string id = id_under(file, root);
+    std::string id = source_id(file, root);
     if (id.empty()) {
         d.failed.push_back({file.string(), "outside the index root " + root.string() +
                                                " (ids are paths relative to it; see --root)"});
@@ -43,7 +51,7 @@ void add_file(Discovery& d, const fs::path& file, const fs::path& root) {
     }
     std::error_code ec;
     const uint64_t size = fs::file_size(file, ec);
-    d.files.push_back({file, std::move(id), ec ? 0 : size});
+    d.files.push_back({file, std::move(id), ec ? 0 : size, source_mtime_ns(file)});
 }
 
 }  // namespace
@@ -63,7 +71,8 @@ Discovery discover_sources(const std::vector<fs::path>& inputs, const fs::path& 
             } else {
                 d.failed.push_back(
                     {input.string(),
-                     "unsupported file type '" + input.extension().string() + "' (reads .txt)"});
+                     "unsupported file type '" + input.extension().string() +
+                         "' (reads .txt, .html, .docx, .doc, .pdf, .png, .jpg, .tif)"});
             }
             continue;
         }
@@ -104,42 +113,41 @@ Discovery discover_sources(const std::vector<fs::path>& inputs, const fs::path& 
     return d;
 }
 
-void check_text_bytes(const std::string& bytes) {
-    if (bytes.empty()) throw SourceError("empty file");
-    if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                              (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
-        throw SourceError("UTF-16 text; save it as UTF-8");
+namespace {
+
+std::string describe_bytes(uint64_t bytes) {
+    char text[32];
+    if (bytes >= (1u << 20)) {
+        std::snprintf(text, sizeof text, "%.1f MiB", bytes / 1048576.0);
+    } else if (bytes >= 1024) {
+        std::snprintf(text, sizeof text, "%.1f KiB", bytes / 1024.0);
+    } else {
+        std::snprintf(text, sizeof text, "%llu bytes", static_cast<unsigned long long>(bytes));
     }
-    const auto nul = bytes.find('\0');
-    if (nul != std::string::npos) {
-        throw SourceError("binary file (NUL byte at offset " + std::to_string(nul) + ")");
-    }
-    const auto bad = utf8::first_invalid(bytes);
-    if (bad != std::string::npos) {
-        throw SourceError("not valid UTF-8 (first bad byte at offset " + std::to_string(bad) +
-                          "); convert it to UTF-8");
-    }
-    const bool blank = std::all_of(bytes.begin(), bytes.end(), [](char c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    });
-    if (blank) throw SourceError("empty file (whitespace only)");
+    return text;
 }
 
-std::string read_text_source(const fs::path& path) {
+}  // namespace
+
+void check_source_size(uint64_t size, uint64_t max_bytes) {
+    if (size == 0) throw SourceError("empty file (0 bytes)");
+    if (size > max_bytes) {
+        throw SourceError("file too large (" + describe_bytes(size) + ", limit " +
+                          describe_bytes(max_bytes) + "; see --max-size)");
+    }
+}
+
+std::string read_source_bytes(const fs::path& path, uint64_t max_bytes) {
     std::error_code ec;
     const uint64_t size = fs::file_size(path, ec);
     if (ec) throw SourceError("cannot read: " + ec.message());
-    if (size > kMaxSourceBytes) {
-        throw SourceError("file too large (" + std::to_string(size >> 20) + " MiB, limit " +
-                          std::to_string(kMaxSourceBytes >> 20) + " MiB)");
-    }
+    check_source_size(size, max_bytes);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw SourceError("cannot open for reading");
     std::string bytes(size, '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(size));
     bytes.resize(static_cast<std::size_t>(in.gcount()));
     if (in.bad()) throw SourceError("read error");
-    check_text_bytes(bytes);
     return bytes;
 }
 

@@ -19,6 +19,7 @@ struct SourceFile {
     std::filesystem::path path;  ///< as found
     std::string id;              ///< path relative to the index root, '/'-separated
     uint64_t size = 0;
+    int64_t mtime_ns = 0;
 };
 
 struct Problem {
@@ -37,17 +38,23 @@ struct Discovery {
 Discovery discover_sources(const std::vector<std::filesystem::path>& inputs,
                            const std::filesystem::path& root);
 
-/// True for file names the indexer reads.
+/// The id of `path` under `root` (relative, '/'-separated, NFC), or empty when it lies outside.
+std::string source_id(const std::filesystem::path& path, const std::filesystem::path& root);
+
+/// Modification time of a file in nanoseconds (0 when it cannot be read).
+int64_t source_mtime_ns(const std::filesystem::path& path);
+
+/// True for file names the indexer reads (.txt, .html, .docx, .doc, .pdf, images).
 bool is_supported_source(const std::filesystem::path& path);
 
-/// Largest file the indexer reads.
+/// Default largest file the indexer reads (`--max-size`).
 inline constexpr uint64_t kMaxSourceBytes = 64ull << 20;
 
-/// Reads a UTF-8 text file. Throws SourceError for an unreadable, empty, binary, over-large or
-/// non-UTF-8 file, naming the reason (and the offset of the first bad byte).
-std::string read_text_source(const std::filesystem::path& path);
+/// Throws SourceError for an empty file or one over `max_bytes`.
+void check_source_size(uint64_t size, uint64_t max_bytes);
 
-/// Checks bytes already read the same way read_text_source does.
-void check_text_bytes(const std::string& bytes);
+/// Reads a whole file. Throws SourceError for an unreadable, empty or over-large one.
+std::string read_source_bytes(const std::filesystem::path& path,
+                              uint64_t max_bytes = kMaxSourceBytes);
 
 }  // namespace tracuu

@@ -15,7 +15,7 @@ namespace tracuu {
 std::string encode_stored_document(const DocumentRecord& record);
 
 struct StoredDocument {
-    nlohmann::json meta;    ///< id, path, title, bytes, fields
+    nlohmann::json meta;    ///< id, path, title, bytes, fields, extraction (format, encoding...)
     std::string_view text;  ///< points into the data string it was decoded from
 };
 

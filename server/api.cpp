@@ -9,6 +9,7 @@
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
 #include "searcher.hpp"
+#include "source_file.hpp"
 
 namespace tracuu {
 namespace {
@@ -165,6 +166,9 @@ ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {
     StoredDocument stored = decode_stored_document(data);
     nlohmann::json body = std::move(stored.meta);
     body["text"] = std::string(stored.text);
+    if (nlohmann::json source = source_link(db, id, body); !source.is_null()) {
+        body["source"] = std::move(source);
+    }
     add_citation_links(db, *p, body);
     return {200, std::move(body)};
 }

@@ -31,12 +31,12 @@ const char* reason_phrase(int status) {
 /// Per request, before routing: the client's own request id if it is a sane one; no multi-range
 /// answers (a few hundred overlapping ranges would multiply a response's size), and no ranges of
 /// generated JSON at all (they change between requests; an unsatisfiable one would get an empty
-/// 416 from cpp-httplib).
+/// 416 from cpp-httplib). Files (the page, original documents) keep single ranges.
 void adopt_request(httplib::Request& req) {
     const std::string id = req.get_header_value("X-Request-Id");
     if (is_acceptable_request_id(id)) current_request().id = id;
-    const bool generated =
-        req.path.starts_with("/api/") || req.path == "/healthz" || req.path == "/metrics";
+    const bool generated = (req.path.starts_with("/api/") && !req.path.ends_with("/source")) ||
+                           req.path == "/healthz" || req.path == "/metrics";
     if (req.ranges.size() > 1 || generated) req.ranges.clear();
 }
 

@@ -12,21 +12,27 @@
 #include "metrics.hpp"
 #include "request_context.hpp"
 #include "request_target.hpp"
+#include "source_file.hpp"
+#include "static_files.hpp"
 
 namespace tracuu {
 namespace {
 
 // Requests carry no body worth more than this: the API is GET only.
 constexpr std::size_t kMaxRequestBody = 64 * 1024;
-// A request meeting a commit reads again; more than one retry is needed only when commits come
-// faster than a search runs.
-constexpr int kDatabaseAttempts = 3;
 
 void send(httplib::Response& res, const ApiResponse& api) {
+    if (api.status == 0) return;  // the handler has answered (a file)
     res.status = api.status;
     res.set_header("Cache-Control", "no-store");
     res.set_content(api.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                     "application/json; charset=utf-8");
+}
+
+void send_static(httplib::Response& res, const StaticReply& reply) {
+    res.status = reply.status;
+    for (const auto& [name, value] : reply.headers) res.set_header(name.c_str(), value);
+    if (reply.status != 304) res.set_content(reply.body, reply.content_type.c_str());
 }
 
 Params params_of(const httplib::Request& req) {
@@ -103,7 +109,10 @@ struct HttpServer::Impl {
             send(res, error_response(400, "bad_parameter", bad->message, bad->parameter));
             return;
         }
-        for (int attempt = 0; attempt < kDatabaseAttempts; ++attempt) {
+        // A reader that falls two commits behind gets DatabaseModifiedError: with an indexer
+        // committing every few milliseconds one retry is not always enough.
+        constexpr int kAttempts = 5;
+        for (int attempt = 0; attempt < kAttempts; ++attempt) {
             try {
                 send(res, handler(databases.current()));
                 return;
@@ -154,6 +163,13 @@ struct HttpServer::Impl {
             with_database(req, res,
                           [&](Xapian::Database& db) { return handle_search(db, params_of(req)); });
         });
+        // Before /api/documents/{id}: ids contain '/', so `{id}/source` would match there too.
+        server.Get(R"(/api/documents/(.+)/source)",
+                   [this](const httplib::Request& req, httplib::Response& res) {
+                       with_database(req, res, [&](Xapian::Database& db) {
+                           return send_source_file(res, db, req.matches[1]);
+                       });
+                   });
         server.Get(R"(/api/documents/(.+))", [this](const httplib::Request& req,
                                                     httplib::Response& res) {
             const std::string id = req.matches[1];
@@ -178,10 +194,12 @@ struct HttpServer::Impl {
         // Before routing, so that no request body is ever read.
         server.set_pre_routing_handler(refuse_unserved_request);
         if (!config.static_dir.empty()) {
-            if (!server.set_mount_point("/", config.static_dir.string())) {
-                throw std::runtime_error("static directory " + config.static_dir.string() +
-                                         " does not exist");
-            }
+            // Keep this route after the API's: it takes every GET they did not.
+            server.Get(".*", [root = static_root(config.static_dir)](const httplib::Request& req,
+                                                                     httplib::Response& res) {
+                send_static(res,
+                            serve_static(root, req.target, req.get_header_value("If-None-Match")));
+            });
         }
         // Unknown paths, malformed requests, timeouts: JSON, not an HTML error page.
         server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

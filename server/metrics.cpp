@@ -38,6 +38,8 @@ void gauge(std::string& out, const char* name, const char* help, double value) {
 }  // namespace
 
 std::string_view route_label(std::string_view path, int status) {
+    if (path.starts_with("/api/documents/") && path.ends_with("/source"))
+        return "/api/documents/source";
     for (std::string_view route : {"/api/search", "/api/documents/", "/api/references/"}) {
         if (path.starts_with(route))
             return route.ends_with('/') ? route.substr(0, route.size() - 1) : route;

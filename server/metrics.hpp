@@ -14,8 +14,8 @@
 namespace tracuu {
 
 /// A bounded label for a request path, never the path itself (one series per document id would
-/// grow without end): `/api/search`, `/api/documents`, ..., `static`, or `unmatched` for 404s
-/// and answers given before routing.
+/// grow without end): `/api/search`, `/api/documents`, `/api/documents/source`, ..., `static`,
+/// or `unmatched` for 404s and answers given before routing.
 std::string_view route_label(std::string_view path, int status);
 
 struct IndexGauges {

@@ -11,6 +11,7 @@
 #include "indexer/document_preparation.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/source_files.hpp"
+#include "indexer/source_extraction.hpp"
 
 namespace tracuu::test {
 
@@ -70,7 +71,7 @@ std::size_t build_index(const fs::path& db, const fs::path& root,
     const Discovery found = discover_sources(inputs, writer.root());
     REQUIRE(found.failed.empty());
     for (const auto& file : found.files)
-        writer.put(prepare_document(file.id, read_text_source(file.path)));
+        writer.put(prepare_document(file.id, extract_file(file.path, {}).text));
     writer.commit();
     return found.files.size();
 }

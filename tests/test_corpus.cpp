@@ -7,6 +7,7 @@
 #include "indexer/document_preparation.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/source_files.hpp"
+#include "indexer/source_extraction.hpp"
 #include "server/api.hpp"
 #include "server/searcher.hpp"
 #include "support.hpp"
@@ -26,7 +27,7 @@ TEST_CASE("every document of the shared corpus indexes, and NFD text is found by
         CHECK(found.failed.empty());
         for (const auto& file : found.files) {
             try {
-                writer.put(prepare_document(file.id, read_text_source(file.path)));
+                writer.put(prepare_document(file.id, extract_file(file.path, {}).text));
                 ++indexed;
             } catch (const std::exception& e) {
                 failures.push_back(file.id + ": " + e.what());

@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -180,6 +181,8 @@ TEST_CASE("the server keeps answering while the indexer writes, and sees new doc
     std::atomic<bool> done{false};
     std::atomic<int> answered{0};
     std::atomic<int> failed{0};
+    std::mutex first_failure_mutex;
+    std::string first_failure;
     std::thread searcher([&] {
         httplib::Client c("127.0.0.1", server.port());
         while (!done) {
@@ -187,7 +190,11 @@ TEST_CASE("the server keeps answering while the indexer writes, and sees new doc
             if (res && res->status == 200) {
                 ++answered;
             } else {
-                ++failed;
+                if (failed++ == 0) {
+                    std::lock_guard<std::mutex> lock(first_failure_mutex);
+                    first_failure = res ? std::to_string(res->status) + " " + res->body
+                                        : "no response: " + httplib::to_string(res.error());
+                }
             }
         }
     });
@@ -199,6 +206,7 @@ TEST_CASE("the server keeps answering while the indexer writes, and sees new doc
     done = true;
     searcher.join();
     REQUIRE(status == 0);
+    INFO("first failure: " << first_failure);
     CHECK(failed == 0);
     CHECK(answered > 10);
     httplib::Client c("127.0.0.1", server.port());
@@ -209,4 +217,43 @@ TEST_CASE("the server keeps answering while the indexer writes, and sees new doc
     REQUIRE(res);
     CHECK(json::parse(res->body)["total"].get<int>() >= 1);
     CHECK(server.stop() == 0);
+}
+
+TEST_CASE("HTTP filters, combinations, sort and facets", "[http][seeds][filters]") {
+    const std::string k000 = "seeds/000_ad8cc43618a4a18a.txt";
+    const std::string k001 = "seeds/001_91529e2d677ee411.txt";
+    const std::string k003 = "seeds/003_571429276f528796.txt";
+    const std::string k004 = "seeds/004_883586d83ecb7309.txt";
+    using Ids = std::set<std::string>;
+    // issuer by abbreviation, accent-free, and in full
+    CHECK(result_ids(get("/api/search?issuer=UBND%20Dong%20Nai").body) == Ids{k004});
+    CHECK(result_ids(
+              get("/api/search?issuer=S%E1%BB%9F%20GD%C4%90T%20H%E1%BA%A3i%20Ph%C3%B2ng").body) ==
+          Ids{k001, k003});
+    CHECK(result_ids(get("/api/search?type=cong%20van").body).size() == 5);
+    CHECK(result_ids(get("/api/search?number=2265%2FSGD%C4%90T-VP").body) == Ids{k000});
+    CHECK(result_ids(get("/api/search?signer=le%20truong%20son").body) == Ids{k004});
+    CHECK(result_ids(get("/api/search?year=2025&cites=57-NQ%2FTW&issuer=So%20GDDT").body) ==
+          Ids{k001, k003});
+    CHECK(result_ids(get("/api/search?from=2025-10-01&to=2025-10-31").body) == Ids{k000});
+    CHECK(result_ids(get("/api/search?q=chuyen%20doi%20so&year=2024").body).empty());
+    // sort=date: dated documents newest first, a year alone sorts as the year's start
+    const Reply by_date = get("/api/search?type=CV&sort=date");
+    REQUIRE(by_date.body["results"].size() == 5);
+    CHECK(by_date.body["results"][0]["id"] == k000);  // the only one with a full date
+    // facets on a filtered search count only the matches
+    const Reply facets = get("/api/search?cites=57-NQ%2FTW");
+    int total = 0;
+    for (const auto& f : facets.body["facets"]["type"]) total += f["count"].get<int>();
+    CHECK(total == 3);
+    bool dong_nai = false;
+    for (const auto& f : facets.body["facets"]["issuer"]) {
+        dong_nai = dong_nai || f["value"] == "Ủy ban nhân dân tỉnh Đồng Nai";
+    }
+    CHECK(dong_nai);
+    // a facet value works as a filter value
+    const std::string label = facets.body["facets"]["issuer"][0]["value"];
+    CHECK_FALSE(
+        result_ids(get("/api/search?issuer=" + httplib::detail::encode_query_param(label)).body)
+            .empty());
 }

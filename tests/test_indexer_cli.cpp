@@ -27,18 +27,22 @@ TEST_CASE("indexing the same files again replaces them, never duplicates", "[cli
     const std::string cmd = index_command(
         tmp, "--root " + test::bundled_corpus_dir().string() + " " + test::seeds_dir().string());
     REQUIRE(test::run_command(cmd, out) == 0);
-    CHECK(out.find("5 indexed (5 new, 0 replaced), 0 skipped, 0 failed") != std::string::npos);
+    CHECK(out.find("5 indexed (5 new, 0 replaced), 0 skipped, 0 failed, 0 unchanged") !=
+          std::string::npos);
+    // Unchanged files are skipped; --force extracts them again and replaces their documents.
     REQUIRE(test::run_command(cmd, out) == 0);
+    CHECK(out.find("0 indexed (0 new, 0 replaced), 0 skipped, 0 failed, 5 unchanged") !=
+          std::string::npos);
+    REQUIRE(test::run_command(cmd + " --force", out) == 0);
     CHECK(out.find("5 indexed (0 new, 5 replaced), 0 skipped, 0 failed") != std::string::npos);
     Xapian::Database db((tmp / "db").string());
     CHECK(db.get_doccount() == 5);
     CHECK(db.term_exists("Qseeds/004_883586d83ecb7309.txt"));
     // A single file later, named by another path to the same place: the same id.
-    REQUIRE(
-        test::run_command(
-            index_command(
-                tmp, (test::seeds_dir() / ".." / "seeds" / "000_ad8cc43618a4a18a.txt").string()),
-            out) == 0);
+    REQUIRE(test::run_command(index_command(tmp, "--force " + (test::seeds_dir() / ".." / "seeds" /
+                                                               "000_ad8cc43618a4a18a.txt")
+                                                                  .string()),
+                              out) == 0);
     CHECK(out.find("1 indexed (0 new, 1 replaced)") != std::string::npos);
 }
 
@@ -54,27 +58,31 @@ TEST_CASE("bad files are named with their reason; the run goes on; nothing index
 
     const auto inbox = tmp / "inbox";
     test::write_file(inbox / "good.txt", test::read_file(test::seed("003")));
-    test::write_file(inbox / "windows-1258.txt", std::string("C\xF4ng v\xE3n s\xF4\xD2", 10));
     test::write_file(inbox / "empty.txt", "");
     test::write_file(inbox / "blank.txt", "  \n\n ");
-    test::write_file(inbox / "binary.txt", std::string("PK\x03\x04\0\0\x14\0", 8));
-    test::write_file(inbox / "utf16.txt", std::string("\xFF\xFE"
-                                                      "C\0\xF4\0",
-                                                      6));
+    test::write_file(inbox / "binary.txt", std::string("\x01\x02\0\0\x14\0", 6));
+    test::write_file(inbox / "latin1.txt",
+                     "Le caf\xE9 est tr\xE8s bon, \xE0 c\xF4t\xE9 de la fen\xEAtre o\xF9 "
+                     "l'\xE9t\xE9 na\xEEt; voil\xE0 une r\xE9union d\xE9j\xE0 pr\xEAte.");
+    test::write_file(inbox / "odd-utf16.txt", std::string("\xFF\xFE"
+                                                          "C\0\xF4",
+                                                          5));
     test::write_file(inbox / "notes.pdf", "%PDF-1.4");
+    test::write_file(inbox / "archive.zip", "PK\x03\x04");
     const std::string cmd =
         index_command(tmp, inbox.string() + " " + (tmp / "missing.txt").string());
     CHECK(test::run_command(cmd, out) == 1);
     INFO(out);
-    CHECK(out.find("1 indexed (1 new, 0 replaced), 1 skipped, 6 failed") != std::string::npos);
-    CHECK(out.find("windows-1258.txt: not valid UTF-8 (first bad byte at offset 1)") !=
-          std::string::npos);
+    CHECK(out.find("1 indexed (1 new, 0 replaced), 1 skipped, 7 failed") != std::string::npos);
     CHECK(out.find("empty.txt: empty file") != std::string::npos);
     CHECK(out.find("blank.txt: empty file (whitespace only)") != std::string::npos);
-    CHECK(out.find("binary.txt: binary file (NUL byte at offset 4)") != std::string::npos);
-    CHECK(out.find("utf16.txt: UTF-16 text") != std::string::npos);
+    CHECK(out.find("binary.txt: binary file (NUL byte at offset 2)") != std::string::npos);
+    CHECK(out.find("latin1.txt: not valid UTF-8 (first bad byte at offset 6), and no legacy "
+                   "Vietnamese encoding reads it as Vietnamese") != std::string::npos);
+    CHECK(out.find("odd-utf16.txt: truncated UTF-16 text") != std::string::npos);
+    CHECK(out.find("notes.pdf: truncated or damaged PDF") != std::string::npos);
     CHECK(out.find("missing.txt: no such file or directory") != std::string::npos);
-    CHECK(out.find("skipped: " + (inbox / "notes.pdf").string()) != std::string::npos);
+    CHECK(out.find("skipped: " + (inbox / "archive.zip").string()) != std::string::npos);
 
     Xapian::Database db((tmp / "db").string());
     CHECK(db.get_doccount() == 1);

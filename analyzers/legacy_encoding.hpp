@@ -1,0 +1,58 @@
+// Text bytes in any encoding Vietnamese files arrive in -> UTF-8. Pure functions (bytes in, text
+// out, no I/O) so they can be fuzzed. The legacy tables (TCVN3/ABC, VNI) are our own data in
+// analyzers/data/; Windows-1258 and UTF-16 go through ICU's converters.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace tracuu {
+
+enum class TextEncoding { Utf8, Utf16, Windows1258, Tcvn3, Vni };
+
+/// `UTF-8`, `UTF-16`, `Windows-1258`, `TCVN3`, `VNI`.
+std::string_view encoding_name(TextEncoding encoding);
+
+/// The bytes are not text in any encoding we can tell; the message says why.
+class EncodingError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct DecodedText {
+    std::string text;  ///< UTF-8 (not yet normalised)
+    TextEncoding encoding = TextEncoding::Utf8;
+    /// Share of the judged words that are Vietnamese syllables (see vietnamese_syllables.hpp).
+    double vietnamese_ratio = 1.0;
+};
+
+/// Detects the encoding of a plain-text file and converts it: a UTF-8 or UTF-16 byte-order mark
+/// decides; valid UTF-8 is UTF-8; other 8-bit text is decoded as TCVN3, VNI and Windows-1258 and
+/// the one that reads as Vietnamese is kept. Throws EncodingError for empty input, binary data
+/// (NUL bytes without a UTF-16 mark), truncated UTF-16, or 8-bit text no table reads clearly.
+DecodedText decode_text(std::string_view bytes);
+
+/// How TCVN3 capitals are recovered: VN3 has no capital letters with tones, so text typed in a
+/// capital font (.VnTimeH) uses the lower-case bytes.
+enum class Tcvn3Capitals {
+    Guess,  ///< a word whose ASCII letters are all capitals is all capitals (`CéNG` -> `CỘNG`)
+    All,    ///< the text was in a capital font: every letter is a capital
+    AsIs,   ///< decode byte by byte
+};
+
+std::string decode_tcvn3(std::string_view bytes, Tcvn3Capitals capitals = Tcvn3Capitals::Guess);
+std::string decode_vni(std::string_view bytes);
+std::string decode_windows1258(std::string_view bytes);
+
+/// Word processors keep text in a legacy font (.VnTime, VNI-Times) as the Windows-1252
+/// characters of its bytes. Gives those bytes back, or nullopt when a character has none.
+std::optional<std::string> windows1252_bytes(std::string_view utf8);
+
+/// Text extracted as Unicode that is really TCVN3 or VNI shown through Windows-1252 (a DOC, PDF
+/// or HTML in a legacy font): the repaired text when one table makes it clearly Vietnamese and
+/// the text was not already, else nullopt.
+std::optional<DecodedText> repair_legacy_mojibake(std::string_view utf8);
+
+}  // namespace tracuu

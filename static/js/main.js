@@ -1,0 +1,216 @@
+// The page's controller: reads the state from the URL, asks the API, renders a view, and keeps
+// the URL, the history and the keyboard focus in step.
+import * as api from './api.js';
+import { el } from './dom.js';
+import { renderDocument } from './document-view.js';
+import { renderReferences } from './reference-view.js';
+import { renderSearch } from './search-view.js';
+import { findSuggestions } from './suggestions.js';
+import {
+  hasFilters, href, queryString, readState, searchOnly, searchParameters, withChanges,
+} from './url-state.js';
+
+const TYPING_DELAY_MS = 250;
+
+const main = document.getElementById('main');
+const form = document.getElementById('search-form');
+const input = document.getElementById('q');
+// One live region that stays in the page: screen readers hear each new view's summary once.
+const announcer = document.getElementById('announcer');
+
+let shownState = readState(location.search);
+/** True while the current history entry was made by typing: more typing replaces it. */
+let typingEntry = false;
+let typingTimer = 0;
+let request = null;
+let renderCount = 0;
+
+function currentUrl() {
+  return location.pathname + location.search;
+}
+
+function urlOf(state) {
+  return location.pathname + queryString(state);
+}
+
+/**
+ * Shows `state` and records it in the history: a new entry, except while typing (one entry
+ * per typed query, not per letter).
+ */
+function navigate(state, { typing = false } = {}) {
+  const url = urlOf(state);
+  if (url !== currentUrl()) {
+    if (typing && typingEntry) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  }
+  typingEntry = typing;
+  show(state, { typing });
+}
+
+async function show(state, { typing = false, restoring = false, initial = false } = {}) {
+  const previous = shownState;
+  shownState = state;
+  if (restoring || document.activeElement !== input) input.value = state.q;
+  const count = ++renderCount;
+  request?.abort();
+  request = new AbortController();
+  const { signal } = request;
+  document.body.classList.add('is-loading');
+  main.setAttribute('aria-busy', 'true');
+  try {
+    // Every answer first, then one render, only if no newer view was asked for meanwhile.
+    let draw;
+    if (state.doc) {
+      const doc = await api.fetchDocument(state.doc, signal);
+      draw = () => renderDocument(main, doc, state);
+    } else if (state.ref) {
+      const references = await api.fetchReferences(state.ref, signal);
+      draw = () => renderReferences(main, references, state);
+    } else {
+      const data = await api.search(searchParameters(state), signal);
+      const [suggestions, numbers] = await Promise.all([
+        data.total === 0 && (state.q || hasFilters(state)) ? findSuggestions(state, api.search, signal) : [],
+        numbersKnown(data.numbers ?? [], signal),
+      ]);
+      draw = () => renderSearch(main, state, data, { navigate, suggestions, numbers });
+    }
+    if (count !== renderCount) return;
+    const focusKey = document.activeElement?.dataset?.focusKey; // the control in use, if any
+    const heading = draw();
+    announcer.textContent = state.doc || state.ref
+      ? `Đã mở: ${heading.textContent}`
+      : main.querySelector('#summary')?.textContent ?? '';
+    placeFocus({ focusKey, heading, typing, initial, previous, view: Boolean(state.doc || state.ref) });
+  } catch (error) {
+    if (error.name === 'AbortError' || count !== renderCount) return;
+    renderError(error, state);
+  } finally {
+    if (count === renderCount) {
+      document.body.classList.remove('is-loading');
+      main.removeAttribute('aria-busy');
+    }
+  }
+}
+
+/** The /api/references answers for the query's document numbers that the index knows of. */
+async function numbersKnown(keys, signal) {
+  const answers = await Promise.all(keys.slice(0, 3).map((key) => api.fetchReferences(key, signal)
+    .catch((error) => { if (error.name === 'AbortError') throw error; return null; })));
+  return answers.filter((info) => info && (info.total > 0 || info.documents?.length));
+}
+
+/**
+ * After a render, put the keyboard focus where a person expects it: in the search box while
+ * typing and on first load; on the result they came back from; on the same facet or menu they
+ * just used; otherwise on the new view's heading (which also scrolls it into view).
+ */
+function placeFocus({ focusKey, heading, typing, initial, previous, view }) {
+  if (typing || document.activeElement === input) return;
+  if (view) {
+    window.scrollTo(0, 0);
+    heading?.focus({ preventScroll: true });
+    return;
+  }
+  if (initial) {
+    input.focus();
+    return;
+  }
+  const find = (selector) => main.querySelector(selector);
+  const cameBackTo = previous?.doc && find(`.result__link[data-doc-id="${CSS.escape(previous.doc)}"]`);
+  const sameControl = focusKey && find(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+  (cameBackTo || sameControl || heading)?.focus();
+}
+
+function renderError(error, state) {
+  let title;
+  let detail = '';
+  if (error.kind === 'network') {
+    title = 'Không kết nối được với máy chủ tra cứu.';
+    detail = 'Kiểm tra kết nối mạng rồi thử lại.';
+  } else if (error.kind === 'server') {
+    title = `Máy chủ tra cứu đang gặp lỗi (mã ${error.status}).`;
+    detail = 'Vui lòng thử lại sau ít phút. Nếu lỗi còn tiếp diễn, hãy báo cho bộ phận quản trị.';
+  } else if (error.kind === 'not_found') {
+    title = state.doc ? 'Không tìm thấy văn bản này.' : 'Không tìm thấy trang này.';
+    detail = 'Văn bản có thể đã bị gỡ khỏi chỉ mục, hoặc đường dẫn bị sai.';
+  } else if (error.kind === 'request') {
+    title = 'Điều kiện tìm kiếm không hợp lệ.';
+    detail = error.parameter ? `Hãy sửa ô «${error.parameter}» rồi tìm lại.` : 'Hãy sửa rồi tìm lại.';
+  } else {
+    title = 'Trang tra cứu gặp lỗi.';
+    detail = 'Hãy tải lại trang.';
+  }
+  const retry = el('button', { type: 'button', class: 'button', onclick: () => show(shownState) }, 'Thử lại');
+  const heading = el('h1', { class: 'notice__title', tabindex: '-1' }, title);
+  main.replaceChildren(el('div', { class: 'notice notice--error', id: 'error', role: 'alert' },
+    heading,
+    el('p', {}, detail),
+    error.message ? el('p', { class: 'muted' }, `Chi tiết: ${error.message}`) : null,
+    el('p', { class: 'notice__actions' },
+      error.kind === 'network' || error.kind === 'server' ? retry : null,
+      ' ', el('a', { href: href(searchOnly({ ...state, page: 1 })), dataset: { nav: '' } }, 'Về trang tìm kiếm'))));
+  document.title = 'Lỗi – Tra cứu văn bản';
+  if (document.activeElement !== input) heading.focus();
+}
+
+// Links inside the page change the view without reloading; modified clicks (new tab...) do not.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-nav]');
+  if (!link || event.defaultPrevented || event.button !== 0
+      || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const target = new URL(link.href);
+  if (target.origin !== location.origin) return;
+  event.preventDefault();
+  navigate(readState(target.search));
+});
+
+window.addEventListener('popstate', () => {
+  typingEntry = false;
+  clearTimeout(typingTimer);
+  show(readState(location.search), { restoring: true });
+});
+
+input.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    if (input.value.trim() === shownState.q && !shownState.doc && !shownState.ref) return;
+    navigate(withChanges(searchOnly(shownState), { q: input.value.trim() }), { typing: true });
+  }, TYPING_DELAY_MS);
+});
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  typingEntry = false;
+  const next = withChanges(searchOnly(shownState), { q: input.value.trim() });
+  if (urlOf(next) === currentUrl()) return; // already shown while typing
+  navigate(next);
+});
+
+// Keyboard: '/' goes to the search box; arrows move between the box and the results.
+document.addEventListener('keydown', (event) => {
+  if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey
+      && !event.target.closest('input, textarea, select, [contenteditable]')) {
+    event.preventDefault();
+    input.focus();
+    input.select();
+    return;
+  }
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = [...main.querySelectorAll('.result__link')];
+  if (event.target === input) {
+    if (event.key === 'ArrowDown' && links.length) {
+      event.preventDefault();
+      links[0].focus();
+    }
+    return;
+  }
+  const at = links.indexOf(event.target);
+  if (at < 0) return;
+  event.preventDefault();
+  if (event.key === 'ArrowDown') links[Math.min(at + 1, links.length - 1)].focus();
+  else if (at === 0) input.focus();
+  else links[at - 1].focus();
+});
+
+show(shownState, { restoring: true, initial: true });
