@@ -76,7 +76,13 @@ describe('document view', () => {
     assert.ok(links.some((l) => l.text === '46-TB/TGV'));
     assert.equal(await page.locator('#cites > li').count(), doc.cites.length);
     assert.equal(await page.locator('#cited-by-title').textContent(), 'Được trích dẫn bởi (0)');
-    assert.equal(await page.getByRole('link', { name: /Tải bản gốc/ }).count(), 0, 'no original file to offer');
+    // The original file is on disk under the index root: the page offers it, and it is the file.
+    assert.ok(doc.source, 'the server offers the original');
+    const original = page.getByRole('link', { name: /^Tải bản gốc/ });
+    assert.equal(await original.getAttribute('href'), doc.source.url);
+    const fetched = await page.request.get(`${tracuu.url}${doc.source.url}`);
+    assert.equal(fetched.status(), 200);
+    assert.equal(Buffer.from(await fetched.body()).length, doc.source.bytes);
 
     await page.getByRole('link', { name: '← Quay lại kết quả tìm kiếm' }).click();
     await viewIs(page, { q: 'to giup viec 46-TB/TGV' });
@@ -154,8 +160,8 @@ describe('document view', () => {
   });
 
   it('offers the original file only when the server says it can be downloaded', async () => {
-    // Issue 6 adds `source` to the document answer. The real answer is taken from the server and
-    // given that field, to check the page shows the link exactly then.
+    // The real answer, with `source` changed: a PDF is labelled as one; with no `source` (the file
+    // is gone from disk) there is no link.
     const page = await openPage(browser);
     await page.route('**/api/documents/**', async (route) => {
       const response = await route.fetch();
@@ -170,6 +176,19 @@ describe('document view', () => {
     assert.equal(await download.getAttribute('download'), '');
     assert.deepEqual(page.problems, []);
     await page.context().close();
+
+    const bare = await openPage(browser);
+    await bare.route('**/api/documents/**', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      delete body.source;
+      await route.fulfill({ response, json: body });
+    });
+    await bare.goto(`${tracuu.url}/?doc=${encodeURIComponent(seed004)}`);
+    await settled(bare);
+    assert.equal(await bare.getByRole('link', { name: /Tải bản gốc/ }).count(), 0);
+    assert.deepEqual(bare.problems, []);
+    await bare.context().close();
   });
 
   it('says so when a document does not exist', async () => {
