@@ -1,7 +1,8 @@
 #include "metrics.hpp"
 
+#include <charconv>
 #include <chrono>
-#include <cstdio>
+#include <system_error>
 
 namespace tracuu {
 namespace {
@@ -9,10 +10,11 @@ namespace {
 const double kStartTime =
     std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 
+/// The shortest text that reads back as `value`: `0.005`, not `0.0050000000000000001`.
 std::string number(double value) {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
-    return buffer;
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc() ? std::string(buffer, end) : std::string("NaN");
 }
 
 void header(std::string& out, const char* name, const char* type, const char* help) {
