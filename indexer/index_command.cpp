@@ -142,6 +142,7 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
 
         Progress progress(options.quiet ? nullptr : err, tasks.size(), bytes_to_read);
         std::size_t since_commit = 0;
+        auto last_commit = std::chrono::steady_clock::now();
         {
             FilePipeline pipeline(std::move(tasks), options.jobs, options.extraction);
             for (std::size_t i = 0; i < pipeline.size() && !g_interrupted; ++i) {
@@ -176,9 +177,11 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
                         break;
                     }
                 }
-                if (++since_commit >= options.batch_size) {
+                if (++since_commit >= options.batch_size &&
+                    std::chrono::steady_clock::now() - last_commit >= kMinCommitInterval) {
                     writer->commit();
                     since_commit = 0;
+                    last_commit = std::chrono::steady_clock::now();
                 }
                 progress.step(file.size);
             }

@@ -1,6 +1,7 @@
 // `tracuu-index`: what the command does, apart from reading its arguments.
 #pragma once
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -16,7 +17,7 @@ struct IndexOptions {
     std::optional<std::filesystem::path> root;
     std::vector<std::filesystem::path> inputs;
     std::vector<std::string> delete_ids;  ///< --delete: remove these documents
-    std::size_t batch_size = 1000;        ///< documents per commit
+    std::size_t batch_size = 1000;        ///< documents per commit (see kMinCommitInterval)
     std::size_t jobs = 1;                 ///< files extracted and analysed in parallel
     bool prune = false;                   ///< remove documents of files gone from the folders given
     bool force = false;                   ///< re-extract files even when unchanged
@@ -25,6 +26,11 @@ struct IndexOptions {
     bool quiet = false;                   ///< no progress line
     ExtractionOptions extraction;
 };
+
+/// Commits come every batch_size documents but never closer together than this. A server reading
+/// revision R may finish its search until revision R+2 is committed (Xapian then reuses R's
+/// blocks and the reader must start again): commits in quick succession would starve searches.
+inline constexpr std::chrono::milliseconds kMinCommitInterval{250};
 
 /// Exit status: 0 all files indexed, 1 some failed (reported by name), 2 the run could not start.
 enum ExitStatus { kExitOk = 0, kExitSomeFailed = 1, kExitFatal = 2 };

@@ -1,5 +1,6 @@
 #include "index_writer.hpp"
 
+#include "database_creation.hpp"
 #include "document_builder.hpp"
 #include "schema.hpp"
 #include "stored_document.hpp"
@@ -7,14 +8,25 @@
 namespace tracuu {
 namespace {
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& db_path) {
+std::filesystem::path absolute_root(const std::optional<std::filesystem::path>& root) {
+    return std::filesystem::absolute(root.value_or(std::filesystem::current_path()))
+        .lexically_normal();
+}
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& db_path,
+                                       const std::filesystem::path& root) {
     try {
-        return Xapian::WritableDatabase(db_path.string(), Xapian::DB_CREATE_OR_OPEN);
+        // A new database is born with its root and schema version (see database_creation.hpp).
+        return open_or_create_database(db_path, {{std::string(schema::kMetaRoot), root.string()},
+                                                 {std::string(schema::kMetaSchemaVersion),
+                                                  std::string(schema::kSchemaVersion)}});
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError("database " + db_path.string() +
                          " is locked by another indexer; wait for it to finish");
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot open database " + db_path.string() + ": " + e.get_description());
+    } catch (const std::exception& e) {
+        throw IndexError("cannot open database " + db_path.string() + ": " + e.what());
     }
 }
 
@@ -22,7 +34,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& db_path) {
 
 IndexWriter::IndexWriter(const std::filesystem::path& db_path,
                          const std::optional<std::filesystem::path>& root)
-    : db_(open_writable(db_path)) {
+    : db_(open_writable(db_path, absolute_root(root))) {
     const std::string stored_root = db_.get_metadata(std::string(schema::kMetaRoot));
     const std::string version = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
     if (!version.empty() && version != schema::kSchemaVersion) {
@@ -30,8 +42,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& db_path,
                          ", this tracuu writes version " + std::string(schema::kSchemaVersion) +
                          "; re-index into a new database");
     }
-    const auto wanted = std::filesystem::absolute(root.value_or(std::filesystem::current_path()))
-                            .lexically_normal();
+    const auto wanted = absolute_root(root);
     if (stored_root.empty()) {
         root_ = wanted;
         db_.set_metadata(std::string(schema::kMetaRoot), root_.string());

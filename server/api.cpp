@@ -6,6 +6,7 @@
 #include "analyzers/utf8.hpp"
 #include "citations_lookup.hpp"
 #include "indexer/directive.hpp"
+#include "indexer/document_id.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
 #include "searcher.hpp"
@@ -154,8 +155,8 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params) {
 }
 
 ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {
-    if (id.empty() || !utf8::is_valid(id) || id.size() > 4096) {
-        return error_response(400, "bad_parameter", "the document id is not valid", "id");
+    if (const std::string problem = document_id_problem(id); !problem.empty()) {
+        return error_response(400, "bad_parameter", problem, "id");
     }
     const std::string id_term = schema::term(schema::kId, id);
     Xapian::PostingIterator p = db.postlist_begin(id_term);

@@ -1,5 +1,7 @@
 // The databases a server searches, opened once per thread (Xapian objects are not thread-safe)
-// and reopened when an indexer has committed, so new documents appear without a restart.
+// and reopened when an indexer has committed, so new documents appear without a restart. A
+// database directory that disappears makes requests fail with 503 until it is back; one replaced
+// by another (moved into place) is opened afresh, never read through the old one's files.
 #pragma once
 
 #include <atomic>
@@ -33,8 +35,13 @@ class DatabaseSet {
 
     const std::vector<std::string>& specs() const { return specs_; }
 
+    /// Device and inode of each local database directory (zero for remote shards).
+    using Identity = std::vector<std::pair<uint64_t, uint64_t>>;
+
   private:
     Xapian::Database open() const;
+    /// Throws DatabaseUnavailable naming a directory that is missing.
+    Identity identify() const;
 
     std::vector<std::string> specs_;
     uint64_t serial_;  ///< tells thread-local handles of different sets apart

@@ -95,14 +95,20 @@ std::string date_sort_key(const std::string& date, bool upper) {
     auto digits = [&](std::size_t pos, std::size_t n) {
         if (pos + n > date.size()) return false;
         return std::all_of(date.begin() + static_cast<long>(pos),
-                           date.begin() + static_cast<long>(pos + n), ::isdigit);
+                           date.begin() + static_cast<long>(pos + n),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    // A month 01-12 and a day 01-31: `2025-13-45` is a mistake to report, not an empty range.
+    auto in_range = [&](std::size_t pos, int low, int high) {
+        const int n = (date[pos] - '0') * 10 + (date[pos + 1] - '0');
+        return n >= low && n <= high;
     };
     if (date.size() == 4 && digits(0, 4)) return date + (upper ? "9999" : "0000");
-    if (date.size() == 7 && digits(0, 4) && date[4] == '-' && digits(5, 2)) {
+    if (date.size() == 7 && digits(0, 4) && date[4] == '-' && digits(5, 2) && in_range(5, 1, 12)) {
         return date.substr(0, 4) + date.substr(5, 2) + (upper ? "99" : "00");
     }
     if (date.size() == 10 && digits(0, 4) && date[4] == '-' && digits(5, 2) && date[7] == '-' &&
-        digits(8, 2)) {
+        digits(8, 2) && in_range(5, 1, 12) && in_range(8, 1, 31)) {
         return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
     }
     return {};

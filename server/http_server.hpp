@@ -1,5 +1,5 @@
 // The HTTP side: cpp-httplib routes that adapt requests to the handlers in api.hpp, the static
-// page, JSON errors and the access log.
+// page, JSON errors, the access log and /metrics.
 #pragma once
 
 #include <filesystem>
@@ -7,9 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace httplib {
-class Server;
-}
+#include "connection_limits.hpp"
 
 namespace tracuu {
 
@@ -18,7 +16,8 @@ struct ServerConfig {
     std::string host = "127.0.0.1";
     int port = 8080;                   ///< 0: any free port (see bound_port)
     std::filesystem::path static_dir;  ///< empty: no page, API only
-    bool access_log = true;
+    bool access_log = true;            ///< one JSON line per request on stderr
+    ConnectionLimits limits;
 };
 
 class HttpServer {
@@ -30,6 +29,8 @@ class HttpServer {
     int bind();
     /// Serves until stop(); returns false if serving failed.
     bool serve();
+    /// Stops accepting, answers the requests already accepted, then makes serve() return. Safe
+    /// from any thread (tracuu-server calls it from its signal thread).
     void stop();
 
   private:

@@ -1,6 +1,9 @@
 // tracuu-server: serves the JSON search API and the search page.
+#include <pthread.h>
+#include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <thread>
 
@@ -15,25 +18,34 @@ namespace {
 constexpr const char* kUsage =
     "usage: tracuu-server --db DIR [--db DIR|tcp://HOST:PORT ...] [--listen HOST:PORT] [--static "
     "DIR]\n"
+    "                     [--threads N] [--queue N] [--timeout SECONDS] [--quiet]\n"
     "\n"
     "Serves the tracuu JSON API (/api/search, /api/documents/ID, /api/references/NUMBER,\n"
-    "/api/stats, /healthz) and the search page. Several --db are searched as one index.\n"
+    "/api/stats, /healthz, /metrics) and the search page. Several --db are searched as one index.\n"
+    "The databases are only read. SIGTERM or Ctrl-C: answer what was accepted, then exit 0.\n"
     "\n"
     "  --db SPEC           database directory, or tcp://HOST:PORT of a xapian-tcpsrv shard\n"
     "  --listen HOST:PORT  address to listen on (default 127.0.0.1:8080; port 0 picks a free one)\n"
     "  --static DIR        folder of the page (default: the static/ folder of this checkout)\n"
     "  --no-static         API only\n"
-    "  --quiet             no access log\n";
-
-tracuu::HttpServer* g_server = nullptr;
-
-void on_signal(int) {
-    if (g_server) g_server->stop();
-}
+    "  --threads N         connections served at once (default 16)\n"
+    "  --queue N           connections that may wait for a thread; more are answered 503 "
+    "(default 64)\n"
+    "  --timeout SECONDS   to receive a whole request, and to send its answer (default 10);\n"
+    "                      an idle connection is closed after min(5, SECONDS)\n"
+    "  --quiet             no access log (by default one JSON line per request on stderr)\n";
 
 int usage_error(const std::string& message) {
     std::fprintf(stderr, "tracuu-server: %s\n%s", message.c_str(), kUsage);
     return 2;
+}
+
+/// A whole number in [low, high], or -1.
+long bounded_number(const std::string& text, long low, long high) {
+    if (text.empty() || text.size() > 9) return -1;
+    char* end = nullptr;
+    const long n = std::strtol(text.c_str(), &end, 10);
+    return *end == '\0' && n >= low && n <= high ? n : -1;
 }
 
 }  // namespace
@@ -57,20 +69,28 @@ int main(int argc, char** argv) try {
             if (colon == std::string::npos || colon == 0)
                 return usage_error("--listen needs HOST:PORT");
             config.host = v.substr(0, colon);
-            try {
-                std::size_t used = 0;
-                config.port = std::stoi(v.substr(colon + 1), &used);
-                if (used != v.size() - colon - 1 || config.port < 0 || config.port > 65535)
-                    throw std::out_of_range("");
-            } catch (const std::exception&) {
-                return usage_error("--listen: bad port in '" + v + "'");
-            }
+            const long port = bounded_number(v.substr(colon + 1), 0, 65535);
+            if (port < 0) return usage_error("--listen: bad port in '" + v + "'");
+            config.port = static_cast<int>(port);
         } else if (arg == "--static") {
             const std::string v = value();
             if (v.empty()) return usage_error("--static needs a directory");
             config.static_dir = v;
         } else if (arg == "--no-static") {
             config.static_dir.clear();
+        } else if (arg == "--threads") {
+            const long n = bounded_number(value(), 1, 1024);
+            if (n < 0) return usage_error("--threads needs a number from 1 to 1024");
+            config.limits.threads = static_cast<std::size_t>(n);
+        } else if (arg == "--queue") {
+            const long n = bounded_number(value(), 0, 100000);
+            if (n < 0) return usage_error("--queue needs a number from 0 to 100000");
+            config.limits.max_waiting = static_cast<std::size_t>(n);
+        } else if (arg == "--timeout") {
+            const long n = bounded_number(value(), 1, 3600);
+            if (n < 0) return usage_error("--timeout needs a number of seconds from 1 to 3600");
+            config.limits.request_timeout = std::chrono::seconds(n);
+            config.limits.idle_timeout = std::chrono::seconds(std::min(n, 5L));
         } else if (arg == "--quiet") {
             config.access_log = false;
         } else {
@@ -79,17 +99,35 @@ int main(int argc, char** argv) try {
     }
     if (config.databases.empty()) return usage_error("--db is required");
 
+    // Signals are taken by one thread with sigwait, so stopping runs as ordinary code rather than
+    // in a handler; every thread started after this inherits the blocked mask.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);  // a client gone mid-answer is an error result, not a death
+
     tracuu::HttpServer server(config);
     const int port = server.bind();
-    g_server = &server;
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
+    std::atomic<bool> serving_ended{false};
+    std::thread signal_thread([&] {
+        int signal = 0;
+        sigwait(&stop_signals, &signal);
+        if (serving_ended) return;
+        std::fprintf(stderr, "tracuu-server: %s: finishing the requests in progress\n",
+                     signal == SIGTERM ? "SIGTERM" : "SIGINT");
+        server.stop();
+    });
     std::fprintf(stderr, "tracuu-server: listening on http://%s:%d/ (database %s%s)\n",
                  config.host.c_str(), port, config.databases.front().c_str(),
                  config.databases.size() > 1 ? " and more" : "");
     std::fflush(stderr);
     const bool ok = server.serve();
-    g_server = nullptr;
+    serving_ended = true;  // wake the signal thread if serving ended for another reason
+    pthread_kill(signal_thread.native_handle(), SIGTERM);
+    signal_thread.join();
+    std::fprintf(stderr, "tracuu-server: stopped\n");
     return ok ? 0 : 1;
 } catch (const std::exception& e) {
     std::fprintf(stderr, "tracuu-server: %s\n", e.what());

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "analyzers/utf8.hpp"
+#include "indexer/document_id.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/source_format.hpp"
 #include "indexer/stored_document.hpp"
@@ -106,8 +107,8 @@ ApiResponse send_source_file(httplib::Response& res, const Xapian::Database& db,
 
 SourceFileAnswer find_source_file(const Xapian::Database& db, const std::string& id) {
     SourceFileAnswer a;
-    if (id.empty() || !utf8::is_valid(id) || id.size() > 4096) {
-        a.error = error_response(400, "bad_parameter", "the document id is not valid", "id");
+    if (const std::string problem = document_id_problem(id); !problem.empty()) {
+        a.error = error_response(400, "bad_parameter", problem, "id");
         return a;
     }
     const auto meta = stored_meta(db, id);

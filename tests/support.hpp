@@ -53,21 +53,46 @@ int run_command(const std::string& command, std::string& output);
 
 namespace tracuu::test {
 
-/// A real tracuu-server process on a free loopback port, stopped (SIGTERM) at scope exit.
+/// A real tracuu-server process on a free loopback port, stopped (SIGTERM) at scope exit. Its
+/// stderr goes to a file: log() reads it.
 class ServerProcess {
   public:
-    explicit ServerProcess(const fs::path& db, const std::vector<std::string>& extra_args = {});
+    /// `quiet`: pass --quiet (no access log).
+    explicit ServerProcess(const fs::path& db, const std::vector<std::string>& extra_args = {},
+                           bool quiet = true);
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
 
     int port() const { return port_; }
-    /// Sends SIGTERM and waits; returns the exit status.
+    int pid() const { return pid_; }
+    /// Sends SIGTERM and waits; returns the exit status (-1 when it did not exit normally).
     int stop();
+    /// Sends `signal` without waiting.
+    void signal(int signal);
+    /// Waits for the process to end; returns its exit status as stop() does.
+    int wait();
+    /// Everything the server wrote on stderr so far.
+    std::string log() const;
 
   private:
+    TempDir dir_;
     int pid_ = -1;
     int port_ = 0;
+    int status_ = -1;
 };
+
+/// An answer read off a raw socket: for requests no HTTP client library would send.
+struct RawReply {
+    int status = 0;                                            ///< 0: no status line came back
+    std::vector<std::pair<std::string, std::string>> headers;  ///< names in lower case
+    std::string body;
+    double seconds = 0;  ///< from connecting to the end of the answer
+    std::string header(const std::string& lower_case_name) const;
+};
+
+/// Connects to 127.0.0.1:`port`, sends `bytes`, reads until the server closes or `timeout_s`
+/// passes. Send `Connection: close` in `bytes` to get the whole answer promptly.
+RawReply raw_request(int port, const std::string& bytes, double timeout_s = 10);
 
 }  // namespace tracuu::test

@@ -3,6 +3,7 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
+#include <chrono>
 #include <csignal>
 #include <thread>
 
@@ -113,7 +114,17 @@ TEST_CASE("an interrupted run keeps its commits and the same command finishes th
               corpus.c_str(), "--batch", "20", corpus.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(900));
+    // Interrupt once the first batch is committed, however slow the build (sanitizers) or the
+    // machine: a fixed delay would sometimes interrupt before any commit.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (std::chrono::steady_clock::now() < give_up) {
+        try {
+            if (Xapian::Database(db).get_doccount() > 0) break;
+        } catch (const Xapian::Error&) {
+            // not created yet
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
     kill(pid, SIGINT);
     int status = 0;
     waitpid(pid, &status, 0);

@@ -1,0 +1,82 @@
+#include "database_creation.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+namespace tracuu {
+namespace fs = std::filesystem;
+namespace {
+
+std::string staging_prefix(const fs::path& path) {
+    return "." + path.filename().string() + ".creating-";
+}
+
+/// Removes staging folders left by creators that were killed (their process is gone).
+void remove_abandoned_staging(const fs::path& path) {
+    std::error_code ec;
+    const std::string prefix = staging_prefix(path);
+    for (const auto& entry : fs::directory_iterator(path.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix)) continue;
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+            fs::remove_all(entry.path(), ec);
+    }
+}
+
+/// Makes a rename in `dir` durable.
+void sync_directory(const fs::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+bool needs_creation(const fs::path& path) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (!fs::exists(status)) return true;
+    if (!fs::is_directory(status))
+        throw std::runtime_error(path.string() + " exists and is not a database folder");
+    return fs::is_empty(path, ec);
+}
+
+}  // namespace
+
+Xapian::WritableDatabase open_or_create_database(const fs::path& given_path,
+                                                 const Metadata& initial_metadata) {
+    fs::path path = fs::absolute(given_path).lexically_normal();
+    if (path.filename().empty()) path = path.parent_path();  // `db/` names the folder `db`
+    if (needs_creation(path)) {
+        fs::create_directories(path.parent_path());
+        remove_abandoned_staging(path);
+        const fs::path staging =
+            path.parent_path() / (staging_prefix(path) + std::to_string(::getpid()));
+        {
+            Xapian::WritableDatabase fresh(staging.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+            for (const auto& [key, value] : initial_metadata) fresh.set_metadata(key, value);
+            fresh.commit();
+        }
+        // rename() replaces an empty folder and fails on a non-empty one: then another indexer
+        // created the database meanwhile, and we open theirs like any existing one.
+        if (::rename(staging.c_str(), path.c_str()) == 0) {
+            sync_directory(path.parent_path());
+        } else {
+            const int error = errno;
+            std::error_code ec;
+            fs::remove_all(staging, ec);
+            if (error != ENOTEMPTY && error != EEXIST) {
+                throw std::runtime_error("cannot move the new database into place at " +
+                                         path.string() + ": " + std::strerror(error));
+            }
+        }
+    }
+    return Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN);
+}
+
+}  // namespace tracuu

@@ -1,0 +1,31 @@
+#include "document_id.hpp"
+
+#include "analyzers/utf8.hpp"
+
+namespace tracuu {
+
+std::string document_id_problem(std::string_view id) {
+    if (id.empty()) return "the document id is empty";
+    if (id.size() > kMaxDocumentIdBytes) {
+        return "the document id is longer than " + std::to_string(kMaxDocumentIdBytes) + " bytes";
+    }
+    if (!utf8::is_valid(id)) return "the document id is not valid UTF-8";
+    for (const char c : id) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+            return "the document id contains a control character";
+    }
+    if (id.front() == '/') return "a document id is a relative path; it cannot start with '/'";
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t slash = id.find('/', start);
+        const std::string_view segment = id.substr(start, slash - start);
+        if (segment.empty())
+            return "the document id has an empty path segment ('//' or a final '/')";
+        if (segment == "." || segment == "..")
+            return "the document id has a '" + std::string(segment) + "' segment";
+        if (slash == std::string_view::npos) return {};
+        start = slash + 1;
+    }
+}
+
+}  // namespace tracuu

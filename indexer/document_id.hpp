@@ -1,0 +1,18 @@
+// What a document id may look like. Ids are made by discover_sources as paths relative to the
+// index root; requests name them, so anything else (`../../etc/passwd`, `/etc/passwd`, a NUL) is
+// refused before it reaches the index or, for endpoints that read files, the file system.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tracuu {
+
+/// Longest id accepted.
+inline constexpr std::size_t kMaxDocumentIdBytes = 4096;
+
+/// Why `id` cannot be a document id, in words; empty when it can: valid UTF-8, relative,
+/// '/'-separated, no empty, `.` or `..` segment, no control character.
+std::string document_id_problem(std::string_view id);
+
+}  // namespace tracuu

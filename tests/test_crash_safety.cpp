@@ -1,0 +1,233 @@
+// Crash safety of the real tracuu-index: killed with SIGKILL at random moments, again and again,
+// the database always opens, holds every document of every commit that finished exactly once,
+// and the same command run again completes the job. A second indexer is refused, not let in.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <iostream>
+#include <random>
+#include <thread>
+
+#include <xapian.h>
+
+#include "generated_documents.hpp"
+#include "indexer/schema.hpp"
+#include "indexer/stored_document.hpp"
+#include "support.hpp"
+
+using namespace tracuu;
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Kill runs in the default test; TRACUU_CRASH_RUNS sets more (the longer run in the README).
+std::size_t crash_runs() {
+    const char* env = std::getenv("TRACUU_CRASH_RUNS");
+    return env ? std::strtoul(env, nullptr, 10) : 20;
+}
+
+constexpr std::size_t kDocuments = 300;
+constexpr std::size_t kBatch = 20;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+pid_t start_indexer(const std::vector<std::string>& arguments) {
+    std::vector<std::string> args = {TRACUU_INDEX_BINARY};
+    args.insert(args.end(), arguments.begin(), arguments.end());
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stderr)) _exit(126);
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    return pid;
+}
+
+/// What a reader saw while the indexer ran: every revision it saw is a finished commit.
+struct Finished {
+    Xapian::rev revision = 0;
+    Xapian::doccount documents = 0;
+    bool any = false;
+};
+
+/// Reads the database as a server would, as often as it can, until `stop`.
+void watch_commits(const fs::path& db, const std::atomic<bool>& stop, Finished& seen) {
+    while (!stop) {
+        try {
+            Xapian::Database reader(db.string());
+            if (reader.get_revision() >= seen.revision) {
+                seen.revision = reader.get_revision();
+                seen.documents = reader.get_doccount();
+                seen.any = true;
+            }
+        } catch (const Xapian::Error&) {
+            // not created yet, or changed while reading: look again
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
+
+struct Check {
+    Xapian::doccount documents = 0;
+    std::vector<std::string> problems;  ///< empty: the database is sound
+};
+
+/// Checks the database after a kill: it opens, nothing a reader saw committed is lost, every
+/// document is there once, they are the first in the indexer's order (whole batches, no gap),
+/// and their stored data is whole.
+Check check_database(const fs::path& db, const fs::path& root, const std::vector<std::string>& ids,
+                     const Finished& seen) {
+    Check check;
+    auto problem = [&](const std::string& what) { check.problems.push_back(what); };
+    if (!fs::exists(db)) {
+        if (seen.any) problem("the database is gone although a commit was seen");
+        return check;
+    }
+    Xapian::Database reader;
+    try {
+        reader = Xapian::Database(db.string());
+    } catch (const Xapian::Error& e) {
+        problem("the database does not open: " + e.get_description());
+        return check;
+    }
+    check.documents = reader.get_doccount();
+    if (reader.get_revision() < seen.revision)
+        problem("revision " + std::to_string(reader.get_revision()) + " is older than the " +
+                std::to_string(seen.revision) + " a reader saw");
+    if (check.documents < seen.documents)
+        problem(std::to_string(check.documents) + " documents, a reader saw " +
+                std::to_string(seen.documents));
+    if (reader.get_metadata(std::string(schema::kMetaRoot)) != root.string())
+        problem("the root is not recorded");
+    const std::string prefix(schema::kId);
+    std::vector<std::string> present;
+    for (auto t = reader.allterms_begin(prefix); t != reader.allterms_end(prefix); ++t) {
+        const std::string id = (*t).substr(prefix.size());
+        if (t.get_termfreq() != 1)
+            problem(id + " is there " + std::to_string(t.get_termfreq()) + " times");
+        present.push_back(id);
+    }
+    if (present.size() != check.documents)
+        problem(std::to_string(present.size()) + " ids for " + std::to_string(check.documents) +
+                " documents");
+    const std::size_t expected = std::min<std::size_t>(check.documents, ids.size());
+    if (present != std::vector<std::string>(ids.begin(), ids.begin() + expected))
+        problem("the documents are not the first " + std::to_string(check.documents));
+    for (auto p = reader.postlist_begin(""); p != reader.postlist_end(""); ++p) {
+        const std::string data = reader.get_document(*p).get_data();
+        if (decode_stored_document(data).text.find("Hồ sơ lưu trữ") == std::string_view::npos)
+            problem("document " + std::to_string(*p) + " has lost its text");
+    }
+    return check;
+}
+
+}  // namespace
+
+TEST_CASE("kill -9 at random moments: the database opens, loses no commit, and a re-run completes",
+          "[cli][crash]") {
+    test::TempDir tmp;
+    const fs::path root = fs::canonical(tmp.path());
+    std::vector<std::string> ids;
+    for (const auto& name : test::generate_documents(root / "inbox", kDocuments, 1))
+        ids.push_back("inbox/" + name);
+    const fs::path db = root / "db";
+    const std::vector<std::string> command = {"--db",    db.string(),
+                                              "--root",  root.string(),
+                                              "--batch", std::to_string(kBatch),
+                                              "--quiet", (root / "inbox").string()};
+
+    // How long an uninterrupted run takes here: kills are spread over that time.
+    std::vector<std::string> probe = command;
+    probe[1] = (root / "probe").string();
+    const auto probe_start = Clock::now();
+    int status = 0;
+    waitpid(start_indexer(probe), &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    const double full_run = std::max(0.2, seconds_since(probe_start));
+
+    std::mt19937 rng(std::random_device{}());
+    std::uniform_real_distribution<double> moment(0, full_run * 1.1);
+    std::size_t killed = 0, finished_first = 0, survived = 0;
+    for (std::size_t run = 0; run < crash_runs(); ++run) {
+        // Every fourth run starts afresh and is killed within its first 40 ms: while the
+        // database is being created.
+        const bool fresh = run % 4 == 0;
+        if (fresh) fs::remove_all(db);
+        Finished seen;
+        std::atomic<bool> stop{false};
+        std::thread watcher([&] { watch_commits(db, stop, seen); });
+        const double delay = fresh ? moment(rng) / full_run * 0.04 : moment(rng);
+        const pid_t pid = start_indexer(command);
+        std::this_thread::sleep_for(std::chrono::duration<double>(delay));
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        stop = true;
+        watcher.join();
+        (WIFSIGNALED(status) ? killed : finished_first)++;
+        const Check check = check_database(db, root, ids, seen);
+        INFO("run " << run << ": killed after " << delay << " s of a " << full_run << " s job, "
+                    << check.documents << " documents committed");
+        CHECK(check.problems == std::vector<std::string>{});
+        if (check.problems.empty()) ++survived;
+    }
+    // The same command again finishes the job.
+    waitpid(start_indexer(command), &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    const Check final_check = check_database(db, root, ids, Finished{});
+    CHECK(final_check.problems == std::vector<std::string>{});
+    CHECK(final_check.documents == kDocuments);
+    // Reported by `tracuu_tests "[crash]" -s` and quoted in the README.
+    std::cout << "kill -9: " << crash_runs() << " runs (" << killed << " killed mid-run, "
+              << finished_first << " finished before the kill), " << survived
+              << " left a sound database; a whole run takes " << full_run << " s\n";
+}
+
+TEST_CASE("a second indexer on the same database is refused with a clear error", "[cli][crash]") {
+    test::TempDir tmp;
+    const fs::path root = fs::canonical(tmp.path());
+    std::vector<std::string> ids;
+    for (const auto& name : test::generate_documents(root / "inbox", kDocuments, 1))
+        ids.push_back("inbox/" + name);
+    const fs::path db = root / "db";
+    // One commit per document: the first indexer holds the database for a while.
+    const pid_t first = start_indexer({"--db", db.string(), "--root", root.string(), "--batch", "1",
+                                       "--quiet", (root / "inbox").string()});
+    const auto start = Clock::now();
+    while (seconds_since(start) < 30) {
+        try {
+            if (Xapian::Database(db.string()).get_doccount() >= 5) break;
+        } catch (const Xapian::Error&) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    std::string out;
+    const int second = test::run_command(
+        std::string(TRACUU_INDEX_BINARY) + " --db " + db.string() + " " + (root / "inbox").string(),
+        out);
+    int status = 0;
+    const bool first_still_running = waitpid(first, &status, WNOHANG) == 0;
+    INFO(out);
+    REQUIRE(first_still_running);  // else the refusal was not put to the test
+    CHECK(second == 2);
+    CHECK(out.find("is locked by another indexer") != std::string::npos);
+    waitpid(first, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    const Check check = check_database(db, root, ids, Finished{});
+    CHECK(check.problems == std::vector<std::string>{});
+    CHECK(check.documents == kDocuments);
+}
