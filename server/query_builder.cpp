@@ -115,8 +115,11 @@ class Builder {
     }
 
     RankedQuery ranked(Xapian::Query::op op) const {
+        // A fresh match-all, never a copy of the static Query::MatchAll: Xapian 1.4 counts
+        // references without atomics, so copying that one object from several server threads
+        // at once corrupts its count (a crash seen under wrk with filter-only searches).
         const Xapian::Query required =
-            required_.empty() ? Xapian::Query::MatchAll : combine(op, required_);
+            required_.empty() ? Xapian::Query(std::string()) : combine(op, required_);
         RankedQuery r;
         r.matching = filtered(required);
         r.ranking = number_boosts_.empty()
