@@ -42,6 +42,18 @@ std::string clean(std::string_view raw) {
     out.reserve(raw.size());
     std::size_t pos = 0;
     while (pos < raw.size()) {
+        // Copy a run of printable ASCII (and \n) at once: most of a directive.
+        std::size_t run = pos;
+        while (run < raw.size()) {
+            const auto b = static_cast<unsigned char>(raw[run]);
+            if ((b < 0x20 && b != '\n') || b >= 0x7F) break;
+            ++run;
+        }
+        if (run > pos) {
+            out.append(raw.substr(pos, run - pos));
+            pos = run;
+            if (pos == raw.size()) break;
+        }
         const auto byte = static_cast<unsigned char>(raw[pos]);
         if (byte < 0x80) {
             ++pos;
@@ -57,7 +69,16 @@ std::string clean(std::string_view raw) {
             }
             continue;
         }
+        const std::size_t start = pos;
         const char32_t c = utf8::next(raw, pos);
+        // Latin letters (Vietnamese among them) and combining marks are copied as they are: only
+        // spaces, controls and invisible characters need a closer look.
+        const bool latin =
+            (c >= 0xC0 && c < 0x250) || (c >= 0x300 && c < 0x370) || (c >= 0x1E00 && c < 0x1F00);
+        if (latin) {
+            out.append(raw.substr(start, pos - start));
+            continue;
+        }
         if (is_invisible_format_char(c)) continue;
         if (c == 0x2028 || c == 0x2029) {
             out.push_back('\n');

@@ -8,6 +8,9 @@ namespace tracuu {
 
 bool is_word_letter(char32_t c) {
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    // Latin with diacritics, where Vietnamese lives, without asking ICU (× and ÷ are symbols).
+    if ((c >= 0xC0 && c < 0x250 && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c < 0x1F00))
+        return true;
     const auto uc = static_cast<UChar32>(c);
     if (u_isalpha(uc)) return true;
     const int8_t type = u_charType(uc);

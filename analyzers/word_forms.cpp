@@ -1,7 +1,9 @@
 #include "word_forms.hpp"
 
 #include <array>
+#include <functional>
 #include <optional>
+#include <unordered_map>
 
 #include "latin_letters.hpp"
 #include "utf8.hpp"
@@ -151,7 +153,9 @@ std::string fold_words(std::string_view text) {
     return out;
 }
 
-WordForms word_forms(std::string_view word) {
+namespace {
+
+WordForms compute_word_forms(std::string_view word) {
     WordForms forms;
     if (auto syllable = as_letters(word)) {
         canonicalise(*syllable);
@@ -176,6 +180,25 @@ WordForms word_forms(std::string_view word) {
     }
     forms.folded = fold(word);
     return forms;
+}
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+WordForms word_forms(std::string_view word) {
+    // Directives reuse a few thousand syllables over and over: remembering their forms (per
+    // thread, bounded) skips most of the decoding and tone placement.
+    constexpr std::size_t kMaxCached = 1 << 17;
+    constexpr std::size_t kMaxCachedBytes = 40;
+    thread_local std::unordered_map<std::string, WordForms, StringHash, std::equal_to<>> cache;
+    if (word.size() > kMaxCachedBytes) return compute_word_forms(word);
+    if (auto it = cache.find(word); it != cache.end()) return it->second;
+    if (cache.size() >= kMaxCached) cache.clear();
+    return cache.emplace(word, compute_word_forms(word)).first->second;
 }
 
 }  // namespace tracuu

@@ -254,8 +254,8 @@ class CitationReader {
         return collapse_spaces(text_.substr(t[first].begin, t[last - 1].end - t[first].begin));
     }
 
-    /// The sentence around [begin, end), whitespace collapsed.
-    std::string context(std::size_t begin, std::size_t end) const {
+    /// The sentence around [begin, end).
+    TextExcerpt context(std::size_t begin, std::size_t end) const {
         auto is_stop = [&](std::size_t p) {
             const char c = text_[p];
             if (c != '.' && c != ';' && c != '!' && c != '?') return false;
@@ -278,8 +278,7 @@ class CitationReader {
         } else if (to < text_.size()) {
             ++to;  // keep the full stop
         }
-        std::string sentence = collapse_spaces(text_.substr(from, to - from));
-        return (cut_before ? "…" : "") + sentence + (cut_after ? "…" : "");
+        return {static_cast<uint32_t>(from), static_cast<uint32_t>(to), cut_before, cut_after};
     }
 
     void add(Citation c) {
@@ -346,6 +345,12 @@ class CitationReader {
 };
 
 }  // namespace
+
+std::string excerpt_text(std::string_view text, const TextExcerpt& e) {
+    if (e.begin > e.end || e.end > text.size()) return {};
+    return (e.cut_before ? "…" : "") + collapse_spaces(text.substr(e.begin, e.end - e.begin)) +
+           (e.cut_after ? "…" : "");
+}
 
 std::vector<Citation> parse_citations(std::string_view text, const Analysis& analysis,
                                       std::optional<std::size_t> own_number) {

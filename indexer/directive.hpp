@@ -35,6 +35,18 @@ struct Sourced {
     FieldSource source;
 };
 
+/// A stretch of the stored text: where a citing sentence lies. Stored as offsets, not copied, so
+/// a document's metadata stays small; `excerpt_text` reads it when a citation is shown.
+struct TextExcerpt {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    bool cut_before = false;  ///< the sentence starts earlier: shown with a leading `…`
+    bool cut_after = false;
+};
+
+/// The excerpt as shown: whitespace collapsed, `…` where the sentence was cut.
+std::string excerpt_text(std::string_view text, const TextExcerpt& excerpt);
+
 /// A document cited in the text.
 struct Citation {
     std::string type;    ///< `Nghị quyết` (type word before the number), may be empty
@@ -44,7 +56,7 @@ struct Citation {
     DocumentNumber parts;
     std::optional<std::string> date;    ///< ISO `2024-12-22`
     std::optional<std::string> issuer;  ///< `Bộ Chính trị`
-    std::string context;                ///< the citing sentence
+    TextExcerpt context;                ///< the citing sentence
     /// Byte ranges of every mention in the stored text (`57-` / `NQ/TW` is one range across the
     /// line break; a short reference `Kế hoạch số 02` is the range of `02`).
     std::vector<std::pair<uint32_t, uint32_t>> spans;
@@ -85,6 +97,10 @@ std::vector<Citation> parse_citations(std::string_view text, const Analysis& ana
 
 /// {"number": {"value", "source"}, ..., "draft", "missing": [...], "citations": [...]}
 nlohmann::json to_json(const Directive& directive);
+
+/// Stored citations carry `context_span` ([begin, end, flags]); this replaces it in each of
+/// `citations` by `context`, the sentence read from the document's stored `text`.
+void add_citation_contexts(nlohmann::json& citations, std::string_view text);
 
 /// Names of the fields `to_json` reports as present or missing.
 const std::vector<std::string>& directive_field_names();

@@ -75,6 +75,7 @@ bool is_subject_start(std::string_view line) {
 }
 
 bool is_salutation(std::string_view line) {
+    if (line.empty() || (line.front() != 'K' && line.front() != 'k')) return false;  // `Kính gửi`
     return folded_label(line).starts_with("kinh gui");
 }
 
@@ -280,11 +281,12 @@ class DirectiveReader {
     void locate_header() {
         const std::size_t scan = std::min(lines_.size(), kMottoSearchLines);
         for (std::size_t i = 0; i < scan; ++i) {
-            if (is_motto(lines_[i].text) && uppercase_share(lines_[i].text) > 0.5) {
-                motto_ = i;
-                break;
-            }
-            if (folded_label(lines_[i].text).starts_with("doc lap - tu do")) {
+            const std::string_view l = lines_[i].text;
+            // The motto is in capitals, or is `Độc lập - Tự do - Hạnh phúc`: test that before
+            // folding the line.
+            if (uppercase_share(l) > 0.5
+                    ? is_motto(l)
+                    : l.starts_with("Độc") && folded_label(l).starts_with("doc lap - tu do")) {
                 motto_ = i;
                 break;
             }
@@ -476,7 +478,7 @@ class DirectiveReader {
             if (lines_[i].blank()) continue;
             zone += std::string(lines_[i].text) + "\n";
         }
-        const auto words = split_words(zone);
+        const auto words = split_words(zone, false);  // compared as written: `ngày`, `tháng`, `năm`
         for (std::size_t k = 1; k + 3 < words.size(); ++k) {
             if (words[k].text != "ngày" || !words[k - 1].text.ends_with(",")) continue;
             std::size_t j = k + 1;
@@ -549,7 +551,12 @@ class DirectiveReader {
     void read_draft() {
         const std::size_t last = std::min(lines_.size(), std::max(end_, begin_ + 40));
         for (std::size_t i = begin_; i < last; ++i) {
-            const std::string label = folded_label(lines_[i].text);
+            const std::string_view l = lines_[i].text;
+            // `Dự thảo`, `(Dự thảo)`, `Bản dự thảo`: short lines starting with D, ( or B.
+            if (l.empty() || l.size() > 40 ||
+                (l.front() != 'D' && l.front() != '(' && l.front() != 'B'))
+                continue;
+            const std::string label = folded_label(l);
             if (label == "du thao" || label.starts_with("du thao ") || label == "ban du thao") {
                 d_.draft = true;
                 return;
@@ -562,6 +569,8 @@ class DirectiveReader {
     bool read_signature_in(std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to && i < lines_.size(); ++i) {
             const std::string_view l = lines_[i].text;
+            // Titles and authority lines are short and start with a capital.
+            if (l.size() > 120 || !starts_with_upper(l)) continue;
             if (authority_prefix(l) == npos && !is_title_line(l)) continue;
             for (std::size_t j = i + 1; j < lines_.size() && j <= i + 12; ++j) {
                 const std::string_view candidate = lines_[j].text;
@@ -597,7 +606,9 @@ class DirectiveReader {
         // The signature sits by the first `Nơi nhận` list (annexes may follow it); failing that,
         // at the end of the text.
         for (std::size_t i = begin_; i < lines_.size(); ++i) {
-            if (!folded_label(lines_[i].text).starts_with("noi nhan")) continue;
+            const std::string_view l = lines_[i].text;
+            if (l.empty() || (l.front() != 'N' && l.front() != 'n')) continue;  // cheap test first
+            if (!folded_label(l).starts_with("noi nhan")) continue;
             if (read_signature_in(i > 30 ? i - 30 : 0, i + 40)) return;
             break;
         }
@@ -605,9 +616,8 @@ class DirectiveReader {
             lines_.size() > kSignatureSearchLines ? lines_.size() - kSignatureSearchLines : 0;
         // The last block at the end: scan backwards for where it starts.
         for (std::size_t i = lines_.size(); i-- > tail;) {
-            const std::string_view l = lines_[i].text;
-            if ((authority_prefix(l) != npos || is_title_line(l)) && read_signature_in(i, i + 1))
-                return;
+            // read_signature_in checks the line itself (short, capitals, a title or authority).
+            if (read_signature_in(i, i + 1)) return;
         }
         // No title block: a name as the very last line, after the `Nơi nhận` list.
         for (std::size_t i = lines_.size(); i-- > tail;) {
@@ -756,7 +766,10 @@ class DirectiveReader {
         const std::size_t scan =
             std::min(lines_.size(), motto_ == npos ? std::size_t{120} : motto_);
         for (std::size_t i = 0; i < scan; ++i) {
-            const std::string label = folded_label(lines_[i].text);
+            const std::string_view l = lines_[i].text;
+            // The labels start with S(ố), L(oại), N(ơi, gười, gày): skip other lines unfolded.
+            if (l.empty() || (l.front() != 'S' && l.front() != 'L' && l.front() != 'N')) continue;
+            const std::string label = folded_label(l);
             std::string* slot = nullptr;
             if (label == "so hieu") slot = &page_.number;
             if (label == "loai van ban") slot = &page_.type;

@@ -1,5 +1,7 @@
 #include "document_builder.hpp"
 
+#include <unordered_map>
+
 #include "analyzers/word_forms.hpp"
 #include "checkpoints.hpp"
 #include "directive_terms.hpp"
@@ -73,16 +75,20 @@ Xapian::Document build_document(const DocumentRecord& record, const Analysis& an
                                 const Directive& directive) {
     Xapian::Document doc;
     doc.add_boolean_term(schema::term(schema::kId, record.id));
+    doc.add_value(schema::kSlotId, record.id);
 
-    std::string exact_term(schema::kExact);
+    // Exact forms carry no positions: count them first, one Xapian call per distinct term.
+    std::unordered_map<std::string_view, Xapian::termcount> exact_wdf;
     for (const Token& t : analysis.tokens) {
         if (t.folded.empty() || t.folded.size() > kMaxWordBytes) continue;
         doc.add_posting(t.folded, t.position);
-        if (t.has_marks()) {
-            exact_term.resize(schema::kExact.size());
-            exact_term += t.exact;
-            doc.add_term(exact_term);
-        }
+        if (t.has_marks()) ++exact_wdf[t.exact];
+    }
+    std::string exact_term(schema::kExact);
+    for (const auto& [exact, wdf] : exact_wdf) {
+        exact_term.resize(schema::kExact.size());
+        exact_term += exact;
+        doc.add_term(exact_term, wdf);
     }
     const Analysis title = analyze(record.title);
     for (const Token& t : title.tokens) {

@@ -43,6 +43,7 @@ bool is_rule_line(std::string_view line) {
 
 /// Drops DOCX markers, keeps footnote bodies.
 std::string drop_docx_markers(std::string_view text) {
+    if (text.find('[') == std::string_view::npos) return std::string(text);  // the common case
     std::string out;
     out.reserve(text.size());
     std::size_t open_footnotes = 0;
@@ -80,20 +81,23 @@ std::string drop_docx_markers(std::string_view text) {
 std::string clean_markdown(std::string_view line) {
     std::string out;
     out.reserve(line.size());
-    for (std::size_t i = 0; i < line.size(); ++i) {
+    std::size_t i = 0;
+    while (i < line.size()) {
+        // Copy up to the next character that may need dropping.
+        const std::size_t special = std::min(line.find_first_of("\\*", i), line.size());
+        out.append(line.substr(i, special - i));
+        i = special;
+        if (i == line.size()) break;
         const char c = line[i];
         // `\-` escapes and a trailing `\` (a markdown line break, also before table padding).
-        if (c == '\\' &&
-            (i + 1 == line.size() || is_ascii_punct(line[i + 1]) || line[i + 1] == ' ')) {
-            continue;
-        }
-        if (c == '*') {
-            // `(*)` is a footnote mark in the text itself; every other star is emphasis.
-            const bool footnote_mark =
-                i > 0 && line[i - 1] == '(' && i + 1 < line.size() && line[i + 1] == ')';
-            if (!footnote_mark) continue;
-        }
-        out.push_back(c);
+        const bool drop_backslash =
+            c == '\\' &&
+            (i + 1 == line.size() || is_ascii_punct(line[i + 1]) || line[i + 1] == ' ');
+        // `(*)` is a footnote mark in the text itself; every other star is emphasis.
+        const bool footnote_mark =
+            c == '*' && i > 0 && line[i - 1] == '(' && i + 1 < line.size() && line[i + 1] == ')';
+        if (!drop_backslash && (c != '*' || footnote_mark)) out.push_back(c);
+        ++i;
     }
     // A line that was only heading marks.
     if (!out.empty() &&
@@ -118,6 +122,13 @@ std::string clean_extraction_artifacts(std::string_view text) {
         if (!is_timestamp_line(line)) {
             if (!first) out.push_back('\n');
             first = false;
+            // Most lines have nothing to clean: copy them as they are.
+            if (line.find_first_of("\\*#|") == std::string_view::npos && !is_rule_line(line)) {
+                out += line;
+                if (eol == std::string_view::npos) break;
+                rest = rest.substr(eol + 1);
+                continue;
+            }
             // Rules are recognised after markdown is gone: `\-\-\-\-**` is a rule too.
             std::string cleaned = clean_markdown(line);
             if (!is_rule_line(cleaned)) {

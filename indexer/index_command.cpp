@@ -228,15 +228,17 @@ int run_dry_run(const IndexOptions& options, std::FILE* out, std::FILE* err) {
                                      {"ocr_pages", s.ocr_pages},
                                      {"warnings", s.warnings},
                                      {"seconds", r.extraction_seconds}};
+        nlohmann::json fields = doc.record.fields;
+        add_citation_contexts(fields["citations"], doc.record.text);
         nlohmann::json shown = {{"id", doc.record.id},
                                 {"title", doc.record.title},
-                                {"fields", doc.record.fields},
+                                {"fields", fields},
                                 {"extraction", extraction}};
         if (options.json) {
             std::fprintf(out, "%s\n", shown.dump(2).c_str());
         } else {
             std::fprintf(out, "%s\n  title: %s\n", doc.record.id.c_str(), doc.record.title.c_str());
-            for (const auto& [name, value] : doc.record.fields.items()) {
+            for (const auto& [name, value] : fields.items()) {
                 std::fprintf(out, "  %s: %s\n", name.c_str(), value.dump().c_str());
             }
             std::fprintf(out, "  extraction: %s\n", extraction.dump().c_str());

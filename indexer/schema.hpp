@@ -55,6 +55,9 @@ inline constexpr Xapian::valueno kSlotIssuer = 1;
 inline constexpr Xapian::valueno kSlotType = 2;
 /// Year as text, for facets.
 inline constexpr Xapian::valueno kSlotYear = 3;
+/// The document id: how the searcher names its best candidates when it re-ranks them (a value is
+/// cheap to read; the id is otherwise only inside the stored data).
+inline constexpr Xapian::valueno kSlotId = 4;
 /// Byte offsets of some token starts, so a snippet re-analyses only the window it shows.
 inline constexpr Xapian::valueno kSlotCheckpoints = 9;
 /// Source file facts for incremental indexing: size in bytes and modification time in

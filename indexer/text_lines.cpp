@@ -46,16 +46,17 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
-std::vector<Word> split_words(std::string_view s) {
+std::vector<Word> split_words(std::string_view s, bool with_folded) {
     std::vector<Word> words;
     std::size_t i = 0;
     while (i < s.size()) {
         while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) ++i;
         const std::size_t start = i;
         while (i < s.size() && s[i] != ' ' && s[i] != '\t' && s[i] != '\n') ++i;
-        if (i > start)
-            words.push_back(
-                {s.substr(start, i - start), fold(s.substr(start, i - start)), start, i});
+        if (i > start) {
+            const std::string_view w = s.substr(start, i - start);
+            words.push_back({w, with_folded ? fold(w) : std::string(), start, i});
+        }
     }
     return words;
 }

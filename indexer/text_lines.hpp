@@ -29,8 +29,8 @@ struct Word {
     std::size_t end = 0;
 };
 
-/// Splits on whitespace.
-std::vector<Word> split_words(std::string_view s);
+/// Splits on whitespace; `with_folded` false leaves Word::folded empty (cheaper).
+std::vector<Word> split_words(std::string_view s, bool with_folded = true);
 
 /// The position of the first run of words in `words` whose folded forms, with surrounding
 /// punctuation removed, equal `phrase` (accent-free, space-separated); npos when absent.

@@ -5,6 +5,7 @@
 
 #include "analyzers/utf8.hpp"
 #include "citations_lookup.hpp"
+#include "indexer/directive.hpp"
 #include "indexer/document_id.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
@@ -143,6 +144,7 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params) {
                                {"took_ms", took_ms},
                                {"numbers", result.number_keys},
                                {"facets", result.facets},
+                               {"facets_complete", result.facets_complete},
                                {"results", hits}};
         return {200, std::move(body)};
     } catch (const BadParameter& e) {
@@ -165,6 +167,9 @@ ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {
     const std::string data = doc.get_data();
     StoredDocument stored = decode_stored_document(data);
     nlohmann::json body = std::move(stored.meta);
+    if (body.contains("fields") && body["fields"].contains("citations")) {
+        add_citation_contexts(body["fields"]["citations"], stored.text);
+    }
     body["text"] = std::string(stored.text);
     if (nlohmann::json source = source_link(db, id, body); !source.is_null()) {
         body["source"] = std::move(source);

@@ -2,6 +2,7 @@
 
 #include "analyzers/document_number.hpp"
 #include "analyzers/utf8.hpp"
+#include "indexer/directive.hpp"
 #include "indexer/directive_terms.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
@@ -84,12 +85,15 @@ std::vector<nlohmann::json> citing_documents(const Xapian::Database& db,
     std::vector<nlohmann::json> out;
     for (Xapian::docid id : postings(db, keys_of(number, schema::kCites), kMaxCitingDocuments)) {
         if (id == cited) continue;
-        const nlohmann::json meta = meta_of(db, id);
-        const nlohmann::json* citation = find_citation(meta, number);
+        const std::string data = db.get_document(id).get_data();
+        const StoredDocument citing = decode_stored_document(data);
+        const nlohmann::json* citation = find_citation(citing.meta, number);
         if (citation == nullptr) continue;  // matched a looser key than it cites
         if (cited != 0 && !issuer_compatible(db, cited, *citation)) continue;
-        nlohmann::json entry = summary(meta);
-        entry["context"] = citation->value("context", "");
+        nlohmann::json entry = summary(citing.meta);
+        nlohmann::json with_context = nlohmann::json::array({*citation});
+        add_citation_contexts(with_context, citing.text);
+        entry["context"] = with_context[0].value("context", "");
         entry["cited_as"] = citation->value("number", "");
         if (citation->contains("issuer")) entry["cited_issuer"] = (*citation)["issuer"];
         out.push_back(std::move(entry));

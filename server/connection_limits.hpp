@@ -8,7 +8,7 @@
 namespace tracuu {
 
 struct ConnectionLimits {
-    std::size_t threads = 16;      ///< connections served at once
+    std::size_t threads = 64;      ///< connections served at once
     std::size_t max_waiting = 64;  ///< accepted connections waiting for a worker; more get 503
     /// Time to receive a whole request (line, headers, body), and again to send its answer.
     std::chrono::milliseconds request_timeout{10000};

@@ -28,7 +28,7 @@ constexpr const char* kUsage =
     "  --listen HOST:PORT  address to listen on (default 127.0.0.1:8080; port 0 picks a free one)\n"
     "  --static DIR        folder of the page (default: the static/ folder of this checkout)\n"
     "  --no-static         API only\n"
-    "  --threads N         connections served at once (default 16)\n"
+    "  --threads N         connections served at once (default 64)\n"
     "  --queue N           connections that may wait for a thread; more are answered 503 "
     "(default 64)\n"
     "  --timeout SECONDS   to receive a whole request, and to send its answer (default 10);\n"

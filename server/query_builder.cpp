@@ -91,18 +91,8 @@ class Builder {
         built.has_text = !required_.empty();
         built.highlight = std::move(highlight_);
         built.number_keys = std::move(number_keys_);
-
-        Queries boosts = std::move(term_boosts_);
-        if (!tone_terms_.empty()) {
-            // Graded: each syllable matched with its exact marks adds an equal share of the tier.
-            const double share = kToneTier / static_cast<double>(tone_terms_.size());
-            for (const auto& term : tone_terms_) boosts.push_back(tier(share, Xapian::Query(term)));
-            boosts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                           combine(Xapian::Query::OP_OR, to_terms(tone_terms_)),
-                                           kExactMarksBoost));
-        }
-        built.strict = assemble(Xapian::Query::OP_AND, boosts);
-        built.relaxed = assemble(Xapian::Query::OP_OR, boosts);
+        built.strict = ranked(Xapian::Query::OP_AND);
+        built.relaxed = ranked(Xapian::Query::OP_OR);
         return built;
     }
 
@@ -111,24 +101,48 @@ class Builder {
         return Queries(terms.begin(), terms.end());
     }
 
-    Xapian::Query assemble(Xapian::Query::op op, const Queries& boosts) const {
-        Xapian::Query q = required_.empty() ? Xapian::Query::MatchAll : combine(op, required_);
-        // Each phrase or proximity boost gets its own AND_MAYBE. Inside an OR next to plain terms,
-        // Xapian 1.4.22 credits a phrase without checking positions once get_mset() is asked to
-        // examine more matches (check_at_least): seen on this corpus, where `Lê Trường Sơn` lifted
-        // documents holding the three words apart.
-        for (const auto& positional : positional_boosts_)
-            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, positional);
-        if (!boosts.empty())
-            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                              combine(Xapian::Query::OP_OR, boosts));
-        if (!filters_.empty())
+    /// Filters and exclusions around `q`.
+    Xapian::Query filtered(Xapian::Query q) const {
+        if (!filters_.empty()) {
             q = Xapian::Query(Xapian::Query::OP_FILTER, q,
                               combine(Xapian::Query::OP_AND, filters_));
-        if (!excluded_.empty())
+        }
+        if (!excluded_.empty()) {
             q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
                               combine(Xapian::Query::OP_OR, excluded_));
+        }
         return q;
+    }
+
+    RankedQuery ranked(Xapian::Query::op op) const {
+        // A fresh match-all, never a copy of the static Query::MatchAll: Xapian 1.4 counts
+        // references without atomics, so copying that one object from several server threads
+        // at once corrupts its count (a crash seen under wrk with filter-only searches).
+        const Xapian::Query required =
+            required_.empty() ? Xapian::Query(std::string()) : combine(op, required_);
+        RankedQuery r;
+        r.matching = filtered(required);
+        r.ranking = number_boosts_.empty()
+                        ? r.matching
+                        : filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, required,
+                                                 combine(Xapian::Query::OP_OR, number_boosts_)));
+        if (!tone_terms_.empty()) {
+            r.tone = combine(Xapian::Query::OP_AND, to_terms(tone_terms_));
+            const Xapian::Query exact = combine(op, required_exact_);
+            r.exact_ranking =
+                filtered(number_boosts_.empty()
+                             ? exact
+                             : Xapian::Query(Xapian::Query::OP_AND_MAYBE, exact,
+                                             combine(Xapian::Query::OP_OR, number_boosts_)));
+            // The tier needs every syllable typed with marks present with those marks; each one
+            // present also weighs a little, so partial matches rank between.
+            r.term_boosts.push_back(tier(kToneTier, r.tone));
+            r.term_boosts.push_back(Xapian::Query(
+                Xapian::Query::OP_SCALE_WEIGHT,
+                combine(Xapian::Query::OP_OR, to_terms(tone_terms_)), kExactMarksBoost));
+        }
+        r.positional = positional_boosts_;
+        return r;
     }
 
     /// A topic abbreviation (`CĐS`) or its full form (`chuyển đổi số`) starting at token `i`:
@@ -187,8 +201,8 @@ class Builder {
                         highlight_.push_back(tokens[j].folded);
                     }
                 }
-                if (!quoted) required_.push_back(number_query(match, parts));
-                term_boosts_.push_back(own_number_tier(match));
+                if (!quoted) require(number_query(match, parts));
+                number_boosts_.push_back(own_number_tier(match));
                 number_keys_.push_back(match.number.key());
                 flush_run(run);
                 i = j;
@@ -208,17 +222,19 @@ class Builder {
                     }
                     run.push_back(tokens[k].folded);
                 }
-                required_.push_back(synonym_unit(m, typed));
+                require(synonym_unit(m, typed));
                 i += m.length;
                 continue;
             }
-            if (!quoted) required_.emplace_back(t.folded);
             if (t.has_marks()) tone_terms_.push_back(std::string(schema::kExact) + t.exact);
+            if (!quoted)
+                require(Xapian::Query(t.folded), t.has_marks() ? Xapian::Query(tone_terms_.back())
+                                                               : Xapian::Query(t.folded));
             run.push_back(t.folded);
             ++i;
         }
         flush_run(run);
-        if (quoted) required_.push_back(phrase(all));
+        if (quoted) require(phrase(all));
     }
 
     /// Phrase evidence for a run of plain syllables: the whole run as a tier, adjacent pairs and
@@ -242,9 +258,17 @@ class Builder {
     }
 
     const FieldQueryMaker& field_query_;
-    Queries required_, filters_, excluded_;
+    /// A clause every match must meet, and its form over exact-mark terms (the same unless the
+    /// clause is one syllable typed with marks).
+    void require(const Xapian::Query& clause, const Xapian::Query& exact_clause) {
+        required_.push_back(clause);
+        required_exact_.push_back(exact_clause);
+    }
+    void require(const Xapian::Query& clause) { require(clause, clause); }
+
+    Queries required_, required_exact_, filters_, excluded_;
     Queries positional_boosts_;  ///< phrases and proximity: each applied on its own (see assemble)
-    Queries term_boosts_;        ///< everything else, applied together
+    Queries number_boosts_;      ///< own-number tiers, in the first pass
     std::vector<std::string> tone_terms_;
     std::vector<std::string> highlight_;
     std::vector<std::string> number_keys_;
@@ -252,6 +276,23 @@ class Builder {
 };
 
 }  // namespace
+
+Xapian::Query rescoring_query(const RankedQuery& q, const Xapian::Query& candidates) {
+    // The candidates filter the ranking and the boosts go around that. Each phrase or proximity
+    // boost gets its own AND_MAYBE: Xapian 1.4.22 credited a phrase tier to documents without the
+    // phrase when it sat in an OR next to plain terms, or under a filter applied after it (both
+    // seen on this corpus: `Lê Trường Sơn`, `Uông Minh Long` lifting documents with the words
+    // apart).
+    Xapian::Query full = Xapian::Query(Xapian::Query::OP_FILTER, q.ranking, candidates);
+    if (!q.term_boosts.empty()) {
+        full = Xapian::Query(
+            Xapian::Query::OP_AND_MAYBE, full,
+            Xapian::Query(Xapian::Query::OP_OR, q.term_boosts.begin(), q.term_boosts.end()));
+    }
+    for (const auto& boost : q.positional)
+        full = Xapian::Query(Xapian::Query::OP_AND_MAYBE, full, boost);
+    return full;
+}
 
 Xapian::Query tier(double weight, const Xapian::Query& q) {
     Xapian::Query constant((new Xapian::FixedWeightPostingSource(weight))->release());

@@ -3,11 +3,11 @@
 // Matching: every syllable (accent-free) and every document number of the query must match.
 // Ranking, strongest first, all Xapian machinery:
 //   1. the query names a document's own number (FixedWeightPostingSource tier);
-//   2. the syllables typed with marks are present with exactly those marks (tier, graded by how
-//      many): `hòa` never ranks a document with only `hóa` above one with `hòa`;
+//   2. every syllable typed with marks is present with exactly those marks (tier): `hòa` never
+//      ranks a document with only `hóa` above one with `hòa`;
 //   3. the query's syllables occur as a phrase (tier): words are several syllables;
-//   4. within a tier, BM25 on the syllables, plus adjacent-pair phrases, proximity and exact
-//      marks as weighted OP_AND_MAYBE boosts.
+//   4. within a tier, BM25 on the syllables, plus exact marks per syllable, adjacent-pair phrases
+//      and proximity as weighted OP_AND_MAYBE boosts.
 #pragma once
 
 #include <functional>
@@ -29,13 +29,37 @@ inline constexpr double kPhraseTier = 1e5;
 /// Most syllables and number parts a query may have.
 inline constexpr std::size_t kMaxQueryTokens = 48;
 
+/// One way of running a query, in the parts the searcher needs. Ranking runs in two passes (see
+/// searcher.cpp): a cheap one over every match picks the best candidates, the second re-ranks
+/// only those with the boosts that are costly per document.
+struct RankedQuery {
+    /// Which documents match: every clause, the filters, the exclusions. Unweighted use: counts
+    /// and facets.
+    Xapian::Query matching;
+    /// `matching` weighted: BM25 plus the own-number tier (cheap: number terms are rare).
+    Xapian::Query ranking;
+    /// Every syllable typed with marks, with those marks (empty Query when none was typed):
+    /// the first pass takes the documents meeting it before the others, the tone tier.
+    Xapian::Query tone;
+    /// `ranking` over the exact-mark terms of the syllables typed with marks: the documents
+    /// meeting `tone`, weighted on fewer posting lists than `ranking` filtered by `tone`.
+    Xapian::Query exact_ranking;
+    /// Re-ranking boosts on term postings: the tone tier and the per-syllable exact-mark boost.
+    std::vector<Xapian::Query> term_boosts;
+    /// Phrase and proximity boosts: re-ranking only (their positions are read per document).
+    std::vector<Xapian::Query> positional;
+};
+
 struct BuiltQuery {
-    Xapian::Query strict;                ///< every clause required
-    Xapian::Query relaxed;               ///< any clause suffices: tried when `strict` finds nothing
+    RankedQuery strict;                  ///< every clause required
+    RankedQuery relaxed;                 ///< any clause suffices: tried when `strict` finds nothing
     bool has_text = false;               ///< false when only filters (or nothing) were given
     std::vector<std::string> highlight;  ///< accent-free terms to mark in snippets
     std::vector<std::string> number_keys;  ///< canonical keys of the numbers in the query
 };
+
+/// `ranking` restricted to `candidates`, with every re-ranking boost applied.
+Xapian::Query rescoring_query(const RankedQuery& q, const Xapian::Query& candidates);
 
 /// Thrown for a query that cannot be run as asked (too many words, a bad field value).
 class QueryError : public std::runtime_error {

@@ -2,6 +2,7 @@
 // add_database(), or remote shards opened with Xapian::Remote.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,8 @@ struct SearchResult {
     std::vector<SearchHit> hits;
     std::vector<std::string> number_keys;
     nlohmann::json facets = nlohmann::json::object();
+    /// false when there were more matches than the facets counted (they count the first ones).
+    bool facets_complete = true;
 };
 
 /// Searches `db`. Throws QueryError for a query that cannot be run, Xapian errors otherwise.

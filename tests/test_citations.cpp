@@ -12,7 +12,10 @@ using nlohmann::json;
 namespace {
 
 json citations_of(const std::string& prefix) {
-    return prepare_document(prefix, test::read_file(test::seed(prefix))).record.fields["citations"];
+    PreparedDocument doc = prepare_document(prefix, test::read_file(test::seed(prefix)));
+    json citations = doc.record.fields["citations"];
+    add_citation_contexts(citations, doc.record.text);
+    return citations;
 }
 
 std::set<std::string> numbers(const json& citations) {

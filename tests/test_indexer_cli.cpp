@@ -149,3 +149,22 @@ TEST_CASE("a dry run prints the parsed fields as JSON and writes nothing", "[cli
     CHECK(j["fields"]["signer"]["value"] == "Lê Trường Sơn");
     CHECK(j["fields"]["issuer"]["source"] == "header");
 }
+
+TEST_CASE("a new database keeps document texts compressed", "[cli][corpus]") {
+    // Guards the way a database is created (indexer/database_creation.cpp): one way of writing
+    // the first commit makes Xapian store all later document data uncompressed.
+    const auto corpus = test::shared_corpus_dir();
+    test::TempDir tmp;
+    const std::string db = (tmp / "db").string();
+    std::string out;
+    test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db + " --root " +
+                          corpus.string() + " " + corpus.string(),
+                      out);
+    std::uintmax_t text_bytes = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus))
+        if (entry.is_regular_file()) text_bytes += entry.file_size();
+    const auto docdata = std::filesystem::file_size(std::filesystem::path(db) / "docdata.glass");
+    INFO("texts " << text_bytes << " bytes, docdata.glass " << docdata << " bytes");
+    REQUIRE(Xapian::Database(db).get_doccount() > 500);
+    CHECK(docdata * 2 < text_bytes);
+}
