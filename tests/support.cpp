@@ -10,8 +10,8 @@
 
 #include "indexer/document_preparation.hpp"
 #include "indexer/index_writer.hpp"
-#include "indexer/source_files.hpp"
 #include "indexer/source_extraction.hpp"
+#include "indexer/source_files.hpp"
 
 namespace tracuu::test {
 
