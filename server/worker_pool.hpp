@@ -47,7 +47,8 @@ class WorkerPool : public httplib::TaskQueue {
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<std::function<void()>> tasks_;
-    std::size_t idle_ = 0;
+    std::size_t thread_count_;
+    std::size_t running_ = 0;  ///< tasks a worker has taken and not finished
     bool stopping_ = false;
     std::vector<std::thread> threads_;
 };
