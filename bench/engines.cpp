@@ -45,6 +45,14 @@ std::vector<QueryCase> read_query_mix(const fs::path& file) {
     return mix;
 }
 
+std::string Engine::answer(const QueryCase& query, std::size_t limit) {
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& h : search(query, limit))
+        results.push_back({{"id", h.id}, {"snippet", h.snippet}});
+    return nlohmann::json{{"results", results}}.dump(-1, ' ', false,
+                                                     nlohmann::json::error_handler_t::replace);
+}
+
 namespace {
 
 constexpr std::size_t kCommitEvery = 1000;
@@ -97,14 +105,6 @@ class XapianEngine : public Engine {
             hits.push_back({data.substr(0, eol), mset.snippet(data.substr(eol + 1), 200)});
         }
         return hits;
-    }
-
-    std::string answer(const QueryCase& query, std::size_t limit) override {
-        nlohmann::json results = nlohmann::json::array();
-        for (const auto& h : search(query, limit))
-            results.push_back({{"id", h.id}, {"snippet", h.snippet}});
-        return nlohmann::json{{"results", results}}.dump(-1, ' ', false,
-                                                         nlohmann::json::error_handler_t::replace);
     }
 
   private:
@@ -172,14 +172,6 @@ class SqliteEngine : public Engine {
                             reinterpret_cast<const char*>(sqlite3_column_text(stmt_, 1))});
         }
         return hits;
-    }
-
-    std::string answer(const QueryCase& query, std::size_t limit) override {
-        nlohmann::json results = nlohmann::json::array();
-        for (const auto& h : search(query, limit))
-            results.push_back({{"id", h.id}, {"snippet", h.snippet}});
-        return nlohmann::json{{"results", results}}.dump(-1, ' ', false,
-                                                         nlohmann::json::error_handler_t::replace);
     }
 
   private:

@@ -33,8 +33,9 @@ class Engine {
     virtual ~Engine() = default;
     /// The top `limit` hits, with snippets, as the system would show them.
     virtual std::vector<Hit> search(const QueryCase& query, std::size_t limit) = 0;
-    /// The whole answer as the server sends it (tracuu: the JSON body), for a fair cost.
-    virtual std::string answer(const QueryCase& query, std::size_t limit) = 0;
+    /// The whole answer as the server sends it, for a fair cost: by default the hits as JSON
+    /// (the baselines' servers); tracuu sends its own /api/search body.
+    virtual std::string answer(const QueryCase& query, std::size_t limit);
 };
 
 /// Opens a database built by index_files() for `engine` ("tracuu", "xapian" or "sqlite").
