@@ -313,7 +313,7 @@ DecodedText decode_text(std::string_view bytes) {
         const bool little = bytes[0] == '\xFF';
         DecodedText d{from_codepage(bytes.substr(2), little ? "UTF-16LE" : "UTF-16BE"),
                       TextEncoding::Utf16};
-        d.vietnamese_ratio = vietnamese_syllable_stats(d.text).ratio();
+        d.syllables = vietnamese_syllable_stats(d.text);
         return d;
     }
     const auto nul = bytes.find('\0');
@@ -323,7 +323,7 @@ DecodedText decode_text(std::string_view bytes) {
     const auto bad = utf8::first_invalid(bytes);
     if (bad == std::string_view::npos) {
         DecodedText d{std::string(bytes), TextEncoding::Utf8};
-        d.vietnamese_ratio = vietnamese_syllable_stats(d.text).ratio();
+        d.syllables = vietnamese_syllable_stats(d.text);
         return d;
     }
     const std::string not_utf8 =
@@ -355,7 +355,7 @@ DecodedText decode_text(std::string_view bytes) {
         throw EncodingError(not_utf8 + ", and its legacy encoding is ambiguous (" + scores +
                             "); convert it to UTF-8");
     }
-    return {best.text, best.encoding, best.stats.ratio()};
+    return {best.text, best.encoding, best.stats};
 }
 
 std::optional<DecodedText> repair_legacy_mojibake(std::string_view utf8_text) {
@@ -368,7 +368,7 @@ std::optional<DecodedText> repair_legacy_mojibake(std::string_view utf8_text) {
         // Windows-1258 shown as Windows-1252 is rare and would need its own marks: TCVN3 and VNI.
         if (k.encoding == TextEncoding::Windows1258) continue;
         if (k.stats.ratio() >= kAcceptRatio && k.stats.ratio() > now.ratio() + kMinMargin) {
-            return DecodedText{k.text, k.encoding, k.stats.ratio()};
+            return DecodedText{k.text, k.encoding, k.stats};
         }
         break;
     }

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "vietnamese_syllables.hpp"
+
 namespace tracuu {
 
 enum class TextEncoding { Utf8, Utf16, Windows1258, Tcvn3, Vni };
@@ -24,8 +26,9 @@ class EncodingError : public std::runtime_error {
 struct DecodedText {
     std::string text;  ///< UTF-8 (not yet normalised)
     TextEncoding encoding = TextEncoding::Utf8;
-    /// Share of the judged words that are Vietnamese syllables (see vietnamese_syllables.hpp).
-    double vietnamese_ratio = 1.0;
+    /// How Vietnamese the text reads (see vietnamese_syllables.hpp): judged once here, so the
+    /// mojibake check after extraction need not read the text again.
+    SyllableStats syllables;
 };
 
 /// Detects the encoding of a plain-text file and converts it: a UTF-8 or UTF-16 byte-order mark

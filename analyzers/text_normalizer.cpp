@@ -94,6 +94,12 @@ std::string clean(std::string_view raw) {
 
 }  // namespace
 
+bool is_nfc(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const bool normalized = nfc().isNormalizedUTF8(text, status);
+    return U_SUCCESS(status) && normalized && utf8::is_valid(text);
+}
+
 std::string normalize_text(std::string_view raw) {
     std::string cleaned = clean(raw);
     UErrorCode status = U_ZERO_ERROR;

@@ -16,4 +16,7 @@ std::string normalize_text(std::string_view raw);
 /// True for the code points `normalize_text` drops entirely (BOM, ZWSP, ZWJ, ZWNJ, WJ, SHY).
 bool is_invisible_format_char(char32_t c);
 
+/// True when `text` is valid UTF-8 in NFC already (ICU's quick check, no copy).
+bool is_nfc(std::string_view text);
+
 }  // namespace tracuu

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
 
 #include "latin_letters.hpp"
 #include "text_normalizer.hpp"
@@ -108,7 +109,29 @@ bool is_stray_symbol(char32_t c) {
 }
 
 bool is_word_char(char32_t c) {
+    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';  // what ICU says, without a call
     return u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) > 0;
+}
+
+}  // namespace
+
+namespace {
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+/// is_vietnamese_syllable remembered per thread: a text judged for its encoding, then again for
+/// mojibake, repeats a few thousand words (the check was a sixth of indexing a directive).
+bool remembered_syllable_verdict(std::string_view word) {
+    constexpr std::size_t kMaxCached = 1 << 16;
+    constexpr std::size_t kMaxCachedBytes = 32;
+    thread_local std::unordered_map<std::string, bool, StringHash, std::equal_to<>> cache;
+    if (word.size() > kMaxCachedBytes) return is_vietnamese_syllable(word);
+    if (auto it = cache.find(word); it != cache.end()) return it->second;
+    if (cache.size() >= kMaxCached) cache.clear();
+    return cache.emplace(word, is_vietnamese_syllable(word)).first->second;
 }
 
 }  // namespace
@@ -139,7 +162,13 @@ bool is_vietnamese_syllable(std::string_view word) {
 }
 
 SyllableStats vietnamese_syllable_stats(std::string_view raw) {
-    const std::string text = normalize_text(raw);  // NFC: decoders may give combining marks
+    // NFC (decoders may give combining marks); most text is NFC already and is read in place.
+    std::string composed;
+    std::string_view text = raw;
+    if (!is_nfc(raw)) {
+        composed = normalize_text(raw);
+        text = composed;
+    }
     SyllableStats stats;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -162,8 +191,7 @@ SyllableStats vietnamese_syllable_stats(std::string_view raw) {
         pos = end;
         if (ascii_only) continue;
         ++stats.judged;
-        if (is_vietnamese_syllable(std::string_view(text).substr(start, end - start)))
-            ++stats.plausible;
+        if (remembered_syllable_verdict(text.substr(start, end - start))) ++stats.plausible;
     }
     return stats;
 }

@@ -61,10 +61,12 @@ constexpr std::size_t kCommitEvery = 1000;
 
 class TracuuEngine : public Engine {
   public:
-    explicit TracuuEngine(const fs::path& db) : db_(db.string()) {}
+    // The value table as the server keeps it: read once for the database's revision.
+    explicit TracuuEngine(const fs::path& db)
+        : db_(db.string()), values_(std::make_shared<const ValueTable>(db_)) {}
 
     std::vector<Hit> search(const QueryCase& query, std::size_t limit) override {
-        const nlohmann::json body = run(query, limit).body;
+        const nlohmann::json body = run(query, limit).json();
         std::vector<Hit> hits;
         for (const auto& r : body.value("results", nlohmann::json::array())) {
             hits.push_back({r["id"].get<std::string>(), r["snippet"].get<std::string>()});
@@ -73,7 +75,7 @@ class TracuuEngine : public Engine {
     }
 
     std::string answer(const QueryCase& query, std::size_t limit) override {
-        return run(query, limit).body.dump();
+        return run(query, limit).text();
     }
 
   private:
@@ -81,9 +83,10 @@ class TracuuEngine : public Engine {
         Params params(query.params.begin(), query.params.end());
         params.erase("limit");
         params.emplace("limit", std::to_string(limit));
-        return handle_search(db_, params);
+        return handle_search(db_, params, values_);
     }
     Xapian::Database db_;
+    std::shared_ptr<const ValueTable> values_;
 };
 
 // --- stock Xapian ----------------------------------------------------------------------------
@@ -220,6 +223,8 @@ IndexCount index_files(const std::string& engine, const fs::path& db, const fs::
                 }
             });
         writer.commit();
+        // As tracuu-index ends a run that created the database.
+        if (writer.should_compact(count.documents)) writer.compact();
         return count;
     }
     if (engine == "xapian") {

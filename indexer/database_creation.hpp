@@ -14,11 +14,28 @@ namespace tracuu {
 
 using Metadata = std::vector<std::pair<std::string, std::string>>;
 
+/// Metadata of a compacted database: the revision its copy was brought to (compact_in_place).
+inline constexpr const char* kMetaCompactedRevision = "tracuu.compacted_revision";
+
+struct OpenedDatabase {
+    Xapian::WritableDatabase db;
+    bool created = false;  ///< there was none: this run made it
+};
+
 /// Opens the database at `path` for writing. When there is none yet (or only an empty folder),
 /// it is made in a hidden sibling folder, given `initial_metadata` and committed, and only then
 /// renamed to `path`: a run killed at any moment leaves no database or one that opens. Throws
 /// Xapian errors (DatabaseLockError when another writer has it) and std::runtime_error.
-Xapian::WritableDatabase open_or_create_database(const std::filesystem::path& path,
-                                                 const Metadata& initial_metadata);
+OpenedDatabase open_or_create_database(const std::filesystem::path& path,
+                                       const Metadata& initial_metadata);
+
+/// Writes a compact copy of the committed database `db` (open for writing at `path`, so no other
+/// writer can change it meanwhile) in a hidden sibling folder and swaps the two folders in one
+/// atomic rename: readers find a whole database at `path` at every moment, the new one from their
+/// next reopen. Returns the folder now holding the old database, to remove once `db` is closed.
+/// A run killed meanwhile leaves the old database in place (and a staging folder the next
+/// compaction removes). Throws Xapian errors and std::runtime_error.
+std::filesystem::path compact_in_place(Xapian::WritableDatabase& db,
+                                       const std::filesystem::path& path);
 
 }  // namespace tracuu

@@ -17,6 +17,20 @@ constexpr std::size_t kMaxWordBytes = 64;
 // subject names the query's words is about them, not one that mentions them in passing.
 constexpr Xapian::termcount kTitleWdf = 8;
 
+bool indexable(const Token& t) {
+    return !t.folded.empty() && t.folded.size() <= kMaxWordBytes;
+}
+
+/// Two syllables, pointing into the analyses: pairs are counted before any term is built.
+using SyllablePair = std::pair<std::string_view, std::string_view>;
+struct SyllablePairHash {
+    std::size_t operator()(const SyllablePair& p) const {
+        const std::size_t h = std::hash<std::string_view>{}(p.first);
+        return h ^ (std::hash<std::string_view>{}(p.second) + 0x9e3779b97f4a7c15ULL + (h << 6) +
+                    (h >> 2));
+    }
+};
+
 }  // namespace
 
 std::string issuer_facet_label(const Directive& d) {
@@ -77,12 +91,21 @@ Xapian::Document build_document(const DocumentRecord& record, const Analysis& an
     doc.add_boolean_term(schema::term(schema::kId, record.id));
     doc.add_value(schema::kSlotId, record.id);
 
-    // Exact forms carry no positions: count them first, one Xapian call per distinct term.
+    // Exact forms and pairs carry no positions: count them first, one Xapian call per distinct
+    // term.
     std::unordered_map<std::string_view, Xapian::termcount> exact_wdf;
+    std::unordered_map<SyllablePair, Xapian::termcount, SyllablePairHash> pair_wdf;
+    const Token* previous = nullptr;
     for (const Token& t : analysis.tokens) {
-        if (t.folded.empty() || t.folded.size() > kMaxWordBytes) continue;
+        if (!indexable(t)) {
+            previous = nullptr;
+            continue;
+        }
         doc.add_posting(t.folded, t.position);
         if (t.has_marks()) ++exact_wdf[t.exact];
+        if (previous && schema::has_pair_term(previous->folded, t.folded))
+            ++pair_wdf[{previous->folded, t.folded}];
+        previous = &t;
     }
     std::string exact_term(schema::kExact);
     for (const auto& [exact, wdf] : exact_wdf) {
@@ -91,11 +114,20 @@ Xapian::Document build_document(const DocumentRecord& record, const Analysis& an
         doc.add_term(exact_term, wdf);
     }
     const Analysis title = analyze(record.title);
+    previous = nullptr;
     for (const Token& t : title.tokens) {
-        if (t.folded.empty() || t.folded.size() > kMaxWordBytes) continue;
+        if (!indexable(t)) {
+            previous = nullptr;
+            continue;
+        }
         doc.add_term(t.folded, kTitleWdf);
         if (t.has_marks()) doc.add_term(std::string(schema::kExact) + t.exact, kTitleWdf);
+        if (previous && schema::has_pair_term(previous->folded, t.folded))
+            pair_wdf[{previous->folded, t.folded}] += kTitleWdf;
+        previous = &t;
     }
+    for (const auto& [pair, wdf] : pair_wdf)
+        doc.add_term(schema::pair_term(pair.first, pair.second), wdf);
     for (const NumberMatch& n : analysis.numbers) {
         for (const auto& key : n.number.index_keys()) {
             doc.add_term(schema::term(schema::kNumberMention, key));

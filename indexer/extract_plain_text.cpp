@@ -12,6 +12,7 @@ Extraction extract_plain_text(std::string_view bytes) {
         e.text = std::move(decoded.text);
         e.encoding = std::string(encoding_name(decoded.encoding));
         e.extractor = "text";
+        e.syllables = decoded.syllables;
         return e;
     } catch (const EncodingError& error) {
         throw SourceError(error.what());

@@ -44,7 +44,7 @@ FileResult process_file(const FileTask& task, const ExtractionOptions& options) 
         s.pages = e.pages;
         s.ocr_pages = e.ocr_pages;
         s.warnings = e.warnings;
-        s.mojibake = looks_like_mojibake(doc.record.text);
+        s.mojibake = e.mojibake;
         doc.record.source_bytes = bytes.size();
         r.document = std::move(doc);
         r.kind = FileResult::Kind::Prepared;

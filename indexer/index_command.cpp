@@ -191,6 +191,13 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
         }
         writer->commit();
         progress.finish();
+        const bool compact = !g_interrupted && options.compact != CompactMode::Never &&
+                             (options.compact == CompactMode::Always ||
+                              writer->should_compact(counts.added + counts.replaced));
+        if (compact) {
+            if (!options.quiet) std::fprintf(err, "tracuu-index: compacting the database\n");
+            writer->compact();
+        }
         print_summary(err, counts, found, failed, warnings, progress, writer->document_count());
     } catch (const Xapian::Error& e) {
         std::fprintf(

@@ -12,6 +12,9 @@
 
 namespace tracuu {
 
+/// Whether the run ends by compacting the database (IndexWriter::compact).
+enum class CompactMode { Auto, Always, Never };
+
 struct IndexOptions {
     std::filesystem::path db;
     std::optional<std::filesystem::path> root;
@@ -24,6 +27,7 @@ struct IndexOptions {
     bool dry_run = false;                 ///< parse and print, write nothing
     bool json = false;                    ///< with dry_run: print the parsed fields as JSON
     bool quiet = false;                   ///< no progress line
+    CompactMode compact = CompactMode::Auto;  ///< Auto: IndexWriter::should_compact
     ExtractionOptions extraction;
 };
 

@@ -13,8 +13,8 @@ std::filesystem::path absolute_root(const std::optional<std::filesystem::path>& 
         .lexically_normal();
 }
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& db_path,
-                                       const std::filesystem::path& root) {
+OpenedDatabase open_writable(const std::filesystem::path& db_path,
+                             const std::filesystem::path& root) {
     try {
         // A new database is born with its root and schema version (see database_creation.hpp).
         return open_or_create_database(db_path, {{std::string(schema::kMetaRoot), root.string()},
@@ -34,7 +34,10 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& db_path,
 
 IndexWriter::IndexWriter(const std::filesystem::path& db_path,
                          const std::optional<std::filesystem::path>& root)
-    : db_(open_writable(db_path, absolute_root(root))) {
+    : path_(db_path) {
+    OpenedDatabase opened = open_writable(db_path, absolute_root(root));
+    db_ = std::move(opened.db);
+    created_ = opened.created;
     const std::string stored_root = db_.get_metadata(std::string(schema::kMetaRoot));
     const std::string version = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
     if (!version.empty() && version != schema::kSchemaVersion) {
@@ -121,6 +124,27 @@ std::vector<std::string> IndexWriter::ids_with_prefix(const std::string& prefix)
 
 void IndexWriter::commit() {
     db_.commit();
+}
+
+bool IndexWriter::should_compact(std::size_t indexed) const {
+    // A new database, or one mostly rewritten: compacting costs about as long as reading it
+    // once, a few percent of indexing it.
+    const Xapian::doccount total = db_.get_doccount();
+    return total > 0 && (created_ || indexed * 2 >= total);
+}
+
+void IndexWriter::compact() {
+    if (closed_) return;
+    db_.commit();
+    const std::filesystem::path old = compact_in_place(db_, path_);
+    db_.close();  // releases the lock of the old folder, now under a hidden name
+    closed_ = true;
+    std::error_code ec;
+    std::filesystem::remove_all(old, ec);
+}
+
+Xapian::doccount IndexWriter::document_count() const {
+    return closed_ ? Xapian::Database(path_.string()).get_doccount() : db_.get_doccount();
 }
 
 }  // namespace tracuu

@@ -57,10 +57,22 @@ class IndexWriter {
     /// Makes everything put so far durable and visible to readers.
     void commit();
 
-    Xapian::doccount document_count() const { return db_.get_doccount(); }
+    /// True when this run made the database or wrote at least half of its `indexed` documents:
+    /// then compact() is worth its time.
+    bool should_compact(std::size_t indexed) const;
+
+    /// Commits, then replaces the database by a compact copy (see compact_in_place): full B-tree
+    /// blocks, a third smaller after a bulk load, and faster to search. The writer is closed
+    /// after: nothing more can be put.
+    void compact();
+
+    Xapian::doccount document_count() const;
 
   private:
+    std::filesystem::path path_;
     Xapian::WritableDatabase db_;
+    bool created_ = false;
+    bool closed_ = false;  ///< after compact()
     std::filesystem::path root_;
 };
 

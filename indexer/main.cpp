@@ -31,6 +31,9 @@ constexpr const char* kUsage =
     "  --converter-timeout S  stop a .doc converter after S seconds (default 60)\n"
     "  --batch N     documents per commit (default 1000; at most four commits a second);\n"
     "                a stopped run keeps committed batches\n"
+    "  --compact     rewrite the database compactly at the end (done anyway when this run\n"
+    "                created it or wrote at least half of its documents)\n"
+    "  --no-compact  never\n"
     "  --dry-run     parse and print each document's fields; write nothing\n"
     "  --json        with --dry-run: print JSON\n"
     "  --quiet       no progress line\n"
@@ -109,6 +112,10 @@ int main(int argc, char** argv) try {
             options.prune = true;
         } else if (arg == "--force") {
             options.force = true;
+        } else if (arg == "--compact") {
+            options.compact = tracuu::CompactMode::Always;
+        } else if (arg == "--no-compact") {
+            options.compact = tracuu::CompactMode::Never;
         } else if (arg == "--delete") {
             deleting = true;
         } else if (arg == "--dry-run") {

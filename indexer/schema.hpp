@@ -17,6 +17,11 @@ namespace tracuu::schema {
 inline constexpr std::string_view kExact = "XT";
 /// Every document number the text mentions, under each of DocumentNumber::index_keys().
 inline constexpr std::string_view kNumberMention = "XN";
+/// Two consecutive accent-free syllables, joined by '_' (`hanh_chinh`), no positions: a phrase of
+/// two as one posting list. Vietnamese words are mostly two syllables, and the syllables of a
+/// query are often each in most documents while the pair is in few; searching on pairs reads
+/// the few.
+inline constexpr std::string_view kPair = "XP";
 
 // --- identity ----------------------------------------------------------------------------------
 /// Unique id term: "Q" + document id (the path relative to the index root).
@@ -72,12 +77,21 @@ inline constexpr Xapian::valueno kSlotSourceHash = 12;
 inline constexpr std::string_view kMetaRoot = "tracuu.root";
 /// Version of this schema, checked when opening.
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema";
-inline constexpr std::string_view kSchemaVersion = "1";
+/// 2: pair terms (kPair) and the result line of the stored data (stored_document.hpp).
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // Xapian refuses terms longer than this many bytes.
 inline constexpr std::size_t kMaxTermBytes = 240;
 
 /// Builds `prefix + value`, shortening an over-long value to a hash so the term stays legal.
 std::string term(std::string_view prefix, std::string_view value);
+
+/// Whether two consecutive syllables have a kPair term: not when either starts with a digit.
+/// Numbers, dates and list items make a sixth of a legal text's distinct pairs, and a digit token
+/// is rare enough on its own for positions to find the phrase.
+bool has_pair_term(std::string_view first, std::string_view second);
+
+/// The kPair term of two consecutive accent-free syllables (see has_pair_term).
+std::string pair_term(std::string_view first, std::string_view second);
 
 }  // namespace tracuu::schema

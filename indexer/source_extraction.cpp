@@ -46,13 +46,15 @@ SourceFormat decide_format(const std::filesystem::path& path, std::string_view b
 
 /// Text that came out as mojibake of a legacy font is repaired, or flagged.
 void check_mojibake(Extraction& e) {
-    if (!looks_like_mojibake(e.text)) return;
+    const SyllableStats stats = e.syllables ? *e.syllables : vietnamese_syllable_stats(e.text);
+    if (stats.judged < kMinJudgedWords || stats.ratio() >= kMojibakeBelow) return;
     if (auto repaired = repair_legacy_mojibake(e.text)) {
         e.text = std::move(repaired->text);
         e.encoding = std::string(encoding_name(repaired->encoding)) + " (legacy font, detected)";
+        e.syllables = repaired->syllables;
         return;
     }
-    const SyllableStats stats = vietnamese_syllable_stats(e.text);
+    e.mojibake = true;
     e.warnings.push_back("text looks like mojibake: only " +
                          std::to_string(static_cast<int>(stats.ratio() * 100)) +
                          "% of accented words are Vietnamese syllables");

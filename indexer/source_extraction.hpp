@@ -6,10 +6,12 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "analyzers/vietnamese_syllables.hpp"
 #include "source_files.hpp"
 #include "source_format.hpp"
 
@@ -43,6 +45,10 @@ struct Extraction {
     std::vector<std::string> warnings;
     /// What read the file (`poppler`, `libzip+pugixml`, `antiword`, `tesseract`...).
     std::string extractor;
+    /// How Vietnamese `text` reads, when the extractor has judged it already (plain text).
+    std::optional<SyllableStats> syllables;
+    /// The text still looks like mojibake after extraction and any repair (a warning says so).
+    bool mojibake = false;
 };
 
 /// Turns the bytes of `path` (already read) into text. The content decides the format; a file

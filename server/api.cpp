@@ -100,23 +100,59 @@ SearchRequest read_search_request(const Params& params) {
     return request;
 }
 
-nlohmann::json hit_json(const SearchHit& hit) {
-    nlohmann::json j = {{"id", hit.meta.value("id", "")},
-                        {"path", hit.meta.value("path", "")},
-                        {"title", hit.meta.value("title", "")},
-                        {"snippet", hit.snippet},
-                        {"score", hit.score}};
-    // Citation lists can be long; a result list shows how many, the document shows them.
-    nlohmann::json fields = hit.meta.value("fields", nlohmann::json::object());
-    if (fields.contains("citations")) {
-        j["citations"] = fields["citations"].size();
-        fields.erase("citations");
+std::string dump(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+/// The search answer as JSON text. Each result is its snippet and score, then its stored result
+/// line as it is (stored_document.hpp).
+std::string render_search(const SearchRequest& request, const SearchResult& result,
+                          double took_ms) {
+    std::string out = "{";
+    auto member = [&out](const char* name, const nlohmann::json& value) {
+        out += '"';
+        out += name;
+        out += "\":";
+        out += dump(value);
+        out += ',';
+    };
+    member("query", request.q);
+    member("total", result.total);
+    member("total_exact", result.total_exact);
+    member("relaxed", result.relaxed);
+    member("offset", request.offset);
+    member("limit", request.limit);
+    member("took_ms", took_ms);
+    member("numbers", result.number_keys);
+    member("facets", result.facets);
+    member("facets_complete", result.facets_complete);
+    out += "\"results\":[";
+    for (std::size_t i = 0; i < result.hits.size(); ++i) {
+        const SearchHit& hit = result.hits[i];
+        if (i > 0) out += ',';
+        out += "{\"snippet\":";
+        out += dump(hit.snippet);
+        out += ",\"score\":";
+        out += dump(hit.score);
+        if (!hit.result_members.empty()) {
+            out += ',';
+            out += hit.result_members;
+        }
+        out += '}';
     }
-    j["fields"] = std::move(fields);
-    return j;
+    out += "]}";
+    return out;
 }
 
 }  // namespace
+
+std::string ApiResponse::text() const {
+    return rendered.empty() ? dump(body) : rendered;
+}
+
+nlohmann::json ApiResponse::json() const {
+    return rendered.empty() ? body : nlohmann::json::parse(rendered);
+}
 
 ApiResponse error_response(int status, const std::string& code, const std::string& message,
                            const std::string& parameter) {
@@ -125,28 +161,18 @@ ApiResponse error_response(int status, const std::string& code, const std::strin
     return {status, {{"error", error}}};
 }
 
-ApiResponse handle_search(const Xapian::Database& db, const Params& params) {
+ApiResponse handle_search(const Xapian::Database& db, const Params& params,
+                          const std::shared_ptr<const ValueTable>& values) {
     const auto started = std::chrono::steady_clock::now();
     try {
         const SearchRequest request = read_search_request(params);
-        const SearchResult result = search(db, request);
-        nlohmann::json hits = nlohmann::json::array();
-        for (const auto& hit : result.hits) hits.push_back(hit_json(hit));
+        const SearchResult result = search(db, request, values);
         const double took_ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                 .count();
-        nlohmann::json body = {{"query", request.q},
-                               {"total", result.total},
-                               {"total_exact", result.total_exact},
-                               {"relaxed", result.relaxed},
-                               {"offset", request.offset},
-                               {"limit", request.limit},
-                               {"took_ms", took_ms},
-                               {"numbers", result.number_keys},
-                               {"facets", result.facets},
-                               {"facets_complete", result.facets_complete},
-                               {"results", hits}};
-        return {200, std::move(body)};
+        ApiResponse response;
+        response.rendered = render_search(request, result, took_ms);
+        return response;
     } catch (const BadParameter& e) {
         return error_response(400, "bad_parameter", e.what(), e.parameter);
     } catch (const QueryError& e) {

@@ -8,13 +8,26 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
+#include "value_table.hpp"
+
 namespace tracuu {
 
 using Params = std::multimap<std::string, std::string>;
 
 struct ApiResponse {
+    ApiResponse() = default;
+    ApiResponse(int status, nlohmann::json body) : status(status), body(std::move(body)) {}
+
     int status = 200;
     nlohmann::json body;
+    /// The body already rendered as JSON text (search results splice stored lines); when set,
+    /// `body` is unused.
+    std::string rendered;
+
+    /// The body as sent.
+    std::string text() const;
+    /// The body as JSON (parsed again when it was rendered).
+    nlohmann::json json() const;
 };
 
 /// Limits on what a request may ask for.
@@ -27,8 +40,9 @@ inline constexpr std::size_t kMaxOffset = 10000;
 ApiResponse error_response(int status, const std::string& code, const std::string& message,
                            const std::string& parameter = {});
 
-/// GET /api/search
-ApiResponse handle_search(const Xapian::Database& db, const Params& params);
+/// GET /api/search. `values`: a ValueTable read from `db` at its revision, or null.
+ApiResponse handle_search(const Xapian::Database& db, const Params& params,
+                          const std::shared_ptr<const ValueTable>& values = nullptr);
 
 /// GET /api/documents/{id}
 ApiResponse handle_document(const Xapian::Database& db, const std::string& id);

@@ -2,19 +2,29 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstring>
 #include <map>
 #include <memory>
+
+#include "indexer/schema.hpp"
 
 namespace tracuu {
 namespace {
 
 std::atomic<uint64_t> g_next_serial{1};
 
+// A new revision's value table is read at most this often relative to how long reading the
+// last took, so an indexer committing every second does not keep a core busy re-reading.
+constexpr int kLoadSpacing = 4;
+
 struct Handle {
     std::unique_ptr<Xapian::Database> db;
-    DatabaseSet::Identity identity;  ///< of the directories it was opened from
+    std::vector<Xapian::Database> shards;  ///< share their state with `db`: reopened with it
+    DatabaseSet::Identity identity;        ///< of the directories it was opened from
+    std::string version;                   ///< DatabaseSet::version_of(shards) after reopen
 };
 
 /// Per-thread handles, keyed by the owning set's serial.
@@ -37,16 +47,49 @@ Xapian::Database open_one(const std::string& spec) {
     return Xapian::Database(spec);
 }
 
+/// Refuses a database written by another schema version: its terms and stored data are not what
+/// this server reads.
+void check_schema(const std::string& spec, const Xapian::Database& db) {
+    const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+    if (!version.empty() && version != schema::kSchemaVersion) {
+        throw DatabaseUnavailable("database " + spec + " has schema version " + version +
+                                  ", this server reads version " +
+                                  std::string(schema::kSchemaVersion) +
+                                  ": re-index it into a new database with tracuu-index");
+    }
+}
+
 }  // namespace
 
 DatabaseSet::DatabaseSet(std::vector<std::string> specs)
-    : specs_(std::move(specs)), serial_(g_next_serial++) {}
+    : specs_(std::move(specs)),
+      local_(specs_.size() == 1 && !is_remote(specs_.front())),
+      serial_(g_next_serial++) {}
 
-Xapian::Database DatabaseSet::open() const {
+DatabaseSet::~DatabaseSet() {
+    if (loader_.joinable()) loader_.join();
+}
+
+std::string DatabaseSet::version_of(const std::vector<Xapian::Database>& shards) {
+    std::string version;
+    for (const auto& shard : shards) {
+        version += shard.get_uuid();
+        version += ':';
+        version += std::to_string(shard.get_revision());
+        version += ';';
+    }
+    return version;
+}
+
+DatabaseSet::Opened DatabaseSet::open() const {
     try {
-        Xapian::Database combined;
-        for (const auto& spec : specs_) combined.add_database(open_one(spec));
-        return combined;
+        Opened opened;
+        for (const auto& spec : specs_) {
+            opened.shards.push_back(open_one(spec));
+            check_schema(spec, opened.shards.back());
+            opened.combined.add_database(opened.shards.back());
+        }
+        return opened;
     } catch (const Xapian::Error& e) {
         throw DatabaseUnavailable("database unavailable: " + e.get_description());
     } catch (const std::invalid_argument&) {
@@ -81,15 +124,72 @@ Xapian::Database& DatabaseSet::current() {
     if (handle.db && handle.identity == identity) {
         try {
             handle.db->reopen();
+            if (local_) handle.version = version_of(handle.shards);
             return *handle.db;
         } catch (const Xapian::Error&) {
             // unreadable now: open afresh below
         }
     }
-    handle.db.reset();
-    handle.db = std::make_unique<Xapian::Database>(open());
+    handle = Handle{};
+    Opened opened = open();
+    handle.db = std::make_unique<Xapian::Database>(std::move(opened.combined));
+    handle.shards = std::move(opened.shards);
     handle.identity = std::move(identity);
+    if (local_) handle.version = version_of(handle.shards);
     return *handle.db;
+}
+
+std::shared_ptr<const ValueTable> DatabaseSet::values() {
+    if (!local_) return nullptr;
+    const auto found = t_handles.find(serial_);
+    if (found == t_handles.end() || found->second.version.empty()) return nullptr;
+    std::unique_lock lock(values_mutex_);
+    if (values_ && values_version_ == found->second.version) return values_;
+    start_loading(lock);
+    return nullptr;
+}
+
+void DatabaseSet::start_loading(std::unique_lock<std::mutex>& lock) {
+    if (loading_ || std::chrono::steady_clock::now() < next_load_) return;
+    loading_ = true;
+    // The previous loader has finished (loading_ was false); join it without the lock held.
+    std::thread previous = std::move(loader_);
+    lock.unlock();
+    if (previous.joinable()) previous.join();
+    lock.lock();
+    loader_ = std::thread([this] { load_in_background(); });
+}
+
+void DatabaseSet::load_in_background() {
+    const auto started = std::chrono::steady_clock::now();
+    std::shared_ptr<const ValueTable> table;
+    std::string version;
+    try {
+        const Opened opened = open();
+        version = version_of(opened.shards);
+        table = std::make_shared<const ValueTable>(opened.combined);
+    } catch (const std::exception&) {
+        // Gone or unreadable: searches read Xapian's values until a later request asks again.
+    } catch (const Xapian::Error&) {
+        // Changed twice while reading, or unreadable: the same.
+    }
+    const auto took = std::chrono::steady_clock::now() - started;
+    std::lock_guard lock(values_mutex_);
+    if (table) {
+        values_ = std::move(table);
+        values_version_ = std::move(version);
+    }
+    next_load_ = std::chrono::steady_clock::now() + kLoadSpacing * took;
+    loading_ = false;
+}
+
+void DatabaseSet::load_values() {
+    if (!local_) return;
+    const Opened opened = open();
+    auto table = std::make_shared<const ValueTable>(opened.combined);
+    std::lock_guard lock(values_mutex_);
+    values_ = std::move(table);
+    values_version_ = version_of(opened.shards);
 }
 
 void DatabaseSet::reset_current() {

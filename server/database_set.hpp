@@ -2,19 +2,29 @@
 // and reopened when an indexer has committed, so new documents appear without a restart. A
 // database directory that disappears makes requests fail with 503 until it is back; one replaced
 // by another (moved into place) is opened afresh, never read through the old one's files.
+//
+// Beside the handles, one ValueTable shared by all threads, read again (in the background) for
+// each new revision of local databases.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <xapian.h>
 
+#include "value_table.hpp"
+
 namespace tracuu {
 
-/// The database cannot be opened now (missing, being replaced, remote shard down): HTTP 503.
+/// The database cannot be opened now (missing, being replaced, remote shard down, written by
+/// another schema version): HTTP 503.
 class DatabaseUnavailable : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
@@ -25,10 +35,22 @@ class DatabaseSet {
     /// Each spec is a database directory or `tcp://HOST:PORT` of a xapian-tcpsrv; several specs
     /// are searched as one logical index (Xapian shards).
     explicit DatabaseSet(std::vector<std::string> specs);
+    ~DatabaseSet();
+    DatabaseSet(const DatabaseSet&) = delete;
+    DatabaseSet& operator=(const DatabaseSet&) = delete;
 
     /// This thread's handle, brought up to the latest committed revision.
     /// Throws DatabaseUnavailable.
     Xapian::Database& current();
+
+    /// The value table of this thread's handle as current() left it, or null: for shards and
+    /// remote databases, and while the table of a new revision is being read (searches then
+    /// read Xapian's values, which gives the same answers more slowly).
+    std::shared_ptr<const ValueTable> values();
+
+    /// Reads the value table now (before serving), for one local database. Throws
+    /// DatabaseUnavailable.
+    void load_values();
 
     /// Forgets this thread's handle (after an error that may have left it unusable).
     void reset_current();
@@ -38,13 +60,30 @@ class DatabaseSet {
     /// Device and inode of each local database directory (zero for remote shards).
     using Identity = std::vector<std::pair<uint64_t, uint64_t>>;
 
+    /// Names a revision of every shard: uuid and revision of each.
+    static std::string version_of(const std::vector<Xapian::Database>& shards);
+
   private:
-    Xapian::Database open() const;
+    struct Opened {
+        Xapian::Database combined;
+        std::vector<Xapian::Database> shards;
+    };
+    Opened open() const;
     /// Throws DatabaseUnavailable naming a directory that is missing.
     Identity identify() const;
+    void start_loading(std::unique_lock<std::mutex>& lock);
+    void load_in_background();
 
     std::vector<std::string> specs_;
+    bool local_;       ///< one database directory: value tables serve it (see searcher.hpp)
     uint64_t serial_;  ///< tells thread-local handles of different sets apart
+
+    std::mutex values_mutex_;
+    std::string values_version_;  ///< of values_
+    std::shared_ptr<const ValueTable> values_;
+    bool loading_ = false;
+    std::chrono::steady_clock::time_point next_load_;  ///< loads are spaced (see .cpp)
+    std::thread loader_;
 };
 
 }  // namespace tracuu

@@ -25,8 +25,7 @@ void send(httplib::Response& res, const ApiResponse& api) {
     if (api.status == 0) return;  // the handler has answered (a file)
     res.status = api.status;
     res.set_header("Cache-Control", "no-store");
-    res.set_content(api.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                    "application/json; charset=utf-8");
+    res.set_content(api.text(), "application/json; charset=utf-8");
 }
 
 void send_static(httplib::Response& res, const StaticReply& reply) {
@@ -160,8 +159,9 @@ struct HttpServer::Impl {
 
     void routes() {
         server.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
-            with_database(req, res,
-                          [&](Xapian::Database& db) { return handle_search(db, params_of(req)); });
+            with_database(req, res, [&](Xapian::Database& db) {
+                return handle_search(db, params_of(req), databases.values());
+            });
         });
         // Before /api/documents/{id}: ids contain '/', so `{id}/source` would match there too.
         server.Get(R"(/api/documents/(.+)/source)",
@@ -260,6 +260,13 @@ HttpServer::~HttpServer() = default;
 
 int HttpServer::bind() {
     const auto& c = impl_->config;
+    // The first searches need not wait for the value table; a database not there yet is
+    // reported by the requests, as it would be later.
+    try {
+        impl_->databases.load_values();
+    } catch (const std::exception&) {
+    } catch (const Xapian::Error&) {
+    }
     if (c.port == 0) {
         const int port = impl_->server.bind_to_any_port(c.host);
         if (port <= 0) throw std::runtime_error("cannot listen on " + c.host);

@@ -1,6 +1,7 @@
 #include "query_builder.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "analyzers/abbreviations.hpp"
 #include "analyzers/analyzer.hpp"
@@ -12,7 +13,6 @@ namespace {
 
 // Soft boosts, relative to a syllable's own BM25 weight.
 constexpr double kPairPhraseBoost = 1.0;
-constexpr double kNearBoost = 0.5;
 constexpr double kExactMarksBoost = 0.5;
 
 using Queries = std::vector<Xapian::Query>;
@@ -26,6 +26,36 @@ Xapian::Query combine(Xapian::Query::op op, const Queries& qs) {
 Xapian::Query phrase(const std::vector<std::string>& terms) {
     if (terms.size() == 1) return Xapian::Query(terms.front());
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+}
+
+/// The pair terms of the consecutive syllables that have one (schema::has_pair_term).
+Queries pair_terms(const std::vector<std::string>& syllables) {
+    Queries pairs;
+    for (std::size_t i = 0; i + 1 < syllables.size(); ++i) {
+        if (schema::has_pair_term(syllables[i], syllables[i + 1]))
+            pairs.emplace_back(schema::pair_term(syllables[i], syllables[i + 1]));
+    }
+    return pairs;
+}
+
+/// Exactly a phrase, on positions, with its pair terms picking the few documents worth reading
+/// them; two syllables with a pair term are exactly that term.
+Xapian::Query exact_phrase(const std::vector<std::string>& syllables) {
+    const Queries pairs = pair_terms(syllables);
+    if (syllables.size() == 2 && pairs.size() == 1) return pairs.front();
+    if (pairs.empty()) return phrase(syllables);
+    return Xapian::Query(Xapian::Query::OP_FILTER, phrase(syllables),
+                         combine(Xapian::Query::OP_AND, pairs));
+}
+
+/// Syllables one after another, from pair terms alone when each pair has one: every adjacent
+/// pair present is the phrase almost always (`a b` and `b c` apart but never `a b c` is rare),
+/// at the cost of a posting list per pair instead of positions. Else exact_phrase.
+Xapian::Query adjacent(const std::vector<std::string>& syllables) {
+    if (syllables.size() == 1) return Xapian::Query(syllables.front());
+    const Queries pairs = pair_terms(syllables);
+    if (pairs.size() + 1 == syllables.size()) return combine(Xapian::Query::OP_AND, pairs);
+    return exact_phrase(syllables);
 }
 
 /// Both keys of a number (exact, then typo-tolerant) under `prefix`.
@@ -48,7 +78,7 @@ Xapian::Query number_query(const NumberMatch& match, const std::vector<std::stri
         add_keys(alternatives, schema::kOwnNumber, *n);
     }
     // The parts as written also match where the number was not recognised (odd spacing).
-    alternatives.push_back(phrase(parts));
+    alternatives.push_back(adjacent(parts));
     return combine(Xapian::Query::OP_OR, alternatives);
 }
 
@@ -122,27 +152,66 @@ class Builder {
             required_.empty() ? Xapian::Query(std::string()) : combine(op, required_);
         RankedQuery r;
         r.matching = filtered(required);
-        r.ranking = number_boosts_.empty()
-                        ? r.matching
-                        : filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, required,
-                                                 combine(Xapian::Query::OP_OR, number_boosts_)));
+        r.ranking = with_number_boosts(required);
+        r.scoring = number_boosts_.empty()
+                        ? required
+                        : Xapian::Query(Xapian::Query::OP_AND_MAYBE, required,
+                                        combine(Xapian::Query::OP_OR, number_boosts_));
+        const Xapian::Query tone = combine(Xapian::Query::OP_AND, to_terms(tone_terms_));
         if (!tone_terms_.empty()) {
-            r.tone = combine(Xapian::Query::OP_AND, to_terms(tone_terms_));
-            const Xapian::Query exact = combine(op, required_exact_);
-            r.exact_ranking =
-                filtered(number_boosts_.empty()
-                             ? exact
-                             : Xapian::Query(Xapian::Query::OP_AND_MAYBE, exact,
-                                             combine(Xapian::Query::OP_OR, number_boosts_)));
             // The tier needs every syllable typed with marks present with those marks; each one
             // present also weighs a little, so partial matches rank between.
-            r.term_boosts.push_back(tier(kToneTier, r.tone));
-            r.term_boosts.push_back(Xapian::Query(
-                Xapian::Query::OP_SCALE_WEIGHT,
-                combine(Xapian::Query::OP_OR, to_terms(tone_terms_)), kExactMarksBoost));
+            r.boosts.push_back(tier(kToneTier, tone));
+            r.boosts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                             combine(Xapian::Query::OP_OR, to_terms(tone_terms_)),
+                                             kExactMarksBoost));
         }
-        r.positional = positional_boosts_;
+        r.boosts.insert(r.boosts.end(), phrase_boosts_.begin(), phrase_boosts_.end());
+        r.phrase_tiers = phrase_tiers_;
+
+        // The first pass, tier by tier: the exact marks, then the pairs. The pairs tiers read
+        // the pairs instead of the syllables they cover. Not with any clause sufficing: then no
+        // document has every pair.
+        const bool with_pairs = op == Xapian::Query::OP_AND && !pairs_.empty();
+        const Xapian::Query exact_ranking = with_number_boosts(combine(op, required_exact_));
+        Xapian::Query pairs, on_pairs;
+        if (with_pairs) {
+            pairs = combine(Xapian::Query::OP_AND, pairs_);
+            Queries core = pairs_;
+            for (std::size_t i = 0; i < required_.size(); ++i) {
+                if (!covered_[i]) core.push_back(required_[i]);
+            }
+            on_pairs = combine(Xapian::Query::OP_AND, core);
+        }
+        if (tone_terms_.empty()) {
+            if (with_pairs) {
+                r.first_pass.push_back(with_number_boosts(on_pairs));
+                r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, r.ranking, pairs);
+            } else {
+                r.first_pass.push_back(r.ranking);
+            }
+        } else if (with_pairs) {
+            Queries exact_core{on_pairs};
+            for (const auto& t : tone_terms_) exact_core.emplace_back(t);
+            r.first_pass.push_back(with_number_boosts(combine(Xapian::Query::OP_AND, exact_core)));
+            r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, exact_ranking, pairs);
+            r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, with_number_boosts(on_pairs),
+                                      tone);
+            r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT,
+                                      Xapian::Query(Xapian::Query::OP_AND_NOT, r.ranking, tone),
+                                      pairs);
+        } else {
+            r.first_pass.push_back(exact_ranking);
+            r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, r.ranking, tone);
+        }
         return r;
+    }
+
+    /// `q` with the own-number tiers, filtered.
+    Xapian::Query with_number_boosts(const Xapian::Query& q) const {
+        if (number_boosts_.empty()) return filtered(q);
+        return filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                                      combine(Xapian::Query::OP_OR, number_boosts_)));
     }
 
     /// A topic abbreviation (`CĐS`) or its full form (`chuyển đổi số`) starting at token `i`:
@@ -220,9 +289,10 @@ class Builder {
                     if (!m.typed_short && tokens[k].has_marks()) {
                         tone_terms_.push_back(std::string(schema::kExact) + tokens[k].exact);
                     }
-                    run.push_back(tokens[k].folded);
                 }
-                require(synonym_unit(m, typed));
+                const Xapian::Query unit = synonym_unit(m, typed);
+                require(unit, unit);
+                for (const auto& syllable : typed) in_run(run, syllable, true);
                 i += m.length;
                 continue;
             }
@@ -230,45 +300,79 @@ class Builder {
             if (!quoted)
                 require(Xapian::Query(t.folded), t.has_marks() ? Xapian::Query(tone_terms_.back())
                                                                : Xapian::Query(t.folded));
-            run.push_back(t.folded);
+            in_run(run, t.folded, !quoted);
             ++i;
         }
         flush_run(run);
-        if (quoted) require(phrase(all));
+        if (quoted) require(exact_phrase(all));
     }
 
-    /// Phrase evidence for a run of plain syllables: the whole run as a tier, adjacent pairs and
-    /// proximity as weighted boosts.
+    /// Phrase evidence for a run of plain syllables, from its pairs: the whole run as a tier,
+    /// each adjacent pair as a weighted boost; the pairs also pick the first candidates.
     void flush_run(std::vector<std::string>& run) {
         if (run.size() >= 2) {
-            positional_boosts_.push_back(tier(kPhraseTier, phrase(run)));
+            mark_covered(run);
+            const Queries pairs = pair_terms(run);
+            pairs_.insert(pairs_.end(), pairs.begin(), pairs.end());
+            const Xapian::Query phrase_tier = tier(kPhraseTier, exact_phrase(run));
+            if (run.size() == 2 && pairs.size() == 1) {
+                phrase_boosts_.push_back(phrase_tier);
+            } else {
+                phrase_tiers_.push_back(phrase_tier);
+            }
             if (run.size() > 2) {
-                for (std::size_t i = 0; i + 1 < run.size(); ++i) {
-                    positional_boosts_.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                                               phrase({run[i], run[i + 1]}),
-                                                               kPairPhraseBoost));
+                for (const auto& pair : pairs) {
+                    phrase_boosts_.push_back(
+                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, pair, kPairPhraseBoost));
                 }
             }
-            positional_boosts_.push_back(Xapian::Query(
-                Xapian::Query::OP_SCALE_WEIGHT,
-                Xapian::Query(Xapian::Query::OP_NEAR, run.begin(), run.end(), 2 * run.size() + 2),
-                kNearBoost));
         }
         run.clear();
+        run_clauses_.clear();
+    }
+
+    /// A required clause of the run is covered when each of its syllables is in a pair term.
+    void mark_covered(const std::vector<std::string>& run) {
+        std::vector<bool> paired(run.size(), false);
+        for (std::size_t i = 0; i + 1 < run.size(); ++i) {
+            if (schema::has_pair_term(run[i], run[i + 1])) paired[i] = paired[i + 1] = true;
+        }
+        std::map<std::size_t, bool> clauses;  // clause -> every syllable paired
+        for (std::size_t i = 0; i < run.size() && i < run_clauses_.size(); ++i) {
+            const std::size_t clause = run_clauses_[i];
+            if (clause == kNoClause) continue;
+            auto [it, added] = clauses.emplace(clause, true);
+            it->second = it->second && paired[i];
+        }
+        for (const auto& [clause, all_paired] : clauses) {
+            if (all_paired) covered_[clause] = true;
+        }
     }
 
     const FieldQueryMaker& field_query_;
     /// A clause every match must meet, and its form over exact-mark terms (the same unless the
-    /// clause is one syllable typed with marks).
+    /// clause is one syllable typed with marks). Its syllables in the run being collected are
+    /// added after with in_run(): their pairs may cover it.
     void require(const Xapian::Query& clause, const Xapian::Query& exact_clause) {
         required_.push_back(clause);
         required_exact_.push_back(exact_clause);
+        covered_.push_back(false);
+    }
+    /// Adds a syllable to the run, as part of the last required clause or of none.
+    void in_run(std::vector<std::string>& run, const std::string& syllable, bool of_last_clause) {
+        run.push_back(syllable);
+        run_clauses_.push_back(of_last_clause ? required_.size() - 1 : kNoClause);
     }
     void require(const Xapian::Query& clause) { require(clause, clause); }
 
     Queries required_, required_exact_, filters_, excluded_;
-    Queries positional_boosts_;  ///< phrases and proximity: each applied on its own (see assemble)
-    Queries number_boosts_;      ///< own-number tiers, in the first pass
+    std::vector<bool> covered_;  ///< per required clause: implied by the pairs
+    static constexpr std::size_t kNoClause = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> run_clauses_;  ///< per syllable of the run: its required clause
+    Queries pairs_;                         ///< every adjacent pair of the runs of syllables
+    Queries phrase_boosts_;  ///< two-syllable phrase tiers and pair boosts of each run
+    Queries phrase_tiers_;   ///< phrase tiers of longer runs, on positions
+    Queries number_boosts_;  ///< own-number tiers, in the first pass
     std::vector<std::string> tone_terms_;
     std::vector<std::string> highlight_;
     std::vector<std::string> number_keys_;
@@ -278,19 +382,17 @@ class Builder {
 }  // namespace
 
 Xapian::Query rescoring_query(const RankedQuery& q, const Xapian::Query& candidates) {
-    // The candidates filter the ranking and the boosts go around that. Each phrase or proximity
-    // boost gets its own AND_MAYBE: Xapian 1.4.22 credited a phrase tier to documents without the
-    // phrase when it sat in an OR next to plain terms, or under a filter applied after it (both
-    // seen on this corpus: `Lê Trường Sơn`, `Uông Minh Long` lifting documents with the words
-    // apart).
-    Xapian::Query full = Xapian::Query(Xapian::Query::OP_FILTER, q.ranking, candidates);
-    if (!q.term_boosts.empty()) {
-        full = Xapian::Query(
-            Xapian::Query::OP_AND_MAYBE, full,
-            Xapian::Query(Xapian::Query::OP_OR, q.term_boosts.begin(), q.term_boosts.end()));
+    Xapian::Query full(Xapian::Query::OP_FILTER, q.scoring, candidates);
+    if (!q.boosts.empty()) {
+        full = Xapian::Query(Xapian::Query::OP_AND_MAYBE, full,
+                             Xapian::Query(Xapian::Query::OP_OR, q.boosts.begin(), q.boosts.end()));
     }
-    for (const auto& boost : q.positional)
-        full = Xapian::Query(Xapian::Query::OP_AND_MAYBE, full, boost);
+    // Each positional tier gets its own AND_MAYBE: Xapian 1.4.22 credited a phrase tier to
+    // documents without the phrase when it sat in an OR next to plain terms, or under a filter
+    // applied after it (both seen on this corpus: `Lê Trường Sơn`, `Uông Minh Long` lifting
+    // documents with the words apart).
+    for (const auto& phrase_tier : q.phrase_tiers)
+        full = Xapian::Query(Xapian::Query::OP_AND_MAYBE, full, phrase_tier);
     return full;
 }
 

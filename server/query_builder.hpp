@@ -30,24 +30,29 @@ inline constexpr double kPhraseTier = 1e5;
 inline constexpr std::size_t kMaxQueryTokens = 48;
 
 /// One way of running a query, in the parts the searcher needs. Ranking runs in two passes (see
-/// searcher.cpp): a cheap one over every match picks the best candidates, the second re-ranks
-/// only those with the boosts that are costly per document.
+/// searcher.cpp): a cheap one picks the best candidates tier by tier, the second re-ranks only
+/// those with every boost.
 struct RankedQuery {
     /// Which documents match: every clause, the filters, the exclusions. Unweighted use: counts
     /// and facets.
     Xapian::Query matching;
     /// `matching` weighted: BM25 plus the own-number tier (cheap: number terms are rare).
     Xapian::Query ranking;
-    /// Every syllable typed with marks, with those marks (empty Query when none was typed):
-    /// the first pass takes the documents meeting it before the others, the tone tier.
-    Xapian::Query tone;
-    /// `ranking` over the exact-mark terms of the syllables typed with marks: the documents
-    /// meeting `tone`, weighted on fewer posting lists than `ranking` filtered by `tone`.
-    Xapian::Query exact_ranking;
-    /// Re-ranking boosts on term postings: the tone tier and the per-syllable exact-mark boost.
-    std::vector<Xapian::Query> term_boosts;
-    /// Phrase and proximity boosts: re-ranking only (their positions are read per document).
-    std::vector<Xapian::Query> positional;
+    /// `ranking` without the filters and exclusions: how the second pass weighs candidates,
+    /// which meet them already (not reading the filters' posting lists again).
+    Xapian::Query scoring;
+    /// The first pass: disjoint parts of `matching`, weighted, best first (documents with every
+    /// exact mark and every syllable pair of the query, then exact marks without the pairs, then
+    /// the pairs without the marks, then the rest). The searcher takes its candidates from each
+    /// in turn until it has enough: when the first has plenty, the costly rest is never read.
+    std::vector<Xapian::Query> first_pass;
+    /// Re-ranking boosts on terms: the tone tier, the per-syllable exact-mark boost, the phrase
+    /// tier of two syllables (their pair) and the adjacent-pair boosts of longer runs.
+    std::vector<Xapian::Query> boosts;
+    /// The phrase tiers of runs of three syllables or more, which positions decide (pairs all
+    /// present do not make a phrase in a long document); their pairs keep the position reads to
+    /// the candidates that have them all.
+    std::vector<Xapian::Query> phrase_tiers;
 };
 
 struct BuiltQuery {

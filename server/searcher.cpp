@@ -14,72 +14,118 @@ namespace {
 // The best candidates of the first pass that the second re-ranks. Checking positions and exact
 // marks means reading more postings per document: over all matches of a common word that is most
 // of the cost of a search, over the best few hundred it is not.
-constexpr Xapian::doccount kRescoreWindow = 100;
+constexpr Xapian::doccount kRescoreWindow = 50;
 // Matches counted exactly (and seen by the facet spies); beyond, the total is Xapian's estimate
 // and the facets count this many matches.
 constexpr Xapian::doccount kCountAtLeast = 1000;
+// Values listed per facet.
+constexpr std::size_t kFacetValues = 20;
 
-void set_sort(Xapian::Enquire& enquire, SortOrder sort) {
-    switch (sort) {
-        case SortOrder::Relevance:
-            break;
-        case SortOrder::DateNewest:
-            enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-            break;
-        case SortOrder::DateOldest:
-            enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
-            break;
+void set_sort(Xapian::Enquire& enquire, SortOrder sort, const ValueTablePtr& values) {
+    if (sort == SortOrder::Relevance) return;
+    const bool newest_first = sort == SortOrder::DateNewest;
+    if (values) {
+        enquire.set_sort_by_key_then_relevance((new TableDateKey(values))->release(), newest_first);
+    } else {
+        enquire.set_sort_by_value_then_relevance(schema::kSlotDate, newest_first);
     }
 }
 
-/// Adds the ids of `mset`'s documents to `ids`; false if one lacks its id value (a database
-/// written before ids were values: then there is no re-ranking).
-bool add_ids(const Xapian::MSet& mset, std::vector<Xapian::Query>& ids) {
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const std::string id = it.get_document().get_value(schema::kSlotId);
-        if (id.empty()) return false;
-        ids.emplace_back(schema::term(schema::kId, id));
+/// The first pass's candidates as a posting list of their document numbers: naming them by id
+/// terms costs a B-tree lookup each, and reading their ids another. Document numbers are a
+/// shard's own, so this serves databases of one local shard (a source of our own cannot be sent
+/// to a remote one).
+class CandidateSource : public Xapian::PostingSource {
+  public:
+    explicit CandidateSource(std::vector<Xapian::docid> docids) : docids_(std::move(docids)) {
+        std::sort(docids_.begin(), docids_.end());
+        docids_.erase(std::unique(docids_.begin(), docids_.end()), docids_.end());
     }
-    return true;
-}
+    Xapian::doccount get_termfreq_min() const override { return size(); }
+    Xapian::doccount get_termfreq_est() const override { return size(); }
+    Xapian::doccount get_termfreq_max() const override { return size(); }
+    void init(const Xapian::Database&) override { next_ = 0, started_ = false; }
+    void next(double) override {
+        if (started_) ++next_;
+        started_ = true;
+    }
+    void skip_to(Xapian::docid did, double) override {
+        const auto from = docids_.begin() + static_cast<long>(started_ ? next_ : 0);
+        next_ =
+            static_cast<std::size_t>(std::lower_bound(from, docids_.end(), did) - docids_.begin());
+        started_ = true;
+    }
+    bool at_end() const override { return started_ && next_ >= docids_.size(); }
+    Xapian::docid get_docid() const override { return docids_[next_]; }
+    CandidateSource* clone() const override { return new CandidateSource(docids_); }
+
+  private:
+    Xapian::doccount size() const { return static_cast<Xapian::doccount>(docids_.size()); }
+    std::vector<Xapian::docid> docids_;
+    std::size_t next_ = 0;
+    bool started_ = false;
+};
+
+/// The candidates of a first pass, by document number or (several or remote shards) by id term.
+class Candidates {
+  public:
+    explicit Candidates(bool by_docid) : by_docid_(by_docid) {}
+    Xapian::doccount size() const { return found_; }
+    /// Adds the documents of `mset`; false if one lacks its id value (a database written before
+    /// ids were values: then there is no re-ranking).
+    bool add(const Xapian::MSet& mset) {
+        for (auto it = mset.begin(); it != mset.end(); ++it, ++found_) {
+            if (by_docid_) {
+                docids_.push_back(*it);
+                continue;
+            }
+            const std::string id = it.get_document().get_value(schema::kSlotId);
+            if (id.empty()) return false;
+            ids_.emplace_back(schema::term(schema::kId, id));
+        }
+        return true;
+    }
+    Xapian::Query query() const {
+        if (by_docid_) return Xapian::Query((new CandidateSource(docids_))->release());
+        return Xapian::Query(Xapian::Query::OP_OR, ids_.begin(), ids_.end());
+    }
+
+  private:
+    bool by_docid_;
+    Xapian::doccount found_ = 0;
+    std::vector<Xapian::docid> docids_;
+    std::vector<Xapian::Query> ids_;
+};
 
 Xapian::MSet top(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount first,
-                 Xapian::doccount count, SortOrder sort = SortOrder::Relevance) {
+                 Xapian::doccount count, SortOrder sort = SortOrder::Relevance,
+                 const ValueTablePtr& values = nullptr) {
     Xapian::Enquire enquire(db);
-    set_sort(enquire, sort);
+    set_sort(enquire, sort, values);
     enquire.set_query(query);
     return enquire.get_mset(first, count);
 }
 
-/// The page of results. First pass: BM25 over every match, documents with the query's exact
-/// marks first, keeping the best `kRescoreWindow`. Second pass: those re-ranked with the tone
-/// tier, exact-mark and phrase/proximity boosts, whose cost is per document.
+/// The page of results. First pass: BM25, tier by tier (RankedQuery::first_pass), until it has
+/// the best `kRescoreWindow` candidates. Second pass: those re-ranked with every boost, whose
+/// cost is per document.
 Xapian::MSet rank(const Xapian::Database& db, const RankedQuery& query,
-                  const SearchRequest& request, SortOrder sort) {
+                  const SearchRequest& request, SortOrder sort, const ValueTablePtr& values) {
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto count = static_cast<Xapian::doccount>(request.limit);
     const bool rescore =
-        sort == SortOrder::Relevance && (!query.positional.empty() || !query.term_boosts.empty());
-    if (!rescore) return top(db, query.ranking, first, count, sort);
+        sort == SortOrder::Relevance && (!query.boosts.empty() || !query.phrase_tiers.empty());
+    if (!rescore) return top(db, query.ranking, first, count, sort, values);
 
     const Xapian::doccount window = std::max(kRescoreWindow, first + count);
-    std::vector<Xapian::Query> ids;
-    bool have_ids = true;
-    if (query.tone.empty()) {
-        have_ids = add_ids(top(db, query.ranking, 0, window), ids);
-    } else {
-        // Tiered: the documents with every exact mark, then (if they do not fill the window)
-        // the others.
-        const Xapian::MSet exact = top(db, query.exact_ranking, 0, window);
-        have_ids = add_ids(exact, ids);
-        if (have_ids && exact.size() < window) {
-            const Xapian::Query rest(Xapian::Query::OP_AND_NOT, query.ranking, query.tone);
-            have_ids = add_ids(top(db, rest, 0, window - exact.size()), ids);
-        }
+    // A value table is only given for one local database.
+    Candidates candidates(values != nullptr);
+    for (const auto& tier : query.first_pass) {
+        if (candidates.size() >= window) break;
+        if (!candidates.add(top(db, tier, 0, window - candidates.size())))
+            return top(db, query.ranking, first, count);
     }
-    if (!have_ids) return top(db, query.ranking, first, count);
-    const Xapian::Query candidates(Xapian::Query::OP_OR, ids.begin(), ids.end());
-    return top(db, rescoring_query(query, candidates), first, count);
+    return top(db, rescoring_query(query, candidates.query()), first, count);
 }
 
 struct Counts {
@@ -90,19 +136,26 @@ struct Counts {
 };
 
 /// How many documents match, and the facets: an unweighted pass over the matching query.
-Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets) {
+Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets,
+             const ValueTablePtr& values) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query.matching);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     FacetSpies spies;
-    if (facets) spies.attach(enquire);
+    std::optional<TableFacetSpy> table_spy;
+    if (facets && values) {
+        table_spy.emplace(values);
+        enquire.add_matchspy(&*table_spy);
+    } else if (facets) {
+        spies.attach(enquire);
+    }
     const Xapian::MSet mset = enquire.get_mset(0, 0, kCountAtLeast);
     Counts c;
     c.total = mset.get_matches_estimated();
     c.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (facets) {
-        c.facets = spies.to_json();
+        c.facets = table_spy ? table_spy->to_json(kFacetValues) : spies.to_json(kFacetValues);
         c.facets_complete = c.exact && c.total <= kCountAtLeast;
     }
     return c;
@@ -124,7 +177,11 @@ BuiltQuery build_search_query(const SearchRequest& request) {
     return built;
 }
 
-SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
+SearchResult search(const Xapian::Database& db, const SearchRequest& request,
+                    const ValueTablePtr& given_values) {
+    // Xapian matches shards one by one and hands spies and sort keys each shard's own document
+    // numbers, which a table of the combined numbers cannot read.
+    const ValueTablePtr values = db.size() == 1 ? given_values : nullptr;
     const BuiltQuery built = build_search_query(request);
     // Only filters: every match weighs the same, so show the newest first.
     const SortOrder sort = !built.has_text && request.sort == SortOrder::Relevance
@@ -133,10 +190,10 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
 
     SearchResult result;
     const RankedQuery* query = &built.strict;
-    Counts counts = count(db, *query, request.facets);
+    Counts counts = count(db, *query, request.facets, values);
     if (counts.total == 0 && built.has_text) {
         // No document has every word: those with some of them, said so.
-        const Counts relaxed = count(db, built.relaxed, request.facets);
+        const Counts relaxed = count(db, built.relaxed, request.facets, values);
         if (relaxed.total > 0) {
             query = &built.relaxed;
             counts = relaxed;
@@ -150,15 +207,16 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
     result.number_keys = built.number_keys;
     if (counts.total == 0) return result;
 
-    const Xapian::MSet mset = rank(db, *query, request, sort);
+    const Xapian::MSet mset = rank(db, *query, request, sort, values);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const Xapian::Document doc = it.get_document();
         const std::string data = doc.get_data();
-        StoredDocument stored = decode_stored_document(data);
+        const StoredParts stored = split_stored_document(data);
         SearchHit hit;
         hit.docid = *it;
         hit.score = it.get_weight();
-        hit.meta = std::move(stored.meta);
+        hit.id = doc.get_value(schema::kSlotId);
+        hit.result_members = stored.result;
         hit.snippet = make_snippet(db, *it, stored.text, doc.get_value(schema::kSlotCheckpoints),
                                    built.highlight);
         result.hits.push_back(std::move(hit));

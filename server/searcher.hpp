@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "query_builder.hpp"
+#include "value_table.hpp"
 
 namespace tracuu {
 
@@ -30,7 +31,9 @@ struct SearchRequest {
 struct SearchHit {
     Xapian::docid docid = 0;
     double score = 0;
-    nlohmann::json meta;  ///< stored metadata: id, path, title, bytes, fields
+    std::string id;
+    /// The stored result line (stored_document.hpp): JSON object members without braces.
+    std::string result_members;
     std::string snippet;  ///< HTML, see snippet.hpp
 };
 
@@ -45,8 +48,14 @@ struct SearchResult {
     bool facets_complete = true;
 };
 
-/// Searches `db`. Throws QueryError for a query that cannot be run, Xapian errors otherwise.
-SearchResult search(const Xapian::Database& db, const SearchRequest& request);
+using ValueTablePtr = std::shared_ptr<const ValueTable>;
+
+/// Searches `db`. `values`, when given, must have been read from `db` at its current revision:
+/// facets and date sorts then read it instead of Xapian's value streams (same answers, faster).
+/// It is ignored for several shards combined (Xapian numbers documents per shard while
+/// matching). Throws QueryError for a query that cannot be run, Xapian errors otherwise.
+SearchResult search(const Xapian::Database& db, const SearchRequest& request,
+                    const ValueTablePtr& values = nullptr);
 
 /// The query parts of `request` (typed text and URL filters), built: exposed for tests and tools.
 BuiltQuery build_search_query(const SearchRequest& request);

@@ -73,6 +73,7 @@ std::size_t build_index(const fs::path& db, const fs::path& root,
     for (const auto& file : found.files)
         writer.put(prepare_document(file.id, extract_file(file.path, {}).text));
     writer.commit();
+    if (writer.should_compact(found.files.size())) writer.compact();
     return found.files.size();
 }
 

@@ -6,8 +6,8 @@
 
 #include "indexer/document_preparation.hpp"
 #include "indexer/index_writer.hpp"
-#include "indexer/source_files.hpp"
 #include "indexer/source_extraction.hpp"
+#include "indexer/source_files.hpp"
 #include "server/api.hpp"
 #include "server/searcher.hpp"
 #include "support.hpp"
@@ -48,19 +48,18 @@ TEST_CASE("every document of the shared corpus indexes, and NFD text is found by
     request.q = "sắp xếp các đơn vị hành chính cấp xã của thành phố Hà Nội";
     auto r = search(db, request);
     REQUIRE_FALSE(r.hits.empty());
-    CHECK(r.hits.front().meta["id"] == "ubtvqh-2025/docs/1656_NQ-UBTVQH15.txt");
+    CHECK(r.hits.front().id == "ubtvqh-2025/docs/1656_NQ-UBTVQH15.txt");
     request.q = "1656/NQ-UBTVQH15";
     r = search(db, request);
     REQUIRE_FALSE(r.hits.empty());
-    CHECK(r.hits.front().meta["id"] == "ubtvqh-2025/docs/1656_NQ-UBTVQH15.txt");
+    CHECK(r.hits.front().id == "ubtvqh-2025/docs/1656_NQ-UBTVQH15.txt");
     // Every NFD resolution is reachable by its own number typed loosely.
     for (int n = 1654; n <= 1687; ++n) {
         request.q = "nghị quyết " + std::to_string(n);
         r = search(db, request);
         INFO(request.q);
         REQUIRE_FALSE(r.hits.empty());
-        CHECK(r.hits.front().meta["id"] ==
-              "ubtvqh-2025/docs/" + std::to_string(n) + "_NQ-UBTVQH15.txt");
+        CHECK(r.hits.front().id == "ubtvqh-2025/docs/" + std::to_string(n) + "_NQ-UBTVQH15.txt");
     }
 
     // Citations between real documents: Công điện 217/CĐ-TTg is indexed and four others cite it.

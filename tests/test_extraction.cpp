@@ -202,7 +202,7 @@ TEST_CASE("a folder mixing every format indexes in one run, and search finds eac
         INFO(query);
         const ApiResponse r = handle_search(db, {{"q", query}, {"limit", "20"}});
         REQUIRE(r.status == 200);
-        CHECK(r.body["total"] == total);
+        CHECK(r.json()["total"] == total);
     }
     const ApiResponse doc = handle_document(db, "inbox/seed000-tcvn3.docx");
     REQUIRE(doc.status == 200);

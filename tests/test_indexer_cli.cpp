@@ -13,6 +13,7 @@
 #include "support.hpp"
 
 using namespace tracuu;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -167,4 +168,53 @@ TEST_CASE("a new database keeps document texts compressed", "[cli][corpus]") {
     INFO("texts " << text_bytes << " bytes, docdata.glass " << docdata << " bytes");
     REQUIRE(Xapian::Database(db).get_doccount() > 500);
     CHECK(docdata * 2 < text_bytes);
+}
+
+namespace {
+
+std::uintmax_t folder_bytes(const fs::path& dir) {
+    std::uintmax_t total = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+        if (e.is_regular_file()) total += e.file_size();
+    }
+    return total;
+}
+
+}  // namespace
+
+TEST_CASE("a run that creates the database ends by compacting it; small later runs do not",
+          "[cli][compact]") {
+    test::TempDir tmp, plain;
+    fs::copy(test::bundled_corpus_dir(), tmp / "docs", fs::copy_options::recursive);
+    const std::string corpus = (tmp / "docs").string();
+    std::string out;
+    REQUIRE(test::run_command(index_command(tmp, "--root " + corpus + " " + corpus), out) == 0);
+    CHECK(out.find("compacting the database") != std::string::npos);
+    REQUIRE(test::run_command(index_command(plain, "--no-compact --root " + corpus + " " + corpus),
+                              out) == 0);
+    CHECK(out.find("compacting") == std::string::npos);
+
+    Xapian::Database compacted((tmp / "db").string());
+    Xapian::Database as_written((plain / "db").string());
+    CHECK(compacted.get_doccount() == 41);
+    CHECK(compacted.get_doccount() == as_written.get_doccount());
+    CHECK(compacted.get_lastdocid() == as_written.get_lastdocid());  // document numbers kept
+    // Readers never see the revision go back because the database was compacted.
+    CHECK(compacted.get_revision() >= as_written.get_revision());
+    CHECK(folder_bytes(tmp / "db") * 10 < folder_bytes(plain / "db") * 9);
+    for (auto t = as_written.allterms_begin("XP"); t != as_written.allterms_end("XP"); ++t)
+        CHECK(compacted.get_termfreq(*t) == t.get_termfreq());
+    // No staging folder is left beside the database.
+    for (const auto& e : fs::directory_iterator(tmp.path()))
+        CHECK(e.path().filename().string().find("compacting") == std::string::npos);
+
+    // One new file into 41 documents: not worth rewriting the database.
+    const fs::path extra = tmp / "docs" / "extra" / "note.txt";
+    test::write_file(extra, test::read_file(test::seed("002")));
+    REQUIRE(test::run_command(index_command(tmp, extra.string()), out) == 0);
+    CHECK(out.find("1 indexed (1 new, 0 replaced)") != std::string::npos);
+    CHECK(out.find("compacting") == std::string::npos);
+    REQUIRE(test::run_command(index_command(tmp, "--compact " + extra.string()), out) == 0);
+    CHECK(out.find("compacting the database") != std::string::npos);
+    CHECK(Xapian::Database((tmp / "db").string()).get_doccount() == 42);
 }

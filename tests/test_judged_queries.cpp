@@ -20,12 +20,11 @@ TEST_CASE("judged queries find the wanted document near the top", "[search][judg
         const auto result = search(db, request);
         std::size_t rank = 0;
         for (std::size_t i = 0; i < result.hits.size(); ++i) {
-            if (result.hits[i].meta["id"] == row[1]) rank = i + 1;
+            if (result.hits[i].id == row[1]) rank = i + 1;
         }
         INFO("query '" << row[0] << "' wants " << row[1] << " within rank " << row[2]
-                       << (result.hits.empty()
-                               ? std::string(" (no results)")
-                               : " (first: " + result.hits[0].meta["id"].get<std::string>() + ")"));
+                       << (result.hits.empty() ? std::string(" (no results)")
+                                               : " (first: " + result.hits[0].id + ")"));
         CHECK(rank >= 1);
         CHECK(rank <= std::stoul(std::string(row[2])));
         ++judged;

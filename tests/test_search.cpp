@@ -40,7 +40,7 @@ SearchResult run(const std::string& q, std::vector<QueryPart> filters = {},
 
 std::vector<std::string> ids(const SearchResult& r) {
     std::vector<std::string> out;
-    for (const auto& hit : r.hits) out.push_back(hit.meta["id"].get<std::string>());
+    for (const auto& hit : r.hits) out.push_back(hit.id);
     return out;
 }
 
@@ -325,8 +325,7 @@ TEST_CASE("searches with filters only run safely in parallel threads", "[search]
                 request.filters = {{"57-NQ/TW", QueryField::Cites}};
                 request.facets = true;
                 std::set<std::string> got;
-                for (const auto& hit : search(own, request).hits)
-                    got.insert(hit.meta["id"].get<std::string>());
+                for (const auto& hit : search(own, request).hits) got.insert(hit.id);
                 if (got != expected) ++wrong;
             }
         });

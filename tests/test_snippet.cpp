@@ -15,7 +15,7 @@ TEST_CASE("an accent-free query marks the accented words of the text", "[snippet
     REQUIRE_FALSE(result.hits.empty());
     bool found = false;
     for (const auto& hit : result.hits) {
-        if (hit.meta["id"] != "seeds/004_883586d83ecb7309.txt") continue;
+        if (hit.id != "seeds/004_883586d83ecb7309.txt") continue;
         found = true;
         CHECK(hit.snippet.find("<mark>Lê Trường Sơn</mark>") != std::string::npos);
     }

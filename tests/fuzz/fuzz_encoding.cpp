@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
     try {
         const DecodedText decoded = decode_text(bytes);
         FUZZ_CHECK(utf8::is_valid(decoded.text));
-        FUZZ_CHECK(decoded.vietnamese_ratio >= 0 && decoded.vietnamese_ratio <= 1);
+        FUZZ_CHECK(decoded.syllables.ratio() >= 0 && decoded.syllables.ratio() <= 1);
     } catch (const EncodingError&) {
         // refused with a reason
     }

@@ -64,6 +64,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
     }
     const ApiResponse answer = handle_search(*g_db, {{"q", q}, {"limit", "20"}});
     FUZZ_CHECK(answer.status == 200 || answer.status == 400);
-    FUZZ_CHECK(!answer.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).empty());
+    FUZZ_CHECK(!answer.text().empty());
     return 0;
 }

@@ -1,0 +1,112 @@
+#include "value_table.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "indexer/schema.hpp"
+
+namespace tracuu {
+namespace {
+
+constexpr std::array<Xapian::valueno, ValueTable::kFacetCount> kFacetSlots = {
+    schema::kSlotIssuer, schema::kSlotType, schema::kSlotYear};
+constexpr std::array<const char*, ValueTable::kFacetCount> kFacetNames = {"issuer", "type", "year"};
+
+/// "YYYYMMDD" as a number, or 0 for anything else (the indexer writes only those).
+uint32_t date_number(const std::string& key) {
+    if (key.size() != 8) return 0;
+    uint32_t n = 0;
+    for (char c : key) {
+        if (c < '0' || c > '9') return 0;
+        n = n * 10 + static_cast<uint32_t>(c - '0');
+    }
+    return n;
+}
+
+}  // namespace
+
+ValueTable::ValueTable(const Xapian::Database& db) {
+    const Xapian::docid size = db.get_lastdocid() + 1;
+    documents_ = db.get_doccount();
+    dates_.assign(size, 0);
+    for (auto v = db.valuestream_begin(schema::kSlotDate);
+         v != db.valuestream_end(schema::kSlotDate); ++v) {
+        const Xapian::docid did = v.get_docid();
+        if (did < size) dates_[did] = date_number(*v);
+    }
+    for (std::size_t f = 0; f < kFacetCount; ++f) {
+        ids_[f].assign(size, 0);
+        labels_[f] = {std::string()};
+        std::unordered_map<std::string, uint32_t> index;
+        const Xapian::valueno slot = kFacetSlots[f];
+        for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+            const Xapian::docid did = v.get_docid();
+            if (did >= size) continue;
+            std::string value = *v;
+            if (value.empty()) continue;
+            auto [it, added] = index.try_emplace(value, static_cast<uint32_t>(labels_[f].size()));
+            if (added) labels_[f].push_back(std::move(value));
+            ids_[f][did] = it->second;
+        }
+    }
+}
+
+std::string ValueTable::date_key(Xapian::docid docid) const {
+    const uint32_t n = docid < dates_.size() ? dates_[docid] : 0;
+    if (n == 0) return {};
+    std::string key(8, '0');
+    uint32_t rest = n;
+    for (int i = 7; i >= 0; --i) {
+        key[static_cast<std::size_t>(i)] = static_cast<char>('0' + rest % 10);
+        rest /= 10;
+    }
+    return key;
+}
+
+std::size_t ValueTable::memory_bytes() const {
+    std::size_t bytes = dates_.capacity() * sizeof(uint32_t);
+    for (std::size_t f = 0; f < kFacetCount; ++f) {
+        bytes += ids_[f].capacity() * sizeof(uint32_t);
+        for (const auto& l : labels_[f]) bytes += sizeof(std::string) + l.capacity();
+    }
+    return bytes;
+}
+
+TableFacetSpy::TableFacetSpy(std::shared_ptr<const ValueTable> table) : table_(std::move(table)) {
+    for (std::size_t f = 0; f < ValueTable::kFacetCount; ++f) {
+        counts_[f].assign(table_->labels(static_cast<ValueTable::Facet>(f)).size(), 0);
+    }
+}
+
+void TableFacetSpy::operator()(const Xapian::Document& doc, double) {
+    const Xapian::docid did = doc.get_docid();
+    for (std::size_t f = 0; f < ValueTable::kFacetCount; ++f) {
+        ++counts_[f][table_->label_id(static_cast<ValueTable::Facet>(f), did)];
+    }
+}
+
+nlohmann::json TableFacetSpy::to_json(std::size_t max_values) const {
+    nlohmann::json out = nlohmann::json::object();
+    for (std::size_t f = 0; f < ValueTable::kFacetCount; ++f) {
+        const auto& labels = table_->labels(static_cast<ValueTable::Facet>(f));
+        std::vector<uint32_t> seen;
+        for (uint32_t id = 1; id < counts_[f].size(); ++id) {
+            if (counts_[f][id] > 0) seen.push_back(id);
+        }
+        const std::size_t shown = std::min(max_values, seen.size());
+        std::partial_sort(seen.begin(), seen.begin() + static_cast<long>(shown), seen.end(),
+                          [&](uint32_t a, uint32_t b) {
+                              if (counts_[f][a] != counts_[f][b])
+                                  return counts_[f][a] > counts_[f][b];
+                              return labels[a] < labels[b];
+                          });
+        nlohmann::json list = nlohmann::json::array();
+        for (std::size_t i = 0; i < shown; ++i) {
+            list.push_back({{"value", labels[seen[i]]}, {"count", counts_[f][seen[i]]}});
+        }
+        out[kFacetNames[f]] = std::move(list);
+    }
+    return out;
+}
+
+}  // namespace tracuu

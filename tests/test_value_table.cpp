@@ -1,0 +1,149 @@
+// The server's in-memory value table (server/value_table.hpp): searches that read it give what
+// searches reading Xapian's value streams give, on one database and on shards combined, and the
+// server reads it again for each new revision.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include "indexer/index_writer.hpp"
+#include "indexer/schema.hpp"
+#include "indexer/source_extraction.hpp"
+#include "indexer/source_files.hpp"
+#include "server/database_set.hpp"
+#include "server/searcher.hpp"
+#include "support.hpp"
+
+using namespace tracuu;
+namespace fs = std::filesystem;
+
+namespace {
+
+SearchRequest request_for(const std::string& q, std::vector<QueryPart> filters = {},
+                          SortOrder sort = SortOrder::Relevance, std::size_t limit = 20) {
+    SearchRequest r;
+    r.q = q;
+    r.filters = std::move(filters);
+    r.sort = sort;
+    r.limit = limit;
+    r.facets = true;
+    return r;
+}
+
+/// The searches compared: words with and without marks, numbers, filters, filters alone (sorted
+/// by date), and explicit date sorts both ways.
+std::vector<SearchRequest> requests() {
+    return {request_for("chuyển đổi số"),
+            request_for("chuyen doi so"),
+            request_for("sắp xếp đơn vị hành chính cấp xã"),
+            request_for("thủ tục hành chính"),
+            request_for("57-NQ/TW"),
+            request_for("nghị quyết 1656"),
+            request_for("", {{"57-NQ/TW", QueryField::Cites}}),
+            request_for("", {{"nghị quyết", QueryField::Type}}),
+            request_for("", {{"2025", QueryField::Year}}, SortOrder::DateOldest),
+            request_for("xã", {}, SortOrder::DateNewest, 50),
+            request_for("xã", {}, SortOrder::DateOldest, 50),
+            request_for("kế hoạch", {{"Sở GDĐT", QueryField::Issuer}})};
+}
+
+void check_same_answers(const Xapian::Database& db, const std::shared_ptr<const ValueTable>& t) {
+    for (const SearchRequest& request : requests()) {
+        INFO("q=" << request.q << " filters=" << request.filters.size());
+        const SearchResult streams = search(db, request);
+        const SearchResult table = search(db, request, t);
+        REQUIRE(streams.hits.size() == table.hits.size());
+        CHECK(streams.total == table.total);
+        CHECK(streams.facets == table.facets);
+        for (std::size_t i = 0; i < streams.hits.size(); ++i) {
+            INFO("rank " << i + 1);
+            CHECK(streams.hits[i].id == table.hits[i].id);
+            CHECK(streams.hits[i].score == Approx(table.hits[i].score));
+        }
+    }
+}
+
+/// Indexes `inputs` into a new database at `db`, as tracuu-index does, without compacting.
+void index_into(const fs::path& db, const fs::path& root, const std::vector<fs::path>& inputs) {
+    IndexWriter writer(db, root);
+    for (const auto& file : discover_sources(inputs, writer.root()).files)
+        writer.put(prepare_document(file.id, extract_file(file.path, {}).text));
+    writer.commit();
+}
+
+}  // namespace
+
+TEST_CASE("the value table holds every document's date and facet values", "[values]") {
+    Xapian::Database db(test::bundled_index().string());
+    const ValueTable table(db);
+    CHECK(table.documents_read() == db.get_doccount());
+    std::size_t dated = 0;
+    for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+        const Xapian::Document doc = db.get_document(did);
+        INFO("document " << doc.get_value(schema::kSlotId));
+        CHECK(table.date_key(did) == doc.get_value(schema::kSlotDate));
+        dated += table.date_key(did).empty() ? 0 : 1;
+        CHECK(table.labels(ValueTable::kIssuer)[table.label_id(ValueTable::kIssuer, did)] ==
+              doc.get_value(schema::kSlotIssuer));
+        CHECK(table.labels(ValueTable::kType)[table.label_id(ValueTable::kType, did)] ==
+              doc.get_value(schema::kSlotType));
+        CHECK(table.labels(ValueTable::kYear)[table.label_id(ValueTable::kYear, did)] ==
+              doc.get_value(schema::kSlotYear));
+    }
+    CHECK(dated > 30);  // the bundled directives are dated
+}
+
+TEST_CASE("searches reading the value table answer as searches reading Xapian's values",
+          "[values][search]") {
+    Xapian::Database db(test::bundled_index().string());
+    check_same_answers(db, std::make_shared<const ValueTable>(db));
+}
+
+TEST_CASE("shards combined: a value table given to the search changes nothing",
+          "[values][shards]") {
+    // Xapian hands a spy each shard's own document numbers, so the searcher reads values there.
+    test::TempDir tmp;
+    const fs::path corpus = test::bundled_corpus_dir();
+    index_into(tmp / "seeds", corpus, {corpus / "seeds"});
+    index_into(tmp / "resolutions", corpus, {corpus / "ubtvqh-2025"});
+    Xapian::Database combined;
+    combined.add_database(Xapian::Database((tmp / "seeds").string()));
+    combined.add_database(Xapian::Database((tmp / "resolutions").string()));
+    REQUIRE(combined.size() == 2);
+    check_same_answers(combined, std::make_shared<const ValueTable>(combined));
+    DatabaseSet shards({(tmp / "seeds").string(), (tmp / "resolutions").string()});
+    shards.load_values();
+    shards.current();
+    CHECK(shards.values() == nullptr);
+}
+
+TEST_CASE("the server reads the value table again after a commit", "[values][server]") {
+    test::TempDir tmp;
+    const fs::path corpus = test::bundled_corpus_dir();
+    index_into(tmp / "db", corpus, {corpus / "seeds"});
+    DatabaseSet databases({(tmp / "db").string()});
+    databases.load_values();
+    databases.current();
+    const auto first = databases.values();
+    REQUIRE(first);
+    CHECK(first->documents_read() == 5);
+
+    {
+        IndexWriter writer(tmp / "db", corpus);
+        for (const auto& file : discover_sources({corpus / "ubtvqh-2025"}, writer.root()).files)
+            writer.put(prepare_document(file.id, extract_file(file.path, {}).text));
+        writer.commit();
+    }
+    // The new revision's table is read in the background; until then searches do without.
+    std::shared_ptr<const ValueTable> fresh;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline) {
+        databases.current();
+        fresh = databases.values();
+        if (fresh && fresh != first) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    REQUIRE(fresh);
+    CHECK(fresh != first);
+    CHECK(fresh->documents_read() == 41);
+}
