@@ -3,7 +3,8 @@
 //
 //   index   --engine E --db DB --root DIR PATH...   index, report docs/s, MB/s, CPU, peak RSS, size
 //   query   --engine E --db DB --queries FILE        in-process latency percentiles over the mix
-//   http    --engine E --url URL --queries FILE      the same over HTTP (one keep-alive client)
+//   http    --engine E [--label L] --url URL --queries FILE   the same over HTTP (one
+//           keep-alive client); L names the figures (tracuu-cached)
 //   quality --engine E --db DB --judged FILE         nDCG@10 and MRR@10 of judged queries
 //   serve   --engine xapian|sqlite --db DB --listen HOST:PORT   a baseline behind HTTP
 //   paths   --engine E --queries FILE                the mix as request paths (for wrk)
@@ -36,7 +37,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct Args {
-    std::string command, engine, url, listen;
+    std::string command, engine, label, url, listen;
     fs::path db, root, queries, judged;
     std::vector<fs::path> paths;
     int rounds = 5;
@@ -65,6 +66,8 @@ Args parse(int argc, char** argv) {
             a.queries = next();
         else if (arg == "--judged")
             a.judged = next();
+        else if (arg == "--label")
+            a.label = next();
         else if (arg == "--url")
             a.url = next();
         else if (arg == "--listen")
@@ -201,8 +204,10 @@ int cmd_http(const Args& a) {
             if (r > 0) all.push_back(ms);
         }
     }
-    json j = {
-        {"kind", "http"}, {"engine", a.engine}, {"latency", percentiles(all)}, {"errors", errors}};
+    json j = {{"kind", "http"},
+              {"engine", a.label.empty() ? a.engine : a.label},
+              {"latency", percentiles(all)},
+              {"errors", errors}};
     std::printf("%s\n", j.dump().c_str());
     return 0;
 }
@@ -307,8 +312,8 @@ int cmd_report(const Args& a) {
     }
     for (const auto& corpus : corpora) {
         std::printf("\n== %s\n", corpus.c_str());
-        std::printf("%-28s %12s %12s %12s %10s %10s\n", "figure", "tracuu", "xapian", "sqlite",
-                    "/xapian", "/sqlite");
+        std::printf("%-28s %12s %12s %12s %10s %10s %14s\n", "figure", "tracuu", "xapian", "sqlite",
+                    "/xapian", "/sqlite", "tracuu+cache");
         auto line = [&](const char* label, const char* kind, const char* key,
                         const char* sub = nullptr) {
             auto get = [&](const std::string& engine) -> std::optional<double> {
@@ -319,6 +324,7 @@ int cmd_report(const Args& a) {
                 return o[key].get<double>();
             };
             const auto t = get("tracuu"), x = get("xapian"), s = get("sqlite");
+            const auto cached = get("tracuu-cached");
             if (!t && !x && !s) return;
             auto cell = [](std::optional<double> v) {
                 char buf[32];
@@ -332,8 +338,9 @@ int cmd_report(const Args& a) {
                 std::snprintf(buf, sizeof buf, "%9.2fx", *t / *base);
                 return std::string(buf);
             };
-            std::printf("%-28s %s %s %s %s %s\n", label, cell(t).c_str(), cell(x).c_str(),
-                        cell(s).c_str(), rat(x).c_str(), rat(s).c_str());
+            std::printf("%-28s %s %s %s %s %s %s\n", label, cell(t).c_str(), cell(x).c_str(),
+                        cell(s).c_str(), rat(x).c_str(), rat(s).c_str(),
+                        cached ? ("  " + cell(cached)).c_str() : "");
         };
         line("documents", "index", "documents");
         line("index docs/s (wall)", "index", "docs_per_s");

@@ -122,8 +122,10 @@ Xapian::Document build_document(const DocumentRecord& record, const Analysis& an
         }
         doc.add_term(t.folded, kTitleWdf);
         if (t.has_marks()) doc.add_term(std::string(schema::kExact) + t.exact, kTitleWdf);
-        if (previous && schema::has_pair_term(previous->folded, t.folded))
+        if (previous && schema::has_pair_term(previous->folded, t.folded)) {
             pair_wdf[{previous->folded, t.folded}] += kTitleWdf;
+            doc.add_boolean_term(schema::pair_term(previous->folded, t.folded, schema::kTitlePair));
+        }
         previous = &t;
     }
     for (const auto& [pair, wdf] : pair_wdf)

@@ -23,17 +23,17 @@ std::string term(std::string_view prefix, std::string_view value) {
 }
 
 bool has_pair_term(std::string_view first, std::string_view second) {
-    auto digit = [](std::string_view s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; };
-    return !first.empty() && !second.empty() && !digit(first) && !digit(second);
+    auto digit = [](std::string_view s) { return s.empty() || (s[0] >= '0' && s[0] <= '9'); };
+    return !digit(first) && !digit(second);
 }
 
-std::string pair_term(std::string_view first, std::string_view second) {
+std::string pair_term(std::string_view first, std::string_view second, std::string_view prefix) {
     std::string value;
     value.reserve(first.size() + 1 + second.size());
     value += first;
     value += '_';
     value += second;
-    return term(kPair, value);
+    return term(prefix, value);
 }
 
 }  // namespace tracuu::schema

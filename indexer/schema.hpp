@@ -22,6 +22,9 @@ inline constexpr std::string_view kNumberMention = "XN";
 /// query are often each in most documents while the pair is in few; searching on pairs reads
 /// the few.
 inline constexpr std::string_view kPair = "XP";
+/// The pairs of the title (subject line) again, alone: documents whose subject has the query's
+/// words in order are about them, and rank first among those with the words in order.
+inline constexpr std::string_view kTitlePair = "XH";
 
 // --- identity ----------------------------------------------------------------------------------
 /// Unique id term: "Q" + document id (the path relative to the index root).
@@ -86,12 +89,15 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 /// Builds `prefix + value`, shortening an over-long value to a hash so the term stays legal.
 std::string term(std::string_view prefix, std::string_view value);
 
-/// Whether two consecutive syllables have a kPair term: not when either starts with a digit.
-/// Numbers, dates and list items make a sixth of a legal text's distinct pairs, and a digit token
-/// is rare enough on its own for positions to find the phrase.
+/// Whether two consecutive tokens have a kPair term: not when either starts with a digit. Dates,
+/// numbers and list items make a third of a legal text's distinct pairs (`ngay_15`, `15_thang`),
+/// most of them in one or two documents, and a query naming a number finds it by its number
+/// terms (XN, XSO), not by its parts.
 bool has_pair_term(std::string_view first, std::string_view second);
 
-/// The kPair term of two consecutive accent-free syllables (see has_pair_term).
-std::string pair_term(std::string_view first, std::string_view second);
+/// The kPair term of two consecutive accent-free syllables (see has_pair_term), or with `prefix`
+/// kTitlePair its title term.
+std::string pair_term(std::string_view first, std::string_view second,
+                      std::string_view prefix = kPair);
 
 }  // namespace tracuu::schema

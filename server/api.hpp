@@ -23,6 +23,8 @@ struct ApiResponse {
     /// The body already rendered as JSON text (search results splice stored lines); when set,
     /// `body` is unused.
     std::string rendered;
+    /// Served from the server's result cache.
+    bool cached = false;
 
     /// The body as sent.
     std::string text() const;

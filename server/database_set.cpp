@@ -64,6 +64,7 @@ void check_schema(const std::string& spec, const Xapian::Database& db) {
 DatabaseSet::DatabaseSet(std::vector<std::string> specs)
     : specs_(std::move(specs)),
       local_(specs_.size() == 1 && !is_remote(specs_.front())),
+      all_local_(std::none_of(specs_.begin(), specs_.end(), is_remote)),
       serial_(g_next_serial++) {}
 
 DatabaseSet::~DatabaseSet() {
@@ -124,7 +125,7 @@ Xapian::Database& DatabaseSet::current() {
     if (handle.db && handle.identity == identity) {
         try {
             handle.db->reopen();
-            if (local_) handle.version = version_of(handle.shards);
+            if (all_local_) handle.version = version_of(handle.shards);
             return *handle.db;
         } catch (const Xapian::Error&) {
             // unreadable now: open afresh below
@@ -135,8 +136,13 @@ Xapian::Database& DatabaseSet::current() {
     handle.db = std::make_unique<Xapian::Database>(std::move(opened.combined));
     handle.shards = std::move(opened.shards);
     handle.identity = std::move(identity);
-    if (local_) handle.version = version_of(handle.shards);
+    if (all_local_) handle.version = version_of(handle.shards);
     return *handle.db;
+}
+
+std::string DatabaseSet::version() const {
+    const auto found = t_handles.find(serial_);
+    return found == t_handles.end() ? std::string() : found->second.version;
 }
 
 std::shared_ptr<const ValueTable> DatabaseSet::values() {

@@ -48,6 +48,10 @@ class DatabaseSet {
     /// read Xapian's values, which gives the same answers more slowly).
     std::shared_ptr<const ValueTable> values();
 
+    /// The revision of this thread's handle as current() left it (version_of its shards), or ""
+    /// when a shard is remote (its changes cannot be seen to happen).
+    std::string version() const;
+
     /// Reads the value table now (before serving), for one local database. Throws
     /// DatabaseUnavailable.
     void load_values();
@@ -76,6 +80,7 @@ class DatabaseSet {
 
     std::vector<std::string> specs_;
     bool local_;       ///< one database directory: value tables serve it (see searcher.hpp)
+    bool all_local_;   ///< every shard a directory: revisions can be named
     uint64_t serial_;  ///< tells thread-local handles of different sets apart
 
     std::mutex values_mutex_;

@@ -12,6 +12,7 @@
 #include "metrics.hpp"
 #include "request_context.hpp"
 #include "request_target.hpp"
+#include "result_cache.hpp"
 #include "source_file.hpp"
 #include "static_files.hpp"
 
@@ -25,6 +26,7 @@ void send(httplib::Response& res, const ApiResponse& api) {
     if (api.status == 0) return;  // the handler has answered (a file)
     res.status = api.status;
     res.set_header("Cache-Control", "no-store");
+    if (api.cached) res.set_header("X-Cache", "hit");
     res.set_content(api.text(), "application/json; charset=utf-8");
 }
 
@@ -37,6 +39,18 @@ void send_static(httplib::Response& res, const StaticReply& reply) {
 Params params_of(const httplib::Request& req) {
     const auto params = query_parameters(req.target);
     return Params(params.begin(), params.end());
+}
+
+/// The parameters in one order: the same search asked with its parameters in any order.
+std::string cache_key(const Params& params) {
+    std::string key;
+    for (const auto& [name, value] : params) {
+        key += name;
+        key += '\x1f';
+        key += value;
+        key += '\x1e';
+    }
+    return key;
 }
 
 /// The JSON error for an answer cpp-httplib decided on its own (no handler ran). After a
@@ -99,7 +113,27 @@ httplib::Server::HandlerResponse refuse_unserved_request(const httplib::Request&
 
 struct HttpServer::Impl {
     explicit Impl(ServerConfig c)
-        : config(std::move(c)), databases(config.databases), server(config.limits) {}
+        : config(std::move(c)),
+          databases(config.databases),
+          server(config.limits),
+          cache(config.cache_bytes) {}
+
+    /// /api/search, from the result cache when this revision answered it already.
+    ApiResponse search(Xapian::Database& db, const Params& params) {
+        const std::string version = cache.enabled() ? databases.version() : std::string();
+        const std::string key = version.empty() ? std::string() : cache_key(params);
+        if (!version.empty()) {
+            if (auto answer = cache.find(version, key)) {
+                ApiResponse cached;
+                cached.rendered = std::move(*answer);
+                cached.cached = true;
+                return cached;
+            }
+        }
+        ApiResponse answer = handle_search(db, params, databases.values());
+        if (!version.empty() && answer.status == 200) cache.store(version, key, answer.rendered);
+        return answer;
+    }
 
     /// Runs `handler` on this thread's database, reading again if a commit outran it.
     template <class Handler>
@@ -154,14 +188,15 @@ struct HttpServer::Impl {
         const WorkerCounts& workers = server.worker_counts();
         const PoolGauges pool{config.limits.threads, workers.busy, workers.waiting};
         res.set_header("Cache-Control", "no-store");
-        res.set_content(metrics.render(index, pool), "text/plain; version=0.0.4; charset=utf-8");
+        const ResultCache::Counts c = cache.counts();
+        res.set_content(metrics.render(index, pool, {c.hits, c.misses, c.entries, c.bytes}),
+                        "text/plain; version=0.0.4; charset=utf-8");
     }
 
     void routes() {
         server.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
-            with_database(req, res, [&](Xapian::Database& db) {
-                return handle_search(db, params_of(req), databases.values());
-            });
+            with_database(req, res,
+                          [&](Xapian::Database& db) { return search(db, params_of(req)); });
         });
         // Before /api/documents/{id}: ids contain '/', so `{id}/source` would match there too.
         server.Get(R"(/api/documents/(.+)/source)",
@@ -249,6 +284,7 @@ struct HttpServer::Impl {
     DatabaseSet databases;
     BoundedServer server;
     Metrics metrics;
+    ResultCache cache;
     std::unique_ptr<AccessLog> access_log;
 };
 

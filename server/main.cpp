@@ -18,7 +18,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: tracuu-server --db DIR [--db DIR|tcp://HOST:PORT ...] [--listen HOST:PORT] [--static "
     "DIR]\n"
-    "                     [--threads N] [--queue N] [--timeout SECONDS] [--quiet]\n"
+    "                     [--threads N] [--queue N] [--timeout SECONDS] [--cache-mb N] [--quiet]\n"
     "\n"
     "Serves the tracuu JSON API (/api/search, /api/documents/ID, /api/references/NUMBER,\n"
     "/api/stats, /healthz, /metrics) and the search page. Several --db are searched as one index.\n"
@@ -33,6 +33,8 @@ constexpr const char* kUsage =
     "(default 64)\n"
     "  --timeout SECONDS   to receive a whole request, and to send its answer (default 10);\n"
     "                      an idle connection is closed after min(5, SECONDS)\n"
+    "  --cache-mb N        memory for answers to recent searches, per database revision\n"
+    "                      (default 64; 0: none)\n"
     "  --quiet             no access log (by default one JSON line per request on stderr)\n";
 
 int usage_error(const std::string& message) {
@@ -91,6 +93,10 @@ int main(int argc, char** argv) try {
             if (n < 0) return usage_error("--timeout needs a number of seconds from 1 to 3600");
             config.limits.request_timeout = std::chrono::seconds(n);
             config.limits.idle_timeout = std::chrono::seconds(std::min(n, 5L));
+        } else if (arg == "--cache-mb") {
+            const long n = bounded_number(value(), 0, 65536);
+            if (n < 0) return usage_error("--cache-mb needs a number of megabytes from 0 to 65536");
+            config.cache_bytes = static_cast<std::size_t>(n) << 20;
         } else if (arg == "--quiet") {
             config.access_log = false;
         } else {

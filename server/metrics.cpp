@@ -71,7 +71,8 @@ void Metrics::record_database_retry() {
     ++database_retries_;
 }
 
-std::string Metrics::render(const IndexGauges& index, const PoolGauges& pool) const {
+std::string Metrics::render(const IndexGauges& index, const PoolGauges& pool,
+                            const CacheGauges& cache) const {
     std::string out;
     std::lock_guard lock(mutex_);
 
@@ -105,6 +106,16 @@ std::string Metrics::render(const IndexGauges& index, const PoolGauges& pool) co
            "Requests that read the database again because a commit outran them.");
     out += "tracuu_database_retries_total " + std::to_string(database_retries_) + "\n";
 
+    header(out, "tracuu_search_cache_hits_total", "counter",
+           "Searches answered from the result cache.");
+    out += "tracuu_search_cache_hits_total " + std::to_string(cache.hits) + "\n";
+    header(out, "tracuu_search_cache_misses_total", "counter",
+           "Searches the result cache did not hold (computed, then kept).");
+    out += "tracuu_search_cache_misses_total " + std::to_string(cache.misses) + "\n";
+    gauge(out, "tracuu_search_cache_entries", "Answers in the result cache.",
+          static_cast<double>(cache.entries));
+    gauge(out, "tracuu_search_cache_bytes", "Bytes the result cache holds.",
+          static_cast<double>(cache.bytes));
     gauge(out, "tracuu_http_workers", "Threads serving connections.",
           static_cast<double>(pool.threads));
     gauge(out, "tracuu_http_workers_busy", "Threads serving a connection now.",

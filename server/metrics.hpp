@@ -30,6 +30,12 @@ struct PoolGauges {
     std::size_t waiting = 0;
 };
 
+/// The search result cache (result_cache.hpp).
+struct CacheGauges {
+    uint64_t hits = 0, misses = 0;
+    std::size_t entries = 0, bytes = 0;
+};
+
 class Metrics {
   public:
     /// Upper bounds of the latency buckets, in seconds.
@@ -40,7 +46,8 @@ class Metrics {
     /// A request read the database again because a commit outran it.
     void record_database_retry();
 
-    std::string render(const IndexGauges& index, const PoolGauges& pool) const;
+    std::string render(const IndexGauges& index, const PoolGauges& pool,
+                       const CacheGauges& cache = {}) const;
 
   private:
     struct Latency {

@@ -28,12 +28,14 @@ Xapian::Query phrase(const std::vector<std::string>& terms) {
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
 }
 
-/// The pair terms of the consecutive syllables that have one (schema::has_pair_term).
-Queries pair_terms(const std::vector<std::string>& syllables) {
+/// The pair terms (or title pair terms) of the consecutive syllables that have one
+/// (schema::has_pair_term).
+Queries pair_terms(const std::vector<std::string>& syllables,
+                   std::string_view prefix = schema::kPair) {
     Queries pairs;
     for (std::size_t i = 0; i + 1 < syllables.size(); ++i) {
         if (schema::has_pair_term(syllables[i], syllables[i + 1]))
-            pairs.emplace_back(schema::pair_term(syllables[i], syllables[i + 1]));
+            pairs.emplace_back(schema::pair_term(syllables[i], syllables[i + 1], prefix));
     }
     return pairs;
 }
@@ -77,8 +79,10 @@ Xapian::Query number_query(const NumberMatch& match, const std::vector<std::stri
         add_keys(alternatives, schema::kNumberMention, *n);
         add_keys(alternatives, schema::kOwnNumber, *n);
     }
-    // The parts as written also match where the number was not recognised (odd spacing).
-    alternatives.push_back(adjacent(parts));
+    // The parts as written also match where the number was not recognised (odd spacing), when
+    // pair terms find them: a number's digits have none, and reading positions of `nq tw` in
+    // every document citing a Party resolution would cost more than the whole search.
+    if (pair_terms(parts).size() + 1 == parts.size()) alternatives.push_back(adjacent(parts));
     return combine(Xapian::Query::OP_OR, alternatives);
 }
 
@@ -174,7 +178,7 @@ class Builder {
         // document has every pair.
         const bool with_pairs = op == Xapian::Query::OP_AND && !pairs_.empty();
         const Xapian::Query exact_ranking = with_number_boosts(combine(op, required_exact_));
-        Xapian::Query pairs, on_pairs;
+        Xapian::Query pairs, on_pairs, titled;
         if (with_pairs) {
             pairs = combine(Xapian::Query::OP_AND, pairs_);
             Queries core = pairs_;
@@ -182,10 +186,18 @@ class Builder {
                 if (!covered_[i]) core.push_back(required_[i]);
             }
             on_pairs = combine(Xapian::Query::OP_AND, core);
+            titled = combine(Xapian::Query::OP_AND, title_pairs_);
+            r.boosts.push_back(tier(kTitleTier, titled));
         }
+        // With the pairs: those with them in the title first, each tier weighted on the pairs
+        // (and the exact marks) instead of the syllables they cover.
+        auto add_pair_tiers = [&](const Xapian::Query& on) {
+            r.first_pass.emplace_back(Xapian::Query::OP_FILTER, on, titled);
+            r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, on, titled);
+        };
         if (tone_terms_.empty()) {
             if (with_pairs) {
-                r.first_pass.push_back(with_number_boosts(on_pairs));
+                add_pair_tiers(with_number_boosts(on_pairs));
                 r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, r.ranking, pairs);
             } else {
                 r.first_pass.push_back(r.ranking);
@@ -193,10 +205,10 @@ class Builder {
         } else if (with_pairs) {
             Queries exact_core{on_pairs};
             for (const auto& t : tone_terms_) exact_core.emplace_back(t);
-            r.first_pass.push_back(with_number_boosts(combine(Xapian::Query::OP_AND, exact_core)));
+            add_pair_tiers(with_number_boosts(combine(Xapian::Query::OP_AND, exact_core)));
             r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, exact_ranking, pairs);
-            r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, with_number_boosts(on_pairs),
-                                      tone);
+            add_pair_tiers(
+                Xapian::Query(Xapian::Query::OP_AND_NOT, with_number_boosts(on_pairs), tone));
             r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT,
                                       Xapian::Query(Xapian::Query::OP_AND_NOT, r.ranking, tone),
                                       pairs);
@@ -314,6 +326,8 @@ class Builder {
             mark_covered(run);
             const Queries pairs = pair_terms(run);
             pairs_.insert(pairs_.end(), pairs.begin(), pairs.end());
+            const Queries title_pairs = pair_terms(run, schema::kTitlePair);
+            title_pairs_.insert(title_pairs_.end(), title_pairs.begin(), title_pairs.end());
             const Xapian::Query phrase_tier = tier(kPhraseTier, exact_phrase(run));
             if (run.size() == 2 && pairs.size() == 1) {
                 phrase_boosts_.push_back(phrase_tier);
@@ -370,6 +384,7 @@ class Builder {
     static constexpr std::size_t kNoClause = static_cast<std::size_t>(-1);
     std::vector<std::size_t> run_clauses_;  ///< per syllable of the run: its required clause
     Queries pairs_;                         ///< every adjacent pair of the runs of syllables
+    Queries title_pairs_;                   ///< the same as title pair terms
     Queries phrase_boosts_;  ///< two-syllable phrase tiers and pair boosts of each run
     Queries phrase_tiers_;   ///< phrase tiers of longer runs, on positions
     Queries number_boosts_;  ///< own-number tiers, in the first pass

@@ -6,6 +6,7 @@
 //   2. every syllable typed with marks is present with exactly those marks (tier): `hòa` never
 //      ranks a document with only `hóa` above one with `hòa`;
 //   3. the query's syllables occur as a phrase (tier): words are several syllables;
+//   3b. the document's title (subject) has them in order too (tier);
 //   4. within a tier, BM25 on the syllables, plus exact marks per syllable, adjacent-pair phrases
 //      and proximity as weighted OP_AND_MAYBE boosts.
 #pragma once
@@ -25,6 +26,7 @@ namespace tracuu {
 inline constexpr double kOwnNumberTier = 1e9;
 inline constexpr double kToneTier = 1e7;
 inline constexpr double kPhraseTier = 1e5;
+inline constexpr double kTitleTier = 1e4;
 
 /// Most syllables and number parts a query may have.
 inline constexpr std::size_t kMaxQueryTokens = 48;
@@ -42,9 +44,10 @@ struct RankedQuery {
     /// which meet them already (not reading the filters' posting lists again).
     Xapian::Query scoring;
     /// The first pass: disjoint parts of `matching`, weighted, best first (documents with every
-    /// exact mark and every syllable pair of the query, then exact marks without the pairs, then
-    /// the pairs without the marks, then the rest). The searcher takes its candidates from each
-    /// in turn until it has enough: when the first has plenty, the costly rest is never read.
+    /// exact mark and every syllable pair of the query in their title, then in the text only,
+    /// then exact marks without the pairs, then the same without the marks). The searcher takes
+    /// its candidates from each in turn until it has enough: when the first has plenty, the
+    /// costly rest is never read.
     std::vector<Xapian::Query> first_pass;
     /// Re-ranking boosts on terms: the tone tier, the per-syllable exact-mark boost, the phrase
     /// tier of two syllables (their pair) and the adjacent-pair boosts of longer runs.
