@@ -34,6 +34,11 @@ class BoundedServer : public httplib::Server {
     bool stopping() const { return stopping_; }
 
     const WorkerCounts& worker_counts() const { return *counts_; }
+
+    /// After binding: lets the kernel hold many connections not yet accepted. Debian's
+    /// cpp-httplib listens with a backlog of 5, and a burst of clients reconnecting beyond it has
+    /// its connection attempts dropped and retried a second or three later.
+    void widen_listen_backlog();
     const ConnectionLimits& limits() const { return limits_; }
 
   private:

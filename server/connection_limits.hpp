@@ -15,7 +15,7 @@ struct ConnectionLimits {
     /// How long an open connection may wait for its next request. A worker waiting so gives up
     /// at once when other connections wait for a worker.
     std::chrono::milliseconds idle_timeout{5000};
-    std::size_t max_requests_per_connection = 100;
+    std::size_t max_requests_per_connection = 1000;
     /// Request line, headers and body together; a 1 MB query string still gets its 414.
     std::size_t max_request_bytes = 2 << 20;
 };

@@ -306,12 +306,14 @@ int HttpServer::bind() {
     if (c.port == 0) {
         const int port = impl_->server.bind_to_any_port(c.host);
         if (port <= 0) throw std::runtime_error("cannot listen on " + c.host);
+        impl_->server.widen_listen_backlog();
         return port;
     }
     if (!impl_->server.bind_to_port(c.host, c.port)) {
         throw std::runtime_error("cannot listen on " + c.host + ":" + std::to_string(c.port) +
                                  " (in use, or not an address of this machine)");
     }
+    impl_->server.widen_listen_backlog();
     return c.port;
 }
 
