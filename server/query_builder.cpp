@@ -163,9 +163,9 @@ class Builder {
                                         combine(Xapian::Query::OP_OR, number_boosts_));
         const Xapian::Query tone = combine(Xapian::Query::OP_AND, to_terms(tone_terms_));
         if (!tone_terms_.empty()) {
-            // The tier needs every syllable typed with marks present with those marks; each one
-            // present also weighs a little, so partial matches rank between.
-            r.boosts.push_back(tier(kToneTier, tone));
+            // Every syllable typed with marks present with those marks is a tier (the first
+            // pass's tone tiers); each one present also weighs a little, so partial matches
+            // rank between.
             r.boosts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                              combine(Xapian::Query::OP_OR, to_terms(tone_terms_)),
                                              kExactMarksBoost));
@@ -173,11 +173,17 @@ class Builder {
         r.boosts.insert(r.boosts.end(), phrase_boosts_.begin(), phrase_boosts_.end());
         r.phrase_tiers = phrase_tiers_;
 
-        // The first pass, tier by tier: the exact marks, then the pairs. The pairs tiers read
-        // the pairs instead of the syllables they cover. Not with any clause sufficing: then no
-        // document has every pair.
+        // The first pass, tier by tier: the exact marks, then the pairs, then the pairs in the
+        // title. The pairs tiers read the pairs instead of the syllables they cover. Not with any
+        // clause sufficing: then no document has every pair.
         const bool with_pairs = op == Xapian::Query::OP_AND && !pairs_.empty();
-        const Xapian::Query exact_ranking = with_number_boosts(combine(op, required_exact_));
+        // The tone tiers must hold exactly the documents with every exact mark: the clauses'
+        // exact forms say so for plain syllables, not for an abbreviation's or any-clause ones.
+        const Xapian::Query exact_ranking =
+            tone_terms_.empty() || (op == Xapian::Query::OP_AND && !marks_outside_clauses_)
+                ? with_number_boosts(combine(op, required_exact_))
+                : Xapian::Query(Xapian::Query::OP_FILTER,
+                                with_number_boosts(combine(op, required_exact_)), tone);
         Xapian::Query pairs, on_pairs, titled;
         if (with_pairs) {
             pairs = combine(Xapian::Query::OP_AND, pairs_);
@@ -187,34 +193,38 @@ class Builder {
             }
             on_pairs = combine(Xapian::Query::OP_AND, core);
             titled = combine(Xapian::Query::OP_AND, title_pairs_);
-            r.boosts.push_back(tier(kTitleTier, titled));
         }
-        // With the pairs: those with them in the title first, each tier weighted on the pairs
-        // (and the exact marks) instead of the syllables they cover.
-        auto add_pair_tiers = [&](const Xapian::Query& on) {
-            r.first_pass.emplace_back(Xapian::Query::OP_FILTER, on, titled);
-            r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, on, titled);
+        // With the pairs: those with them in the title first (a tier), each weighted on the
+        // pairs (and the exact marks) instead of the syllables they cover.
+        auto add_pair_tiers = [&](const Xapian::Query& on, double bonus) {
+            r.first_pass.push_back(
+                {Xapian::Query(Xapian::Query::OP_FILTER, on, titled), bonus + kTitleTier});
+            r.first_pass.push_back({Xapian::Query(Xapian::Query::OP_AND_NOT, on, titled), bonus});
         };
         if (tone_terms_.empty()) {
             if (with_pairs) {
-                add_pair_tiers(with_number_boosts(on_pairs));
-                r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, r.ranking, pairs);
+                add_pair_tiers(with_number_boosts(on_pairs), 0);
+                r.first_pass.push_back(
+                    {Xapian::Query(Xapian::Query::OP_AND_NOT, r.ranking, pairs), 0});
             } else {
-                r.first_pass.push_back(r.ranking);
+                r.first_pass.push_back({r.ranking, 0});
             }
         } else if (with_pairs) {
             Queries exact_core{on_pairs};
             for (const auto& t : tone_terms_) exact_core.emplace_back(t);
-            add_pair_tiers(with_number_boosts(combine(Xapian::Query::OP_AND, exact_core)));
-            r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, exact_ranking, pairs);
+            add_pair_tiers(with_number_boosts(combine(Xapian::Query::OP_AND, exact_core)),
+                           kToneTier);
+            r.first_pass.push_back(
+                {Xapian::Query(Xapian::Query::OP_AND_NOT, exact_ranking, pairs), kToneTier});
             add_pair_tiers(
-                Xapian::Query(Xapian::Query::OP_AND_NOT, with_number_boosts(on_pairs), tone));
-            r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT,
-                                      Xapian::Query(Xapian::Query::OP_AND_NOT, r.ranking, tone),
-                                      pairs);
+                Xapian::Query(Xapian::Query::OP_AND_NOT, with_number_boosts(on_pairs), tone), 0);
+            r.first_pass.push_back(
+                {Xapian::Query(Xapian::Query::OP_AND_NOT,
+                               Xapian::Query(Xapian::Query::OP_AND_NOT, r.ranking, tone), pairs),
+                 0});
         } else {
-            r.first_pass.push_back(exact_ranking);
-            r.first_pass.emplace_back(Xapian::Query::OP_AND_NOT, r.ranking, tone);
+            r.first_pass.push_back({exact_ranking, kToneTier});
+            r.first_pass.push_back({Xapian::Query(Xapian::Query::OP_AND_NOT, r.ranking, tone), 0});
         }
         return r;
     }
@@ -300,6 +310,7 @@ class Builder {
                     // đ in an abbreviation (`CĐS`) is spelling, not a tone to rank by.
                     if (!m.typed_short && tokens[k].has_marks()) {
                         tone_terms_.push_back(std::string(schema::kExact) + tokens[k].exact);
+                        marks_outside_clauses_ = true;
                     }
                 }
                 const Xapian::Query unit = synonym_unit(m, typed);
@@ -308,7 +319,10 @@ class Builder {
                 i += m.length;
                 continue;
             }
-            if (t.has_marks()) tone_terms_.push_back(std::string(schema::kExact) + t.exact);
+            if (t.has_marks()) {
+                tone_terms_.push_back(std::string(schema::kExact) + t.exact);
+                if (quoted) marks_outside_clauses_ = true;  // the phrase clause is accent-free
+            }
             if (!quoted)
                 require(Xapian::Query(t.folded), t.has_marks() ? Xapian::Query(tone_terms_.back())
                                                                : Xapian::Query(t.folded));
@@ -380,7 +394,8 @@ class Builder {
     void require(const Xapian::Query& clause) { require(clause, clause); }
 
     Queries required_, required_exact_, filters_, excluded_;
-    std::vector<bool> covered_;  ///< per required clause: implied by the pairs
+    bool marks_outside_clauses_ = false;  ///< tone terms no exact clause requires
+    std::vector<bool> covered_;           ///< per required clause: implied by the pairs
     static constexpr std::size_t kNoClause = static_cast<std::size_t>(-1);
     std::vector<std::size_t> run_clauses_;  ///< per syllable of the run: its required clause
     Queries pairs_;                         ///< every adjacent pair of the runs of syllables

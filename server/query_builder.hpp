@@ -31,6 +31,13 @@ inline constexpr double kTitleTier = 1e4;
 /// Most syllables and number parts a query may have.
 inline constexpr std::size_t kMaxQueryTokens = 48;
 
+/// A part of the first pass, and the tier weight its documents have in the final ranking (which
+/// the second pass need not compute again: membership is known).
+struct FirstPassTier {
+    Xapian::Query query;
+    double bonus = 0;
+};
+
 /// One way of running a query, in the parts the searcher needs. Ranking runs in two passes (see
 /// searcher.cpp): a cheap one picks the best candidates tier by tier, the second re-ranks only
 /// those with every boost.
@@ -48,9 +55,10 @@ struct RankedQuery {
     /// then exact marks without the pairs, then the same without the marks). The searcher takes
     /// its candidates from each in turn until it has enough: when the first has plenty, the
     /// costly rest is never read.
-    std::vector<Xapian::Query> first_pass;
-    /// Re-ranking boosts on terms: the tone tier, the per-syllable exact-mark boost, the phrase
-    /// tier of two syllables (their pair) and the adjacent-pair boosts of longer runs.
+    std::vector<FirstPassTier> first_pass;
+    /// Re-ranking boosts on terms: the per-syllable exact-mark boost, the phrase tier of two
+    /// syllables (their pair) and the adjacent-pair boosts of longer runs. (The tone and title
+    /// tiers are the first pass tiers' bonuses.)
     std::vector<Xapian::Query> boosts;
     /// The phrase tiers of runs of three syllables or more, which positions decide (pairs all
     /// present do not make a phrase in a long document); their pairs keep the position reads to

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "field_filters.hpp"
 #include "indexer/schema.hpp"
@@ -106,26 +107,52 @@ Xapian::MSet top(const Xapian::Database& db, const Xapian::Query& query, Xapian:
     return enquire.get_mset(first, count);
 }
 
+/// A result of rank(): its document and final score.
+struct Ranked {
+    Xapian::docid docid;
+    double score;
+    Xapian::Document document;
+};
+
+std::vector<Ranked> ranked(const Xapian::MSet& mset) {
+    std::vector<Ranked> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        out.push_back({*it, it.get_weight(), it.get_document()});
+    return out;
+}
+
 /// The page of results. First pass: BM25, tier by tier (RankedQuery::first_pass), until it has
 /// the best `kRescoreWindow` candidates. Second pass: those re-ranked with every boost, whose
-/// cost is per document.
-Xapian::MSet rank(const Xapian::Database& db, const RankedQuery& query,
-                  const SearchRequest& request, SortOrder sort, const ValueTablePtr& values) {
+/// cost is per document, plus the bonus of the tier each came from.
+std::vector<Ranked> rank(const Xapian::Database& db, const RankedQuery& query,
+                         const SearchRequest& request, SortOrder sort,
+                         const ValueTablePtr& values) {
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto count = static_cast<Xapian::doccount>(request.limit);
     const bool rescore =
         sort == SortOrder::Relevance && (!query.boosts.empty() || !query.phrase_tiers.empty());
-    if (!rescore) return top(db, query.ranking, first, count, sort, values);
+    if (!rescore) return ranked(top(db, query.ranking, first, count, sort, values));
 
     const Xapian::doccount window = std::max(kRescoreWindow, first + count);
     // A value table is only given for one local database.
     Candidates candidates(values != nullptr);
+    std::unordered_map<Xapian::docid, double> bonus;
     for (const auto& tier : query.first_pass) {
         if (candidates.size() >= window) break;
-        if (!candidates.add(top(db, tier, 0, window - candidates.size())))
-            return top(db, query.ranking, first, count);
+        const Xapian::MSet mset = top(db, tier.query, 0, window - candidates.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) bonus[*it] = tier.bonus;
+        if (!candidates.add(mset)) return ranked(top(db, query.ranking, first, count));
     }
-    return top(db, rescoring_query(query, candidates.query()), first, count);
+    std::vector<Ranked> all =
+        ranked(top(db, rescoring_query(query, candidates.query()), 0, candidates.size()));
+    for (Ranked& r : all) r.score += bonus[r.docid];
+    // Xapian's order: best first, then by document number.
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+    if (first >= all.size()) return {};
+    all.erase(all.begin(), all.begin() + first);
+    if (all.size() > count) all.resize(count);
+    return all;
 }
 
 struct Counts {
@@ -172,6 +199,8 @@ BuiltQuery build_search_query(const SearchRequest& request) {
         for (RankedQuery* q : {&built.strict, &built.relaxed}) {
             q->matching = Xapian::Query(Xapian::Query::OP_FILTER, q->matching, dates);
             q->ranking = Xapian::Query(Xapian::Query::OP_FILTER, q->ranking, dates);
+            for (FirstPassTier& tier : q->first_pass)
+                tier.query = Xapian::Query(Xapian::Query::OP_FILTER, tier.query, dates);
         }
     }
     return built;
@@ -207,18 +236,17 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
     result.number_keys = built.number_keys;
     if (counts.total == 0) return result;
 
-    const Xapian::MSet mset = rank(db, *query, request, sort, values);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const Xapian::Document doc = it.get_document();
+    for (const Ranked& r : rank(db, *query, request, sort, values)) {
+        const Xapian::Document& doc = r.document;
         const std::string data = doc.get_data();
         const StoredParts stored = split_stored_document(data);
         SearchHit hit;
-        hit.docid = *it;
-        hit.score = it.get_weight();
+        hit.docid = r.docid;
+        hit.score = r.score;
         hit.id = doc.get_value(schema::kSlotId);
         hit.result_members = stored.result;
-        hit.snippet = make_snippet(db, *it, stored.text, doc.get_value(schema::kSlotCheckpoints),
-                                   built.highlight);
+        hit.snippet = make_snippet(db, r.docid, stored.text,
+                                   doc.get_value(schema::kSlotCheckpoints), built.highlight);
         result.hits.push_back(std::move(hit));
     }
     return result;
