@@ -210,10 +210,10 @@ class Builder {
                 r.first_pass.push_back({r.ranking, 0});
             }
         } else if (with_pairs) {
-            Queries exact_core{on_pairs};
-            for (const auto& t : tone_terms_) exact_core.emplace_back(t);
-            add_pair_tiers(with_number_boosts(combine(Xapian::Query::OP_AND, exact_core)),
-                           kToneTier);
+            // The exact marks filter this tier without weighing in: the pairs order it.
+            add_pair_tiers(
+                with_number_boosts(Xapian::Query(Xapian::Query::OP_FILTER, on_pairs, tone)),
+                kToneTier);
             r.first_pass.push_back(
                 {Xapian::Query(Xapian::Query::OP_AND_NOT, exact_ranking, pairs), kToneTier});
             add_pair_tiers(

@@ -15,7 +15,7 @@ namespace {
 // The best candidates of the first pass that the second re-ranks. Checking positions and exact
 // marks means reading more postings per document: over all matches of a common word that is most
 // of the cost of a search, over the best few hundred it is not.
-constexpr Xapian::doccount kRescoreWindow = 30;
+constexpr Xapian::doccount kRescoreWindow = 20;
 // Matches counted exactly (and seen by the facet spies); beyond, the total is Xapian's estimate
 // and the facets count this many matches.
 constexpr Xapian::doccount kCountAtLeast = 1000;

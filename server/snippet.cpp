@@ -4,7 +4,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "analyzers/analyzer.hpp"
+#include "analyzers/tokenizer.hpp"
+#include "analyzers/word_forms.hpp"
 #include "indexer/checkpoints.hpp"
 
 namespace tracuu {
@@ -132,22 +133,26 @@ std::string make_snippet(const Xapian::Database& db, Xapian::docid docid, std::s
         const auto space = chunk.find_last_of(" \n\t", length);
         chunk = chunk.substr(0, space == std::string_view::npos ? length : space);
     }
-    const Analysis analysis = analyze(chunk);
+    // Raw tokens are enough: every one is a position (document numbers add none), and only the
+    // shown ones need their accent-free form.
+    const std::vector<RawToken> tokens = split_tokens(chunk);
 
     const std::unordered_set<std::string> wanted(terms.begin(), terms.end());
     std::string out;
     std::size_t shown_from = std::string_view::npos;
     std::size_t cursor = 0;  // chunk offset up to which text was written
     bool open_mark = false;
-    for (const Token& t : analysis.tokens) {
-        const Xapian::termpos pos = start.position + t.position - 1;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const RawToken& t = tokens[i];
+        const Xapian::termpos pos = start.position + static_cast<Xapian::termpos>(i);
         if (pos < first) continue;
         if (pos >= last) break;
         if (shown_from == std::string_view::npos) {
             shown_from = t.begin;
             cursor = t.begin;
         }
-        const bool marked = wanted.count(t.folded) > 0;
+        const bool marked =
+            wanted.count(word_forms(chunk.substr(t.begin, t.end - t.begin)).folded) > 0;
         // Consecutive marked tokens share one <mark>: `<mark>chuyển đổi số</mark>`.
         if (open_mark && !marked) {
             out += "</mark>";
