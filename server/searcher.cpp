@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "docid_source.hpp"
 #include "field_filters.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
@@ -32,41 +33,6 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort, const ValueTablePtr& val
     }
 }
 
-/// The first pass's candidates as a posting list of their document numbers: naming them by id
-/// terms costs a B-tree lookup each, and reading their ids another. Document numbers are a
-/// shard's own, so this serves databases of one local shard (a source of our own cannot be sent
-/// to a remote one).
-class CandidateSource : public Xapian::PostingSource {
-  public:
-    explicit CandidateSource(std::vector<Xapian::docid> docids) : docids_(std::move(docids)) {
-        std::sort(docids_.begin(), docids_.end());
-        docids_.erase(std::unique(docids_.begin(), docids_.end()), docids_.end());
-    }
-    Xapian::doccount get_termfreq_min() const override { return size(); }
-    Xapian::doccount get_termfreq_est() const override { return size(); }
-    Xapian::doccount get_termfreq_max() const override { return size(); }
-    void init(const Xapian::Database&) override { next_ = 0, started_ = false; }
-    void next(double) override {
-        if (started_) ++next_;
-        started_ = true;
-    }
-    void skip_to(Xapian::docid did, double) override {
-        const auto from = docids_.begin() + static_cast<long>(started_ ? next_ : 0);
-        next_ =
-            static_cast<std::size_t>(std::lower_bound(from, docids_.end(), did) - docids_.begin());
-        started_ = true;
-    }
-    bool at_end() const override { return started_ && next_ >= docids_.size(); }
-    Xapian::docid get_docid() const override { return docids_[next_]; }
-    CandidateSource* clone() const override { return new CandidateSource(docids_); }
-
-  private:
-    Xapian::doccount size() const { return static_cast<Xapian::doccount>(docids_.size()); }
-    std::vector<Xapian::docid> docids_;
-    std::size_t next_ = 0;
-    bool started_ = false;
-};
-
 /// The candidates of a first pass, by document number or (several or remote shards) by id term.
 class Candidates {
   public:
@@ -87,7 +53,7 @@ class Candidates {
         return true;
     }
     Xapian::Query query() const {
-        if (by_docid_) return Xapian::Query((new CandidateSource(docids_))->release());
+        if (by_docid_) return Xapian::Query(DocidSource::of(docids_)->release());
         return Xapian::Query(Xapian::Query::OP_OR, ids_.begin(), ids_.end());
     }
 
@@ -191,9 +157,13 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets,
 }  // namespace
 
 BuiltQuery build_search_query(const SearchRequest& request) {
+    return build_search_query(request, field_filter_query);
+}
+
+BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMaker& field_query) {
     std::vector<QueryPart> parts = parse_query_syntax(request.q);
     parts.insert(parts.end(), request.filters.begin(), request.filters.end());
-    BuiltQuery built = build_query(parts, field_filter_query);
+    BuiltQuery built = build_query(parts, field_query);
     if (!request.date_from.empty() || !request.date_to.empty()) {
         const Xapian::Query dates = date_range_query(request.date_from, request.date_to);
         for (RankedQuery* q : {&built.strict, &built.relaxed}) {
@@ -211,7 +181,14 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
     // Xapian matches shards one by one and hands spies and sort keys each shard's own document
     // numbers, which a table of the combined numbers cannot read.
     const ValueTablePtr values = db.size() == 1 ? given_values : nullptr;
-    const BuiltQuery built = build_search_query(request);
+    // Compound filters (an issuer's words) from the revision's remembered lists when there is one.
+    const BuiltQuery built =
+        values ? build_search_query(request,
+                                    [&](QueryField field, const std::string& value) {
+                                        return values->filters().query(
+                                            db, field_filter_query(field, value));
+                                    })
+               : build_search_query(request);
     // Only filters: every match weighs the same, so show the newest first.
     const SortOrder sort = !built.has_text && request.sort == SortOrder::Relevance
                                ? SortOrder::DateNewest

@@ -59,5 +59,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
 
 /// The query parts of `request` (typed text and URL filters), built: exposed for tests and tools.
 BuiltQuery build_search_query(const SearchRequest& request);
+/// The same with filters made by `field_query`.
+BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMaker& field_query);
 
 }  // namespace tracuu

@@ -16,6 +16,8 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
+#include "filter_cache.hpp"
+
 namespace tracuu {
 
 class ValueTable {
@@ -41,11 +43,17 @@ class ValueTable {
     Xapian::docid documents_read() const { return documents_; }
     std::size_t memory_bytes() const;
 
+    /// The compound filters of this revision, remembered (filter_cache.hpp): a table and the
+    /// filters it serves live and die with their revision.
+    FilterCache& filters() const { return filters_; }
+
   private:
     std::vector<uint32_t> dates_;  ///< YYYYMMDD as a number; 0: no date
     std::array<std::vector<uint32_t>, kFacetCount> ids_;
     std::array<std::vector<std::string>, kFacetCount> labels_;
     Xapian::docid documents_ = 0;
+    mutable FilterCache filters_{kFilterCacheBytes};
+    static constexpr std::size_t kFilterCacheBytes = 32 << 20;
 };
 
 /// Counts the facets of the matches Xapian examines, from a ValueTable: a Xapian MatchSpy, so it

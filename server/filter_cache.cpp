@@ -1,0 +1,76 @@
+#include "filter_cache.hpp"
+
+#include <algorithm>
+
+namespace tracuu {
+namespace {
+
+/// Collects the document numbers of every match.
+class Collector : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double) override {
+        docids.push_back(doc.get_docid());
+    }
+    std::vector<Xapian::docid> docids;
+};
+
+std::size_t bytes_of(const std::vector<Xapian::docid>& docids) {
+    return docids.size() * sizeof(Xapian::docid) + 128;
+}
+
+}  // namespace
+
+Xapian::Query FilterCache::query(const Xapian::Database& db, const Xapian::Query& filter) {
+    // One term is its own posting list already.
+    if (filter.get_type() != Xapian::Query::OP_AND || filter.get_num_subqueries() < 2)
+        return filter;
+    const std::string key = filter.get_description();
+    DocidSource::Docids docids = documents(db, filter, key);
+    if (!docids) return filter;
+    return Xapian::Query((new DocidSource(std::move(docids)))->release());
+}
+
+DocidSource::Docids FilterCache::documents(const Xapian::Database& db, const Xapian::Query& filter,
+                                           const std::string& key) {
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = index_.find(key); it != index_.end()) {
+            entries_.splice(entries_.begin(), entries_, it->second);
+            return it->second->docids;
+        }
+    }
+    // Read without the lock: another search may read the same filter meanwhile, and both keep
+    // the same answer.
+    Xapian::Enquire enquire(db);
+    enquire.set_query(filter);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Collector collector;
+    enquire.add_matchspy(&collector);
+    enquire.get_mset(0, 0, db.get_doccount());
+    if (!std::is_sorted(collector.docids.begin(), collector.docids.end()))
+        std::sort(collector.docids.begin(), collector.docids.end());
+    auto docids = std::make_shared<const std::vector<Xapian::docid>>(std::move(collector.docids));
+    const std::size_t bytes = bytes_of(*docids);
+    if (bytes > max_bytes_ / 4) return nullptr;
+
+    std::lock_guard lock(mutex_);
+    if (auto it = index_.find(key); it != index_.end()) return it->second->docids;
+    entries_.push_front({key, docids});
+    index_.emplace(key, entries_.begin());
+    bytes_ += bytes;
+    while (bytes_ > max_bytes_ && entries_.size() > 1) {
+        const Entry& last = entries_.back();
+        bytes_ -= bytes_of(*last.docids);
+        index_.erase(last.key);
+        entries_.pop_back();
+    }
+    return docids;
+}
+
+std::size_t FilterCache::entries() const {
+    std::lock_guard lock(mutex_);
+    return entries_.size();
+}
+
+}  // namespace tracuu
