@@ -10,6 +10,7 @@
 #include "latin_letters.hpp"
 #include "text_normalizer.hpp"
 #include "utf8.hpp"
+#include "word_memo.hpp"
 
 namespace tracuu {
 namespace {
@@ -117,21 +118,11 @@ bool is_word_char(char32_t c) {
 
 namespace {
 
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-/// is_vietnamese_syllable remembered per thread: a text judged for its encoding, then again for
-/// mojibake, repeats a few thousand words (the check was a sixth of indexing a directive).
+/// is_vietnamese_syllable remembered: a text judged for its encoding repeats a few thousand
+/// words (the check was a sixth of indexing a directive).
 bool remembered_syllable_verdict(std::string_view word) {
-    constexpr std::size_t kMaxCached = 1 << 16;
-    constexpr std::size_t kMaxCachedBytes = 32;
-    thread_local std::unordered_map<std::string, bool, StringHash, std::equal_to<>> cache;
-    if (word.size() > kMaxCachedBytes) return is_vietnamese_syllable(word);
-    if (auto it = cache.find(word); it != cache.end()) return it->second;
-    if (cache.size() >= kMaxCached) cache.clear();
-    return cache.emplace(word, is_vietnamese_syllable(word)).first->second;
+    return remembered<1 << 16, 32>(word,
+                                   [](std::string_view w) { return is_vietnamese_syllable(w); });
 }
 
 }  // namespace

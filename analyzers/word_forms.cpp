@@ -7,6 +7,7 @@
 
 #include "latin_letters.hpp"
 #include "utf8.hpp"
+#include "word_memo.hpp"
 
 namespace tracuu {
 namespace {
@@ -182,23 +183,11 @@ WordForms compute_word_forms(std::string_view word) {
     return forms;
 }
 
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 }  // namespace
 
 WordForms word_forms(std::string_view word) {
-    // Directives reuse a few thousand syllables over and over: remembering their forms (per
-    // thread, bounded) skips most of the decoding and tone placement.
-    constexpr std::size_t kMaxCached = 1 << 17;
-    constexpr std::size_t kMaxCachedBytes = 40;
-    thread_local std::unordered_map<std::string, WordForms, StringHash, std::equal_to<>> cache;
-    if (word.size() > kMaxCachedBytes) return compute_word_forms(word);
-    if (auto it = cache.find(word); it != cache.end()) return it->second;
-    if (cache.size() >= kMaxCached) cache.clear();
-    return cache.emplace(word, compute_word_forms(word)).first->second;
+    // Remembered: skips most of the decoding and tone placement.
+    return remembered<1 << 17, 40>(word, [](std::string_view w) { return compute_word_forms(w); });
 }
 
 }  // namespace tracuu
