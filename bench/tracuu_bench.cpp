@@ -308,6 +308,7 @@ int cmd_report(const Args& a) {
     std::vector<std::string> corpora;
     for (const auto& r : rows) {
         const std::string c = r.value("corpus", "");
+        if (c.empty()) continue;  // the machine line
         if (std::find(corpora.begin(), corpora.end(), c) == corpora.end()) corpora.push_back(c);
     }
     for (const auto& corpus : corpora) {
