@@ -38,6 +38,19 @@ DocidSource::Docids FilterCache::documents(const Xapian::Database& db, const Xap
             entries_.splice(entries_.begin(), entries_, it->second);
             return it->second->docids;
         }
+        if (passed_over_.count(key)) return nullptr;
+    }
+    // Only a selective filter is worth reading whole: one whose rarest word is in few documents
+    // costs little to read, while a search stepping through it in its many common words costs
+    // every time. A broad one (every `UBND`) is left to Xapian, where the search's own rarer
+    // terms lead and the filter's lists are only skipped through.
+    Xapian::doccount rarest = db.get_doccount();
+    for (auto t = filter.get_terms_begin(); t != filter.get_terms_end(); ++t)
+        rarest = std::min(rarest, db.get_termfreq(*t));
+    if (rarest > std::max(db.get_doccount() / kSelectiveShare, always_selective_)) {
+        std::lock_guard lock(mutex_);
+        if (passed_over_.size() < kMaxPassedOver) passed_over_.insert(key);
+        return nullptr;
     }
     // Read without the lock: another search may read the same filter meanwhile, and both keep
     // the same answer.
@@ -52,9 +65,11 @@ DocidSource::Docids FilterCache::documents(const Xapian::Database& db, const Xap
         std::sort(collector.docids.begin(), collector.docids.end());
     auto docids = std::make_shared<const std::vector<Xapian::docid>>(std::move(collector.docids));
     const std::size_t bytes = bytes_of(*docids);
-    if (bytes > max_bytes_ / 4) return nullptr;
-
     std::lock_guard lock(mutex_);
+    if (bytes > max_bytes_ / 4) {
+        if (passed_over_.size() < kMaxPassedOver) passed_over_.insert(key);
+        return nullptr;
+    }
     if (auto it = index_.find(key); it != index_.end()) return it->second->docids;
     entries_.push_front({key, docids});
     index_.emplace(key, entries_.begin());

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <xapian.h>
 
@@ -20,12 +21,19 @@ namespace tracuu {
 
 class FilterCache {
   public:
+    /// A filter whose rarest term is in more than 1/kSelectiveShare of the documents, and in
+    /// more than `always_selective` (which any search reads in no time), is not kept.
+    static constexpr Xapian::doccount kSelectiveShare = 10;
+    static constexpr Xapian::doccount kAlwaysSelective = 10000;
+
     /// At most `max_bytes` of document numbers.
-    explicit FilterCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+    explicit FilterCache(std::size_t max_bytes,
+                         Xapian::doccount always_selective = kAlwaysSelective)
+        : max_bytes_(max_bytes), always_selective_(always_selective) {}
 
     /// `filter` as a query on the documents it matches in `db` (the revision this cache serves):
-    /// from memory when asked before, else read now and kept. A filter of one term, or one too
-    /// large to keep, is returned as it is.
+    /// from memory when asked before, else read now and kept. A filter of one term, one that is
+    /// not selective, or one too large to keep, is returned as it is.
     Xapian::Query query(const Xapian::Database& db, const Xapian::Query& filter);
 
     std::size_t entries() const;
@@ -39,10 +47,14 @@ class FilterCache {
                                   const std::string& key);
 
     const std::size_t max_bytes_;
+    const Xapian::doccount always_selective_;
     mutable std::mutex mutex_;
     std::list<Entry> entries_;  ///< most recently used first
     std::unordered_map<std::string, std::list<Entry>::iterator> index_;
     std::size_t bytes_ = 0;
+    /// Filters found not worth keeping, so as not to weigh them again.
+    std::unordered_set<std::string> passed_over_;
+    static constexpr std::size_t kMaxPassedOver = 10000;
 };
 
 }  // namespace tracuu

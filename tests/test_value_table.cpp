@@ -3,6 +3,8 @@
 // server reads it again for each new revision.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <thread>
 
@@ -11,6 +13,7 @@
 #include "indexer/source_extraction.hpp"
 #include "indexer/source_files.hpp"
 #include "server/database_set.hpp"
+#include "server/filter_cache.hpp"
 #include "server/searcher.hpp"
 #include "support.hpp"
 
@@ -100,6 +103,42 @@ TEST_CASE("searches reading the value table answer as searches reading Xapian's 
     const auto table = std::make_shared<const ValueTable>(db);
     check_same_answers(db, table);
     CHECK(table->filters().entries() >= 2);  // the issuer filters were remembered
+}
+
+TEST_CASE("the filter cache keeps selective compound filters and leaves broad ones to Xapian",
+          "[values][filters]") {
+    Xapian::Database db(test::bundled_index().string());
+    // The most common word and a word in a few documents, both searchable text.
+    std::string common, rare;
+    Xapian::doccount common_freq = 0, rare_freq = db.get_doccount();
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+        const std::string term = *t;
+        if (term.empty() || !std::islower(static_cast<unsigned char>(term[0]))) continue;
+        if (t.get_termfreq() > common_freq) common = term, common_freq = t.get_termfreq();
+        if (t.get_termfreq() >= 2 && t.get_termfreq() < rare_freq)
+            rare = term, rare_freq = t.get_termfreq();
+    }
+    REQUIRE(common_freq > db.get_doccount() / 2);
+    REQUIRE(rare_freq <= db.get_doccount() / FilterCache::kSelectiveShare);
+
+    FilterCache cache(1 << 20, /*always_selective=*/0);
+    const Xapian::Query broad(Xapian::Query::OP_AND, Xapian::Query(common), Xapian::Query(common));
+    CHECK(cache.query(db, broad).get_type() == Xapian::Query::OP_AND);
+    CHECK(cache.entries() == 0);
+
+    const Xapian::Query narrow(Xapian::Query::OP_AND, Xapian::Query(common), Xapian::Query(rare));
+    Xapian::Enquire direct(db), cached(db);
+    direct.set_query(narrow);
+    cached.set_query(cache.query(db, narrow));
+    CHECK(cache.entries() == 1);
+    std::vector<Xapian::docid> want, got;
+    for (const auto& [enquire, out] : {std::pair{&direct, &want}, std::pair{&cached, &got}}) {
+        const Xapian::MSet mset = enquire->get_mset(0, db.get_doccount());
+        for (auto m = mset.begin(); m != mset.end(); ++m) out->push_back(*m);
+        std::sort(out->begin(), out->end());
+    }
+    CHECK(!want.empty());
+    CHECK(got == want);
 }
 
 TEST_CASE("shards combined: a value table given to the search changes nothing",
