@@ -34,10 +34,7 @@ DocidSource::Docids FilterCache::documents(const Xapian::Database& db, const Xap
                                            const std::string& key) {
     {
         std::lock_guard lock(mutex_);
-        if (auto it = index_.find(key); it != index_.end()) {
-            entries_.splice(entries_.begin(), entries_, it->second);
-            return it->second->docids;
-        }
+        if (const DocidSource::Docids* kept = kept_.find(key)) return *kept;
         if (passed_over_.count(key)) return nullptr;
     }
     // Only a selective filter is worth reading whole: one whose rarest word is in few documents
@@ -49,8 +46,7 @@ DocidSource::Docids FilterCache::documents(const Xapian::Database& db, const Xap
         rarest = std::min(rarest, db.get_termfreq(*t));
     if (rarest > std::max(db.get_doccount() / kSelectiveShare, always_selective_)) {
         std::lock_guard lock(mutex_);
-        if (passed_over_.size() < kMaxPassedOver) passed_over_.insert(key);
-        return nullptr;
+        return pass_over(key);
     }
     // Read without the lock: another search may read the same filter meanwhile, and both keep
     // the same answer.
@@ -64,28 +60,18 @@ DocidSource::Docids FilterCache::documents(const Xapian::Database& db, const Xap
     if (!std::is_sorted(collector.docids.begin(), collector.docids.end()))
         std::sort(collector.docids.begin(), collector.docids.end());
     auto docids = std::make_shared<const std::vector<Xapian::docid>>(std::move(collector.docids));
-    const std::size_t bytes = bytes_of(*docids);
     std::lock_guard lock(mutex_);
-    if (bytes > max_bytes_ / 4) {
-        if (passed_over_.size() < kMaxPassedOver) passed_over_.insert(key);
-        return nullptr;
-    }
-    if (auto it = index_.find(key); it != index_.end()) return it->second->docids;
-    entries_.push_front({key, docids});
-    index_.emplace(key, entries_.begin());
-    bytes_ += bytes;
-    while (bytes_ > max_bytes_ && entries_.size() > 1) {
-        const Entry& last = entries_.back();
-        bytes_ -= bytes_of(*last.docids);
-        index_.erase(last.key);
-        entries_.pop_back();
-    }
-    return docids;
+    return kept_.insert(key, docids, bytes_of(*docids)) ? docids : pass_over(key);
+}
+
+DocidSource::Docids FilterCache::pass_over(const std::string& key) {
+    if (passed_over_.size() < kMaxPassedOver) passed_over_.insert(key);
+    return nullptr;
 }
 
 std::size_t FilterCache::entries() const {
     std::lock_guard lock(mutex_);
-    return entries_.size();
+    return kept_.size();
 }
 
 }  // namespace tracuu

@@ -7,15 +7,14 @@
 #pragma once
 
 #include <cstddef>
-#include <list>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 #include <xapian.h>
 
 #include "docid_source.hpp"
+#include "lru_map.hpp"
 
 namespace tracuu {
 
@@ -29,7 +28,7 @@ class FilterCache {
     /// At most `max_bytes` of document numbers.
     explicit FilterCache(std::size_t max_bytes,
                          Xapian::doccount always_selective = kAlwaysSelective)
-        : max_bytes_(max_bytes), always_selective_(always_selective) {}
+        : always_selective_(always_selective), kept_(max_bytes) {}
 
     /// `filter` as a query on the documents it matches in `db` (the revision this cache serves):
     /// from memory when asked before, else read now and kept. A filter of one term, one that is
@@ -39,19 +38,14 @@ class FilterCache {
     std::size_t entries() const;
 
   private:
-    struct Entry {
-        std::string key;
-        DocidSource::Docids docids;
-    };
     DocidSource::Docids documents(const Xapian::Database& db, const Xapian::Query& filter,
                                   const std::string& key);
+    /// Remembers `key` as not worth keeping (the lock held); no documents.
+    DocidSource::Docids pass_over(const std::string& key);
 
-    const std::size_t max_bytes_;
     const Xapian::doccount always_selective_;
     mutable std::mutex mutex_;
-    std::list<Entry> entries_;  ///< most recently used first
-    std::unordered_map<std::string, std::list<Entry>::iterator> index_;
-    std::size_t bytes_ = 0;
+    LruMap<DocidSource::Docids> kept_;  ///< by the filter's description
     /// Filters found not worth keeping, so as not to weigh them again.
     std::unordered_set<std::string> passed_over_;
     static constexpr std::size_t kMaxPassedOver = 10000;

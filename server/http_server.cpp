@@ -188,8 +188,7 @@ struct HttpServer::Impl {
         const WorkerCounts& workers = server.worker_counts();
         const PoolGauges pool{config.limits.threads, workers.busy, workers.waiting};
         res.set_header("Cache-Control", "no-store");
-        const ResultCache::Counts c = cache.counts();
-        res.set_content(metrics.render(index, pool, {c.hits, c.misses, c.entries, c.bytes}),
+        res.set_content(metrics.render(index, pool, cache.counts()),
                         "text/plain; version=0.0.4; charset=utf-8");
     }
 

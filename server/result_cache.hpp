@@ -6,20 +6,21 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <list>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
+
+#include "lru_map.hpp"
+#include "metrics.hpp"
 
 namespace tracuu {
 
 class ResultCache {
   public:
     /// At most `max_bytes` of answers (0: nothing is kept).
-    explicit ResultCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+    explicit ResultCache(std::size_t max_bytes) : enabled_(max_bytes > 0), answers_(max_bytes) {}
 
-    bool enabled() const { return max_bytes_ > 0; }
+    bool enabled() const { return enabled_; }
 
     /// The answer stored for `request` on database `version`, if any.
     std::optional<std::string> find(const std::string& version, const std::string& request);
@@ -28,24 +29,13 @@ class ResultCache {
     /// version are dropped as soon as one of a new version arrives.
     void store(const std::string& version, const std::string& request, const std::string& answer);
 
-    struct Counts {
-        uint64_t hits = 0, misses = 0;
-        std::size_t entries = 0, bytes = 0;
-    };
-    Counts counts() const;
+    CacheGauges counts() const;
 
   private:
-    struct Entry {
-        std::string request, answer;
-    };
-    void drop_oldest();
-
-    const std::size_t max_bytes_;
+    const bool enabled_;
     mutable std::mutex mutex_;
     std::string version_;
-    std::list<Entry> entries_;  ///< most recently used first
-    std::unordered_map<std::string, std::list<Entry>::iterator> index_;
-    std::size_t bytes_ = 0;
+    LruMap<std::string> answers_;  ///< by request
     uint64_t hits_ = 0, misses_ = 0;
 };
 
