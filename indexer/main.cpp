@@ -6,6 +6,7 @@
 #include <string>
 
 #include "index_command.hpp"
+#include "ocr_pool.hpp"
 
 namespace {
 
@@ -22,11 +23,13 @@ constexpr const char* kUsage =
     "\n"
     "  --db DIR      database to create or update\n"
     "  --root DIR    base of document ids (only when creating the database)\n"
-    "  --jobs N      files extracted and analysed in parallel (default 1)\n"
+    "  --jobs N      files extracted and analysed, and pages read by OCR, in parallel\n"
+    "                (default 1)\n"
     "  --prune       remove documents whose files are gone from the folders given\n"
     "  --delete      the arguments are document ids to remove\n"
     "  --force       re-extract every file, changed or not\n"
-    "  --ocr MODE    auto (pages without text, default), always, never\n"
+    "  --ocr MODE    auto (default: pages whose text layer is not their text: none, a\n"
+    "                signature box only, no Vietnamese marks), always, never\n"
     "  --max-size MB refuse larger files (default 64)\n"
     "  --converter-timeout S  stop a .doc converter after S seconds (default 60)\n"
     "  --batch N     documents per commit (default 1000; at most four commits a second);\n"
@@ -142,6 +145,9 @@ int main(int argc, char** argv) try {
     } else if (options.inputs.empty()) {
         return usage_error("no PATH given");
     }
+    // --jobs N: also N pages read by OCR at once, shared by the files being read.
+    if (options.jobs > 1)
+        options.extraction.ocr_pool = std::make_shared<tracuu::OcrPool>(options.jobs);
     if (options.dry_run) return tracuu::run_dry_run(options, stdout, stderr);
     if (options.db.empty()) return usage_error("--db is required");
     return tracuu::run_index(options, stdout, stderr);

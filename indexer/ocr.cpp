@@ -1,62 +1,199 @@
 #include "ocr.hpp"
 
+#include <dlfcn.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
 
+#include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
+#include <mutex>
 
+#include "pdf_lines.hpp"
 #include "source_files.hpp"
 
 namespace tracuu {
 namespace {
 
+// Below this mean word confidence a page may be stored on its side or upside down.
+constexpr double kCheckRotationBelow = 60;
+
+/// Tesseract's OpenMP parallel regions run on one thread: we read pages in parallel, and OpenMP
+/// threads waiting on a busy machine cost more than they give (measured in bench/README.md).
+/// Looked up at run time: a Tesseract built without OpenMP has nothing to turn off.
+void one_thread_per_engine() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        using SetLevels = void (*)(int);
+        if (auto set =
+                reinterpret_cast<SetLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels")))
+            set(0);
+    });
+}
+
 tesseract::TessBaseAPI& engine(const std::string& language) {
     thread_local std::map<std::string, std::unique_ptr<tesseract::TessBaseAPI>> engines;
     auto& e = engines[language];
     if (!e) {
+        one_thread_per_engine();
         auto api = std::make_unique<tesseract::TessBaseAPI>();
         if (api->Init(nullptr, language.c_str()) != 0) {
             throw SourceError("OCR unavailable: Tesseract cannot load language '" + language +
                               "' (install tesseract-ocr-" + language + ")");
         }
-        api->SetPageSegMode(tesseract::PSM_AUTO);
+        api->SetPageSegMode(language == "osd" ? tesseract::PSM_OSD_ONLY : tesseract::PSM_AUTO);
         // Keep inter-word spaces as printed rather than guessing them from the dictionary.
         api->SetVariable("preserve_interword_spaces", "1");
+        api->SetVariable("debug_file", "/dev/null");  // no "Detected N diacritics" on stderr
         e = std::move(api);
     }
     return *e;
 }
 
-std::string recognise(tesseract::TessBaseAPI& api) {
-    std::unique_ptr<char[]> text(api.GetUTF8Text());
-    api.Clear();
-    return text ? std::string(text.get()) : std::string();
-}
-
 struct PixFree {
     void operator()(Pix* p) const { pixDestroy(&p); }
 };
+using PixPtr = std::unique_ptr<Pix, PixFree>;
+
+PixPtr pix_of(const GrayImage& image) {
+    PixPtr pix(pixCreate(image.width, image.height, 8));
+    if (!pix) throw SourceError("out of memory for a page image");
+    pixSetResolution(pix.get(), image.dpi, image.dpi);
+    l_uint32* data = pixGetData(pix.get());
+    const int wpl = pixGetWpl(pix.get());
+    for (int y = 0; y < image.height; ++y) {
+        const unsigned char* row =
+            image.pixels.data() + static_cast<std::size_t>(y) * image.bytes_per_line;
+        l_uint32* line = data + static_cast<std::size_t>(y) * wpl;
+        for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, row[x]);
+    }
+    return pix;
+}
+
+OcrPage recognise(Pix* pix, const std::string& language) {
+    tesseract::TessBaseAPI& api = engine(language);
+    api.SetImage(pix);
+    const int xres = pixGetXRes(pix);
+    api.SetSourceResolution(xres >= 70 ? xres : 300);
+    OcrPage page;
+    if (api.Recognize(nullptr) != 0) {
+        api.Clear();
+        return page;
+    }
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    double confidence_sum = 0;
+    std::size_t letters = 0;
+    struct TessLine {
+        std::vector<PageWord> words;
+        double middle = 0;
+    };
+    std::vector<TessLine> lines;
+    if (it) {
+        do {
+            if (it->Empty(tesseract::RIL_WORD)) continue;
+            if (lines.empty() || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) lines.emplace_back();
+            std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+            int x0, y0, x1, y1;
+            if (!text || !it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
+            const std::size_t n = std::strlen(text.get());
+            confidence_sum += it->Confidence(tesseract::RIL_WORD) * n;
+            letters += n;
+            lines.back().words.push_back(
+                {std::string(text.get(), n), double(x0), double(y0), double(x1), double(y1), true});
+        } while (it->Next(tesseract::RIL_WORD));
+    }
+    api.Clear();
+    for (TessLine& l : lines) {
+        if (l.words.empty()) continue;
+        double top = l.words.front().y0, bottom = l.words.front().y1;
+        for (const PageWord& w : l.words) {
+            top = std::min(top, w.y0);
+            bottom = std::max(bottom, w.y1);
+        }
+        l.middle = (top + bottom) / 2;
+    }
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const TessLine& a, const TessLine& b) { return a.middle < b.middle; });
+    for (TessLine& l : lines) {
+        if (l.words.empty()) continue;
+        page.lines.push_back(page.words.size());
+        std::sort(l.words.begin(), l.words.end(),
+                  [](const PageWord& a, const PageWord& b) { return a.x0 < b.x0; });
+        for (PageWord& w : l.words) page.words.push_back(std::move(w));
+    }
+    page.confidence = letters ? confidence_sum / letters : 0;
+    return page;
+}
+
+/// Clockwise quarter turns that make the page upright, by Tesseract's orientation detection
+/// (0 when unsure or when the OSD data is not installed).
+int upright_quarter_turns(Pix* pix) {
+    tesseract::TessBaseAPI* api;
+    try {
+        api = &engine("osd");
+    } catch (const SourceError&) {
+        return 0;
+    }
+    api->SetImage(pix);
+    api->SetSourceResolution(std::max(pixGetXRes(pix), 70));
+    int degrees = 0;
+    float confidence = 0;
+    const char* script = nullptr;
+    float script_confidence = 0;
+    const bool found =
+        api->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
+    api->Clear();
+    // `degrees` is how far the page is turned counter-clockwise... measured by Tesseract as the
+    // rotation to apply clockwise to read it: 90 means turn it a quarter clockwise.
+    if (!found || confidence < 2.0 || degrees % 90 != 0) return 0;
+    return (degrees / 90) % 4;
+}
+
+/// Reads `pix`; a page that reads badly and that orientation detection finds turned is read
+/// again upright, and the better reading kept.
+OcrPage read_upright(Pix* pix, const std::string& language) {
+    OcrPage page = recognise(pix, language);
+    if (page.confidence >= kCheckRotationBelow) return page;
+    const int quarters = upright_quarter_turns(pix);
+    if (quarters == 0) return page;
+    PixPtr turned(pixRotateOrth(pix, quarters));
+    if (!turned) return page;
+    OcrPage upright = recognise(turned.get(), language);
+    if (upright.confidence <= page.confidence) return page;
+    upright.turned_degrees = quarters * 90;
+    return upright;
+}
 
 }  // namespace
 
-std::string ocr_gray_image(const unsigned char* pixels, int width, int height, int bytes_per_line,
-                           int dpi, const std::string& language) {
-    tesseract::TessBaseAPI& api = engine(language);
-    api.SetImage(pixels, width, height, 1, bytes_per_line);
-    api.SetSourceResolution(dpi);
-    return recognise(api);
+OcrPage ocr_page(GrayImage image, const std::vector<PixelBox>& blank, const std::string& language) {
+    PixPtr pix = pix_of(image);
+    for (const PixelBox& b : blank) {
+        const int x0 = std::clamp(b.x0, 0, image.width), x1 = std::clamp(b.x1, 0, image.width);
+        const int y0 = std::clamp(b.y0, 0, image.height), y1 = std::clamp(b.y1, 0, image.height);
+        if (x1 <= x0 || y1 <= y0) continue;
+        Box* box = boxCreate(x0, y0, x1 - x0, y1 - y0);
+        pixSetInRect(pix.get(), box);  // all bits set: white in an 8-bit grey image
+        boxDestroy(&box);
+    }
+    image.pixels.clear();
+    image.pixels.shrink_to_fit();
+    return read_upright(pix.get(), language);
+}
+
+std::string ocr_page_text(const OcrPage& page) {
+    return assemble_ocr_page_text(page.words, page.lines);
 }
 
 std::string ocr_image_file(std::string_view bytes, const std::string& language) {
-    std::unique_ptr<Pix, PixFree> pix(
-        pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size()));
+    PixPtr pix(pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size()));
     if (!pix) throw SourceError("damaged or unsupported image (Leptonica cannot read it)");
-    tesseract::TessBaseAPI& api = engine(language);
-    api.SetImage(pix.get());
-    int xres = pixGetXRes(pix.get());
-    api.SetSourceResolution(xres >= 70 ? xres : 300);
-    return recognise(api);
+    PixPtr gray(pixConvertTo8(pix.get(), 0));
+    if (!gray) throw SourceError("damaged or unsupported image (Leptonica cannot convert it)");
+    if (pixGetXRes(gray.get()) < 70) pixSetResolution(gray.get(), 300, 300);
+    return ocr_page_text(read_upright(gray.get(), language));
 }
 
 }  // namespace tracuu

@@ -8,14 +8,7 @@
 namespace tracuu {
 namespace {
 
-struct Line {
-    std::vector<const PdfWord*> words;
-    double top = 0, bottom = 0, left = 0, right = 0;
-    double type_size = 0;  ///< the tallest word's height: the size of the line's type
-
-    double height() const { return bottom - top; }
-    double middle() const { return (top + bottom) / 2; }
-};
+using Line = PageLine;
 
 bool is_ascii_digit(char c) {
     return c >= '0' && c <= '9';
@@ -65,28 +58,27 @@ std::vector<Line> group_lines(const std::vector<PdfWord>& words) {
         const bool same_line = line != nullptr && std::abs(middle - line->middle()) <
                                                       0.5 * std::max(height, line->height());
         if (!same_line) {
-            lines.push_back({{&w}, w.y0, w.y1, w.x0, w.x1, height});
+            lines.emplace_back(&w);
             continue;
         }
-        line->words.push_back(&w);
-        line->top = std::min(line->top, w.y0);
-        line->bottom = std::max(line->bottom, w.y1);
-        line->left = std::min(line->left, w.x0);
-        line->right = std::max(line->right, w.x1);
-        line->type_size = std::max(line->type_size, height);
+        line->add(&w);
+    }
+    for (Line& l : lines) {
+        std::stable_sort(l.words.begin(), l.words.end(),
+                         [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
     }
     return lines;
 }
 
-std::string line_text(Line& line) {
-    std::stable_sort(line.words.begin(), line.words.end(),
-                     [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
+/// `from_ocr`: OCR's word boxes follow the ink (a dash is a few pixels high, `tháng` reaches
+/// below `01`), so gaps are measured in the row's type size and no digits count as raised.
+std::string line_text(const Line& line, bool from_ocr) {
     std::string text;
     const PdfWord* previous = nullptr;
     for (const PdfWord* w : line.words) {
         if (previous != nullptr) {
             const double gap = w->x0 - previous->x1;
-            const double height = std::max(w->y1 - w->y0, 1.0);
+            const double height = from_ocr ? line.type_size : std::max(w->y1 - w->y0, 1.0);
             if (gap > 2.5 * height) {
                 text += kColumnGap;
             } else if (previous->space_after || gap > 0.2 * height) {
@@ -94,7 +86,7 @@ std::string line_text(Line& line) {
             }
         }
         // A footnote mark: digits in smaller type raised above the word before (`động¹`).
-        const bool raised = previous != nullptr &&
+        const bool raised = !from_ocr && previous != nullptr &&
                             w->y1 - w->y0 < 0.8 * (previous->y1 - previous->y0) &&
                             w->y1 < previous->y1 - 0.15 * (previous->y1 - previous->y0) &&
                             w->text.find_first_not_of("0123456789") == std::string::npos;
@@ -109,10 +101,34 @@ std::string line_text(Line& line) {
     return text;
 }
 
-}  // namespace
+/// OCR's lines made rows: lines side by side on one baseline (the two columns of a header, read
+/// as separate blocks) become one row, as a PDF's words would.
+std::vector<Line> rows_of(const std::vector<PageWord>& words,
+                          const std::vector<std::size_t>& line_starts) {
+    std::vector<Line> rows;
+    for (std::size_t k = 0; k < line_starts.size(); ++k) {
+        const std::size_t end = k + 1 < line_starts.size() ? line_starts[k + 1] : words.size();
+        if (line_starts[k] >= end) continue;
+        Line line(&words[line_starts[k]]);
+        for (std::size_t i = line_starts[k] + 1; i < end; ++i) line.add(&words[i]);
+        Line* row = rows.empty() ? nullptr : &rows.back();
+        const double overlap =
+            row == nullptr ? 0 : std::min(row->bottom, line.bottom) - std::max(row->top, line.top);
+        const bool beside = row != nullptr && (line.left > row->right || line.right < row->left);
+        if (beside && overlap > 0.5 * std::min(row->height(), line.height())) {
+            for (const PageWord* w : line.words) row->add(w);
+            std::stable_sort(row->words.begin(), row->words.end(),
+                             [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
+        } else {
+            rows.push_back(std::move(line));
+        }
+    }
+    return rows;
+}
 
-std::string assemble_page_text(const std::vector<PdfWord>& words) {
-    std::vector<Line> lines = group_lines(words);
+/// The text of a page's lines, top to bottom, columns as blocks.
+std::string page_text(std::vector<Line> lines, bool from_ocr) {
+    lines = order_column_blocks(std::move(lines));
     double right_margin = 0;
     double left_margin = lines.empty() ? 0 : lines.front().left;
     for (const Line& l : lines) {
@@ -122,9 +138,11 @@ std::string assemble_page_text(const std::vector<PdfWord>& words) {
     std::string out;
     const Line* previous = nullptr;
     std::string previous_text;
-    for (Line& line : lines) {
-        std::string text = line_text(line);
-        if (previous != nullptr) {
+    for (const Line& line : lines) {
+        std::string text = line_text(line, from_ocr);
+        if (previous != nullptr && line.block_start) {
+            out += "\n\n";
+        } else if (previous != nullptr) {
             const double gap = line.top - previous->bottom;
             const bool full_line =
                 previous->right >= right_margin - 0.08 * right_margin && previous->words.size() > 3;
@@ -149,6 +167,21 @@ std::string assemble_page_text(const std::vector<PdfWord>& words) {
         previous_text = std::move(text);
     }
     return out;
+}
+
+}  // namespace
+
+std::string assemble_page_text(const std::vector<PdfWord>& words) {
+    return page_text(group_lines(words), false);
+}
+
+std::vector<PageLine> group_page_lines(const std::vector<PageWord>& words) {
+    return group_lines(words);
+}
+
+std::string assemble_ocr_page_text(const std::vector<PageWord>& words,
+                                   const std::vector<std::size_t>& line_starts) {
+    return page_text(rows_of(words, line_starts), true);
 }
 
 }  // namespace tracuu

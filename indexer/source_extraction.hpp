@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,8 +18,11 @@
 
 namespace tracuu {
 
+class OcrPool;
+
 enum class OcrMode {
-    Auto,    ///< pages without a text layer are read by OCR
+    Auto,    ///< pages whose text layer is not their text (none, a signature box only, no
+             ///< Vietnamese marks) are read by OCR
     Always,  ///< every page is read by OCR, text layer or not
     Never,   ///< no OCR: a scan gives no text (and fails as empty)
 };
@@ -33,6 +37,9 @@ struct ExtractionOptions {
     std::string ocr_language = "vie";
     /// Resolution pages are rendered at for OCR.
     int ocr_dpi = 300;
+    /// Threads pages are read on, several at once (`--jobs`); null: one by one, in the calling
+    /// thread.
+    std::shared_ptr<OcrPool> ocr_pool;
 };
 
 struct Extraction {
