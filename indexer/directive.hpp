@@ -33,6 +33,8 @@ template <class T>
 struct Sourced {
     T value;
     FieldSource source;
+    /// Read through OCR's slips on a closed vocabulary (`QUYÉT ĐỊNH`, `Glang`, `0I` for `01`).
+    bool ocr_corrected = false;
 };
 
 /// A stretch of the stored text: where a citing sentence lies. Stored as offsets, not copied, so

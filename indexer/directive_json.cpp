@@ -34,6 +34,7 @@ void put(nlohmann::json& fields, nlohmann::json& missing, const std::string& nam
          const std::optional<Sourced<T>>& field) {
     if (field) {
         fields[name] = {{"value", field->value}, {"source", to_string(field->source)}};
+        if (field->ocr_corrected) fields[name]["ocr_corrected"] = true;
     } else {
         missing.push_back(name);
     }

@@ -8,6 +8,7 @@
 #include "analyzers/word_forms.hpp"
 #include "body_name.hpp"
 #include "directive.hpp"
+#include "header_fields.hpp"
 #include "text_lines.hpp"
 
 namespace tracuu {
@@ -81,7 +82,7 @@ bool is_salutation(std::string_view line) {
 
 /// `Số: 2265 /SGDDĐT-VP`, `Số 60-NQ/TW`, `Số:   /UBND-KGVX`: the text after the label, or nullopt.
 std::optional<std::string_view> number_label_rest(std::string_view line) {
-    if (!line.starts_with("Số")) return std::nullopt;
+    if (!line.starts_with("Số")) return ocr_number_label_rest(line);
     std::string_view rest = line.substr(std::string_view("Số").size());
     const bool colon = !rest.empty() && (rest.front() == ':' || rest.front() == '.');
     if (colon) rest.remove_prefix(1);
@@ -321,6 +322,7 @@ class DirectiveReader {
             // Blank, only the motto column, or residue without letters: not a break in the block.
             if (left.empty() || letter_count(left) == 0) continue;
             if (is_motto_fragment(left)) continue;
+            if (read_header_date(left)) continue;  // the right block's date line (OCR layout)
             const bool org = uppercase_share(left) >= 0.85 && letter_count(left) >= 2 &&
                              left.size() <= 160 && !number_label_rest(left) && !title_type(left) &&
                              !is_motto(left);
@@ -373,6 +375,7 @@ class DirectiveReader {
             }
         }
         // A blank numeral: `/SGDDĐT-VP`. The codes are known, the number is not.
+        rest = skip_unreadable_numeral(rest);
         if (!rest.empty() && (rest.front() == '/' || rest.front() == '-')) {
             std::string_view codes_text = rest.substr(0, rest.find_first_of(" \t"));
             DocumentNumber parts;
@@ -478,6 +481,7 @@ class DirectiveReader {
             if (lines_[i].blank()) continue;
             zone += std::string(lines_[i].text) + "\n";
         }
+        if (read_ocr_date(zone, text_, d_)) return;
         const auto words = split_words(zone, false);  // compared as written: `ngày`, `tháng`, `năm`
         for (std::size_t k = 1; k + 3 < words.size(); ++k) {
             if (words[k].text != "ngày" || !words[k - 1].text.ends_with(",")) continue;

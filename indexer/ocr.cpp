@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 
+#include "analyzers/ocr_vocabulary.hpp"
 #include "pdf_lines.hpp"
 #include "source_files.hpp"
 
@@ -19,6 +20,27 @@ namespace {
 
 // Below this mean word confidence a page may be stored on its side or upside down.
 constexpr double kCheckRotationBelow = 60;
+// A numeral on the header's `Số:` or date line read with less confidence than this is a
+// hand-written one OCR guessed at (`22` for 23, `899` for 299): left blank, never invented.
+constexpr float kMinHandwrittenNumeralConfidence = 70;
+// The header's number and date lines sit in this top share of the page.
+constexpr double kHeaderShare = 0.4;
+
+bool all_digits(std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// The `Số:` line or the `…, ngày … tháng … năm …` line of a header.
+bool is_number_or_date_line(const std::vector<PageWord>& words) {
+    for (const PageWord& w : words) {
+        const std::string form = ocr_match_form(w.text);
+        if (form == "ngay" || form == "thang" || form.starts_with("so ") || form == "so" ||
+            form.starts_with("ngay ") || w.text.starts_with("Số:"))
+            return true;
+    }
+    return false;
+}
 
 /// Tesseract's OpenMP parallel regions run on one thread: we read pages in parallel, and OpenMP
 /// threads waiting on a busy machine cost more than they give (measured in bench/README.md).
@@ -30,6 +52,7 @@ void one_thread_per_engine() {
         if (auto set =
                 reinterpret_cast<SetLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels")))
             set(0);
+        setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's messages about odd boxes, on stderr
     });
 }
 
@@ -87,6 +110,7 @@ OcrPage recognise(Pix* pix, const std::string& language) {
     std::size_t letters = 0;
     struct TessLine {
         std::vector<PageWord> words;
+        std::vector<float> confidence;
         double middle = 0;
     };
     std::vector<TessLine> lines;
@@ -98,13 +122,22 @@ OcrPage recognise(Pix* pix, const std::string& language) {
             int x0, y0, x1, y1;
             if (!text || !it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
             const std::size_t n = std::strlen(text.get());
-            confidence_sum += it->Confidence(tesseract::RIL_WORD) * n;
+            const float confidence = it->Confidence(tesseract::RIL_WORD);
+            confidence_sum += confidence * n;
             letters += n;
+            lines.back().confidence.push_back(confidence);
+            std::string word(text.get(), n);
+            // Ð (Icelandic eth) is Đ misread; `QĐÐ` is one Đ read twice.
+            for (std::size_t at; (at = word.find("ĐÐ")) != std::string::npos;)
+                word.erase(at + std::string_view("Đ").size(), std::string_view("Ð").size());
+            for (std::size_t at; (at = word.find("Ð")) != std::string::npos;)
+                word.replace(at, std::string_view("Ð").size(), "Đ");
             lines.back().words.push_back(
-                {std::string(text.get(), n), double(x0), double(y0), double(x1), double(y1), true});
+                {std::move(word), double(x0), double(y0), double(x1), double(y1), true});
         } while (it->Next(tesseract::RIL_WORD));
     }
     api.Clear();
+    const double header_bottom = kHeaderShare * pixGetHeight(pix);
     for (TessLine& l : lines) {
         if (l.words.empty()) continue;
         double top = l.words.front().y0, bottom = l.words.front().y1;
@@ -113,6 +146,11 @@ OcrPage recognise(Pix* pix, const std::string& language) {
             bottom = std::max(bottom, w.y1);
         }
         l.middle = (top + bottom) / 2;
+        if (top > header_bottom || !is_number_or_date_line(l.words)) continue;
+        for (std::size_t k = 0; k < l.words.size(); ++k) {
+            if (all_digits(l.words[k].text) && l.confidence[k] < kMinHandwrittenNumeralConfidence)
+                l.words[k].text = "__";
+        }
     }
     std::stable_sort(lines.begin(), lines.end(),
                      [](const TessLine& a, const TessLine& b) { return a.middle < b.middle; });

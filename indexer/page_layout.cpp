@@ -101,12 +101,43 @@ std::size_t find_fuzzy(const PageLine& line, const Segment& s, std::string_view 
     return find_fuzzy(line.words, s.begin, s.end, phrase);
 }
 
-bool is_motto(const PageLine& line, const Segment& s) {
+/// Where the motto starts in the segment (a word index), or npos. A header row may come as one
+/// run (`ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …`) when the columns sit close.
+std::size_t motto_start(const PageLine& line, const Segment& s) {
     for (std::string_view phrase : {"cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc",
                                     "dang cong san viet nam"}) {
-        if (find_fuzzy(line, s, phrase) != npos) return true;
+        if (const std::size_t at = find_fuzzy(line, s, phrase); at != npos) return at;
     }
-    return false;
+    return npos;
+}
+
+/// A run of words across the column split cut at its widest gap near the split, when that gap
+/// is wider than the run's usual one (two columns set close); else kept whole.
+std::vector<Segment> cut_at_split(const PageLine& line, const Segment& s, double split,
+                                  double width) {
+    if (!(s.left < split - 0.02 * width && s.right > split + 0.05 * width)) return {s};
+    std::vector<double> gaps;
+    std::size_t best = npos;
+    double best_gap = 0;
+    for (std::size_t k = s.begin + 1; k < s.end; ++k) {
+        const double gap = line.words[k]->x0 - line.words[k - 1]->x1;
+        gaps.push_back(gap);
+        const double x = line.words[k]->x0;
+        if (x >= split - 0.05 * width && x <= split + 0.15 * width && gap > best_gap) {
+            best_gap = gap;
+            best = k;
+        }
+    }
+    if (best == npos || gaps.empty()) return {s};
+    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+    if (best_gap <= 1.2 * gaps[gaps.size() / 2]) return {s};
+    Segment a = s, b = s;
+    a.end = best;
+    a.right = line.words[best - 1]->x1;
+    b.begin = best;
+    b.left = line.words[best]->x0;
+    for (std::size_t k = s.begin; k < best; ++k) a.right = std::max(a.right, line.words[k]->x1);
+    return {a, b};
 }
 
 /// `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `TL. GIÁM ĐỐC`: a signing authority opens the segment.
@@ -157,9 +188,14 @@ std::vector<PageLine> order_column_blocks(std::vector<PageLine> lines) {
     for (std::size_t i = 0; i < lines.size() && motto_line == npos; ++i) {
         if (lines[i].top > page_top + kHeaderZone * (page_bottom - page_top)) break;
         for (const Segment& s : segments_of(lines, i)) {
-            if (s.center() > page_center - 0.05 * width && is_motto(lines[i], s)) {
+            const std::size_t at = motto_start(lines[i], s);
+            if (at == npos) continue;
+            Segment m = s;
+            m.begin = at;
+            m.left = lines[i].words[at]->x0;
+            if (m.center() > page_center - 0.05 * width) {
                 motto_line = i;
-                motto = s;
+                motto = m;
                 break;
             }
         }
@@ -187,8 +223,9 @@ std::vector<PageLine> order_column_blocks(std::vector<PageLine> lines) {
                 }
             }
             if (ends_header) break;
-            for (const Segment& s : segments) {
-                (s.left < split ? left_block : right_block).push_back(s);
+            for (const Segment& whole : segments) {
+                for (const Segment& s : cut_at_split(lines[i], whole, split, width))
+                    (s.left < split ? left_block : right_block).push_back(s);
             }
         }
         emit(out, lines, left_block);

@@ -1,0 +1,53 @@
+// The header's number and date lines as OCR gives them from a scan of a signed paper: the label
+// misread (`Sô :`, `SỐ:`), the numeral and day written by hand and unreadable (`Số: O{_
+// /TTr-UBND`, `ngày @3 tháng 01`), keywords glued to digits (`ngày04tháng`), `0I` for `01`. What
+// is printed is kept; what is not readable is left out, never guessed. The digital-signature
+// box's signing time can stand for a hand-written day it agrees with.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "directive.hpp"
+
+namespace tracuu {
+
+/// The text after a `Số:` label that OCR misread (`Sô :`, `SỐ:`, `Sổ:`): the label must be
+/// followed by a colon; nullopt otherwise (`Sở Tài chính` is no label).
+std::optional<std::string_view> ocr_number_label_rest(std::string_view line);
+
+/// The rest of a `Số:` line from where its printed codes start, when a hand-written numeral
+/// before them could not be read (`O{_ /TTr-UBND`, `#39 /TIr-UBND`, `__ /BC-UBND` ->
+/// `/TTr-UBND`...); `rest` unchanged otherwise.
+std::string_view skip_unreadable_numeral(std::string_view rest);
+
+/// `Quảng Ngãi, ngày 24 tháng 01 năm 2025` read with OCR's slips. Day or month empty when not
+/// readable (hand-written, blank); the year is always there.
+struct HeaderDate {
+    std::string place;  ///< `Quảng Ngãi`, may be empty
+    std::string year, month, day;
+    std::string day_hint;        ///< digits OCR read where the day is written (`@3` -> `3`)
+    bool ocr_corrected = false;  ///< `0I` read as `01`, `ngày04tháng` split
+    std::string iso() const;     ///< YYYY-MM-DD, or empty when day or month is missing
+};
+
+/// Reads the first date line in `zone` (the header's lines); nullopt when there is none.
+std::optional<HeaderDate> read_header_date(std::string_view zone);
+
+/// The issuer's signing date from a digital-signature box (`Ký bởi: …` / `Thời gian ký:
+/// 07/02/2025 17:12:11`) at the end of the text: ISO, or nullopt.
+std::optional<std::string> signing_date(std::string_view text);
+
+/// The signing date as the document's date when its day was not readable: it must fall in the
+/// printed month and year, and the digits read in the day's place must be in its day (`0†` and
+/// 07, `⁄{5` and 15). Nullopt otherwise.
+std::optional<std::string> date_from_signature(const HeaderDate& printed, std::string_view text);
+
+/// For the parser, before its own reading of the header `zone`'s date line: when that line
+/// reads only with OCR's slips, or its day is blank or unreadable, sets the place, the year and
+/// the date (from the signing date, source `signature`, as date_from_signature() allows) on `d`
+/// and returns true; false leaves the line to the parser. `text`: the whole document.
+bool read_ocr_date(std::string_view zone, std::string_view text, Directive& d);
+
+}  // namespace tracuu
