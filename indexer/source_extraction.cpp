@@ -3,6 +3,7 @@
 #include "analyzers/legacy_encoding.hpp"
 #include "analyzers/vietnamese_syllables.hpp"
 #include "extractors.hpp"
+#include "several_documents.hpp"
 
 namespace tracuu {
 namespace {
@@ -87,6 +88,11 @@ Extraction extract_source(const std::filesystem::path& path, std::string_view by
             break;
     }
     check_mojibake(e);
+    if (const auto more = following_documents(e.text); !more.empty()) {
+        e.warnings.push_back("the file holds " + std::to_string(more.size() + 1) +
+                             " documents (the next begins \"" + more.front() +
+                             "\"); the fields are the first one's");
+    }
     const bool blank = e.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
     if (blank) {
         if (e.format == SourceFormat::Pdf && options.ocr == OcrMode::Never && e.pages > 0) {

@@ -8,6 +8,7 @@
 #include "indexer/directive.hpp"
 #include "indexer/header_fields.hpp"
 #include "indexer/pdf_lines.hpp"
+#include "indexer/several_documents.hpp"
 #include "indexer/text_layer.hpp"
 
 using namespace tracuu;
@@ -285,4 +286,29 @@ TEST_CASE("hand-written numbers and days are left out, what is printed is kept",
     CHECK(d.type->value == "Thông báo");
     const auto json = to_json(d);
     CHECK(json["date"]["source"] == "signature");
+}
+
+TEST_CASE("a file holding a công văn and the quyết định it sends says more documents follow",
+          "[ocr]") {
+    const std::string cong_van =
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 12/UBND-KT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nKính gửi: Sở Tài chính\n\nGửi kèm Quyết định số "
+        "5/QĐ-UBND.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n";
+    const std::string quyet_dinh =
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 5/QĐ-UBND\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nQUYẾT ĐỊNH\nVề việc phê duyệt\nNơi nhận:\n- Lưu: VT.\n";
+    CHECK(following_documents(cong_van).empty());
+    const auto more = following_documents(cong_van + "\n" + quyet_dinh);
+    REQUIRE(more.size() == 1);
+    CHECK(more.front() == "ỦY BAN NHÂN DÂN");
+    // The motto quoted in the body, or a second page of the same document, is no new document.
+    CHECK(following_documents(cong_van + "\nTheo mẫu của Cộng hòa xã hội chủ nghĩa Việt Nam.\n")
+              .empty());
+    const Directive d =
+        parse_directive(cong_van + "\n" + quyet_dinh, analyze(cong_van + "\n" + quyet_dinh));
+    REQUIRE(d.number);
+    CHECK(d.number->value == "12/UBND-KT");
+    REQUIRE(d.signer);
+    CHECK(d.signer->value == "Nguyễn Văn A");
 }

@@ -1,0 +1,90 @@
+// Real office files as they reach an office (tests/fixtures/real-files: a born-digital công văn
+// and two scans of signed paper whose text layer is only the signature box), read end to end
+// and judged against the truth read by eye. The full set of 19 is measured by
+// tracuu-fields-report (bench/README.md); these three keep the test run short (two OCR pages).
+#include <catch2/catch.hpp>
+
+#include "bench/field_judging.hpp"
+#include "indexer/document_preparation.hpp"
+#include "indexer/ocr_pool.hpp"
+#include "indexer/source_extraction.hpp"
+
+using namespace tracuu;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path real_files() {
+    return fs::path(TRACUU_SOURCE_DIR) / "tests/fixtures/real-files";
+}
+
+std::string field(const PreparedDocument& d, const char* name) {
+    return d.record.fields.contains(name) ? d.record.fields[name].value("value", "") : "";
+}
+
+}  // namespace
+
+TEST_CASE("a scan whose text layer is only the signature box is read by OCR", "[ocr][real]") {
+    const Extraction e = extract_file(real_files() / "r05.pdf", {});
+    CHECK(e.pages == 1);
+    CHECK(e.ocr_pages == 1);
+    // The signing record is kept, after the document, and not read into its header.
+    const auto box = e.text.find("Thời gian ký: 07/01/2025");
+    REQUIRE(box != std::string::npos);
+    CHECK(e.text.find("TỜ TRÌNH") < box);
+    CHECK(e.text.find("Ký bởi") > e.text.find("Nơi nhận"));
+    const PreparedDocument d = prepare_document("r05", e.text);
+    CHECK(field(d, "type") == "Tờ trình");
+    CHECK(field(d, "issuer") == "Ủy ban nhân dân tỉnh Quảng Ngãi");
+    // The number was written by hand: its printed codes are kept, no digits invented.
+    CHECK(field(d, "number").empty());
+    CHECK(field(d, "number_codes") == "TTr-UBND");
+    // The day too: the date is the true one or missing, never another.
+    const std::string date = field(d, "date");
+    CHECK((date.empty() || date == "2025-01-06"));
+    CHECK(field(d, "year") == "2025");
+    // The signer's name under the red seal is read (the seal dropped with the red channel).
+    CHECK(field(d, "signer").starts_with("Trần Hoàng"));
+    CHECK(field(d, "signer_authority") == "KT. CHỦ TỊCH");
+}
+
+TEST_CASE("a born-digital file keeps its text layer; its header is read from its blocks",
+          "[ocr][real]") {
+    const Extraction e = extract_file(real_files() / "r04.pdf", {});
+    CHECK(e.ocr_pages == 0);
+    // The publisher's stamp is set apart at the end, not above the issuer.
+    CHECK(e.text.find("ttcbth@quangngai.gov.vn") > e.text.find("Phùng Tô Long"));
+    const PreparedDocument d = prepare_document("r04", e.text);
+    CHECK(field(d, "number") == "507/UBND-KGVX");
+    CHECK(field(d, "type") == "Công văn");
+    CHECK(field(d, "date") == "2025-01-24");
+    CHECK(field(d, "signer") == "Phùng Tô Long");
+    CHECK(field(d, "subject").starts_with("góp ý dự thảo Quyết định sửa đổi"));
+}
+
+TEST_CASE("pages read in parallel give the text read one by one", "[ocr][real]") {
+    ExtractionOptions parallel;
+    parallel.ocr_pool = std::make_shared<OcrPool>(2);
+    const fs::path scan = fs::path(TRACUU_SOURCE_DIR) / "tests/fixtures/documents/seed000-scan.pdf";
+    const Extraction one = extract_file(scan, {});
+    const Extraction two = extract_file(scan, parallel);
+    CHECK(two.ocr_pages == 2);
+    CHECK(two.text == one.text);
+}
+
+TEST_CASE("the real files' fields against the truth read by eye", "[ocr][real]") {
+    using namespace tracuu::judging;
+    const TruthTable table = read_truth(real_files() / "truth.tsv");
+    const Report report = judge_table(table, {});
+    WARN(format_report(report, true));
+    const GroupReport& all = report.group("all");
+    CHECK(all.failed == 0);
+    CHECK(all.fields.at("type").right == 3);
+    CHECK(all.fields.at("issuer").right == 3);
+    // Hand-written numbers are missing, never wrong; printed ones right.
+    CHECK(all.fields.at("number").wrong == 0);
+    CHECK(all.fields.at("number").right >= 1);
+    CHECK(all.fields.at("signer").right >= 1);
+    for (const auto& name : judged_fields()) CHECK(all.fields.at(name).invented == 0);
+    CHECK(all.citations.recall() >= 0.9);
+}
