@@ -238,7 +238,7 @@ bool is_title_line(std::string_view line) {
     for (const auto& t : signing_titles()) {
         if (label == t || label.starts_with(t + " ")) return true;
     }
-    return false;
+    return ocr_signing_title(label, signing_titles());  // OCR's slips: `PHÓ CHỦ TỊC`
 }
 
 std::string strip_edges(std::string_view s, std::string_view chars) {

@@ -223,4 +223,9 @@ bool read_ocr_date(std::string_view zone, std::string_view text, Directive& d) {
     return true;
 }
 
+bool ocr_signing_title(std::string_view label, const std::vector<std::string>& titles) {
+    static const ClosedVocabulary vocabulary(titles);  // the parser's one list
+    return vocabulary.match(label).has_value();
+}
+
 }  // namespace tracuu

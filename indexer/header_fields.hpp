@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "directive.hpp"
 
@@ -49,5 +50,9 @@ std::optional<std::string> date_from_signature(const HeaderDate& printed, std::s
 /// the date (from the signing date, source `signature`, as date_from_signature() allows) on `d`
 /// and returns true; false leaves the line to the parser. `text`: the whole document.
 bool read_ocr_date(std::string_view zone, std::string_view text, Directive& d);
+
+/// A signing title as OCR misspells it (`PHÓ CHỦ TỊC`, `GIÁM ĐÓC`): `label` (folded) within
+/// a small edit distance of one of `titles` (folded) and nearer to it than to any other.
+bool ocr_signing_title(std::string_view label, const std::vector<std::string>& titles);
 
 }  // namespace tracuu

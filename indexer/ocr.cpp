@@ -11,7 +11,10 @@
 #include <memory>
 #include <mutex>
 
+#include <unicode/uchar.h>
+
 #include "analyzers/ocr_vocabulary.hpp"
+#include "analyzers/utf8.hpp"
 #include "pdf_lines.hpp"
 #include "source_files.hpp"
 
@@ -25,6 +28,21 @@ constexpr double kCheckRotationBelow = 60;
 constexpr float kMinHandwrittenNumeralConfidence = 70;
 // The header's number and date lines sit in this top share of the page.
 constexpr double kHeaderShare = 0.4;
+
+/// OCR's reading of a seal's rim, a signature's strokes or a stain (`——..`, `¬—_=<`): two or
+/// more characters without a letter or digit, other than a document's `./.`, `...`, `--`.
+bool is_ink_noise(std::string_view word) {
+    std::size_t n = 0;
+    bool plain = true;  // only dots, slashes and hyphens
+    std::size_t pos = 0;
+    while (pos < word.size()) {
+        const char32_t c = utf8::next(word, pos);
+        if (u_isalnum(static_cast<UChar32>(c))) return false;
+        plain = plain && (c == U'.' || c == U'/' || c == U'-');
+        ++n;
+    }
+    return n >= 2 && !plain;
+}
 
 bool all_digits(std::string_view s) {
     return !s.empty() &&
@@ -127,6 +145,7 @@ OcrPage recognise(Pix* pix, const std::string& language) {
             letters += n;
             lines.back().confidence.push_back(confidence);
             std::string word(text.get(), n);
+            if (is_ink_noise(word)) continue;
             // Ð (Icelandic eth) is Đ misread; `QĐÐ` is one Đ read twice.
             for (std::size_t at; (at = word.find("ĐÐ")) != std::string::npos;)
                 word.erase(at + std::string_view("Đ").size(), std::string_view("Ð").size());
