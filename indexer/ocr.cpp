@@ -181,6 +181,19 @@ OcrPage recognise(Pix* pix, const std::string& language) {
         for (PageWord& w : l.words) page.words.push_back(std::move(w));
     }
     page.confidence = letters ? confidence_sum / letters : 0;
+    std::size_t tall = 0, judged = 0;
+    for (const TessLine& l : lines) {
+        if (l.words.size() < 2) continue;
+        double x0 = l.words.front().x0, x1 = l.words.front().x1;
+        double y0 = l.words.front().y0, y1 = l.words.front().y1;
+        for (const PageWord& w : l.words) {
+            x0 = std::min(x0, w.x0), x1 = std::max(x1, w.x1);
+            y0 = std::min(y0, w.y0), y1 = std::max(y1, w.y1);
+        }
+        ++judged;
+        tall += y1 - y0 > x1 - x0;
+    }
+    page.sideways = judged >= 3 && 2 * tall > judged;
     return page;
 }
 
@@ -202,23 +215,23 @@ int upright_quarter_turns(Pix* pix) {
     const bool found =
         api->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
     api->Clear();
-    // `degrees` is how far the page is turned counter-clockwise... measured by Tesseract as the
-    // rotation to apply clockwise to read it: 90 means turn it a quarter clockwise.
+    // `degrees` is how far the page is turned clockwise (the `tesseract --psm 0` line
+    // "Orientation in degrees"); turning it the rest of the way round makes it upright.
     if (!found || confidence < 2.0 || degrees % 90 != 0) return 0;
-    return (degrees / 90) % 4;
+    return (4 - degrees / 90 % 4) % 4;
 }
 
 /// Reads `pix`; a page that reads badly and that orientation detection finds turned is read
 /// again upright, and the better reading kept.
 OcrPage read_upright(Pix* pix, const std::string& language) {
     OcrPage page = recognise(pix, language);
-    if (page.confidence >= kCheckRotationBelow) return page;
+    if (page.confidence >= kCheckRotationBelow && !page.sideways) return page;
     const int quarters = upright_quarter_turns(pix);
     if (quarters == 0) return page;
     PixPtr turned(pixRotateOrth(pix, quarters));
     if (!turned) return page;
     OcrPage upright = recognise(turned.get(), language);
-    if (upright.confidence <= page.confidence) return page;
+    if (upright.sideways || (!page.sideways && upright.confidence <= page.confidence)) return page;
     upright.turned_degrees = quarters * 90;
     return upright;
 }

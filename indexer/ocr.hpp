@@ -32,12 +32,15 @@ struct OcrPage {
     std::vector<std::size_t> lines;
     int turned_degrees = 0;  ///< the page was stored rotated and turned this far clockwise
     double confidence = 0;   ///< Tesseract's mean word confidence, 0-100
+    /// Most lines run down the page: Tesseract read a page stored on its side (it can), but
+    /// its word positions are those of the turned page.
+    bool sideways = false;
 };
 
 /// Reads a page image. `blank` regions are painted white first (a digital-signature box the
-/// text layer already gives). A page that reads badly is checked for rotation (Tesseract's
-/// orientation detection) and read again upright. Throws SourceError when Tesseract or its
-/// language data cannot be loaded.
+/// text layer already gives). A page that reads badly or sideways is checked for rotation
+/// (Tesseract's orientation detection) and read again upright. Throws SourceError when Tesseract or
+/// its language data cannot be loaded.
 OcrPage ocr_page(GrayImage image, const std::vector<PixelBox>& blank, const std::string& language);
 
 /// The page's text, laid out as assemble_page_text() lays out a PDF page.

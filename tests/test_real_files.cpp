@@ -4,10 +4,13 @@
 // tracuu-fields-report (bench/README.md); these three keep the test run short (two OCR pages).
 #include <catch2/catch.hpp>
 
+#include <leptonica/allheaders.h>
+
 #include "bench/field_judging.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/ocr_pool.hpp"
 #include "indexer/source_extraction.hpp"
+#include "support.hpp"
 
 using namespace tracuu;
 namespace fs = std::filesystem;
@@ -87,4 +90,24 @@ TEST_CASE("the real files' fields against the truth read by eye", "[ocr][real]")
     CHECK(all.fields.at("signer").right >= 1);
     for (const auto& name : judged_fields()) CHECK(all.fields.at(name).invented == 0);
     CHECK(all.citations.recall() >= 0.9);
+}
+
+TEST_CASE("a page stored on its side is turned upright before OCR", "[ocr][real]") {
+    // The seed's page image turned a quarter clockwise, as a scanner may store it.
+    const std::string jpeg =
+        test::read_file(fs::path(TRACUU_SOURCE_DIR) / "tests/fixtures/documents/seed000-page1.jpg");
+    Pix* page = pixReadMem(reinterpret_cast<const l_uint8*>(jpeg.data()), jpeg.size());
+    REQUIRE(page != nullptr);
+    Pix* turned = pixRotateOrth(page, 1);
+    l_uint8* png = nullptr;
+    size_t size = 0;
+    REQUIRE(pixWriteMem(&png, &size, turned, IFF_PNG) == 0);
+    const std::string bytes(reinterpret_cast<const char*>(png), size);
+    lept_free(png);
+    pixDestroy(&turned);
+    pixDestroy(&page);
+    const std::string text = extract_source("turned.png", bytes, {}).text;
+    const PreparedDocument d = prepare_document("turned", text);
+    CHECK(field(d, "number") == "2265/SGDDĐT-VP");
+    CHECK(text.find("Kính gửi") != std::string::npos);
 }
