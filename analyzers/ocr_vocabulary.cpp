@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "code_tables.hpp"
+#include "embedded_data.hpp"
 #include "utf8.hpp"
 #include "vietnamese_syllables.hpp"
 #include "word_forms.hpp"
@@ -147,6 +149,42 @@ std::optional<std::string> corrected_syllable(std::string_view word) {
         }
     }
     return found;
+}
+
+const ClosedVocabulary& province_names() {
+    static const ClosedVocabulary vocabulary = [] {
+        std::vector<std::string> names;
+        for (const auto& row : parse_tsv(embedded::provinces)) names.emplace_back(row[0]);
+        return ClosedVocabulary(std::move(names));
+    }();
+    return vocabulary;
+}
+
+bool correct_province_in_name(std::string& name) {
+    std::vector<std::string> words;
+    for (std::size_t p = 0; p < name.size();) {
+        const std::size_t space = name.find(' ', p);
+        const std::size_t end = space == std::string::npos ? name.size() : space;
+        if (end > p) words.push_back(name.substr(p, end - p));
+        p = end + 1;
+    }
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        if (ocr_match_form(words[i]) != "tinh") continue;
+        for (std::size_t n = std::min<std::size_t>(4, words.size() - i - 1); n >= 1; --n) {
+            std::string run;
+            for (std::size_t k = i + 1; k <= i + n; ++k) run += (run.empty() ? "" : " ") + words[k];
+            const auto m = province_names().match(run);
+            if (!m) continue;
+            if (!m->corrected && words[i] == "tỉnh") return false;
+            std::string fixed;
+            for (std::size_t k = 0; k < i; ++k) fixed += words[k] + " ";
+            fixed += "tỉnh " + province_names().entry(m->entry);
+            for (std::size_t k = i + n + 1; k < words.size(); ++k) fixed += " " + words[k];
+            name = fixed;
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace tracuu

@@ -58,4 +58,12 @@ bool differs_as_written(std::string_view phrase, std::string_view entry);
 /// the usual confusions (l/i, rn/m, 0/o, 1/l, cl/d); nullopt when none or several fit.
 std::optional<std::string> corrected_syllable(std::string_view word);
 
+/// Provinces and centrally-run cities (analyzers/data/provinces.tsv).
+const ClosedVocabulary& province_names();
+
+/// A body's name read by OCR with the province's name, and the `tỉnh` before it, set right
+/// (`Ủy ban nhân dân Tĩnh Quang Ngaài` -> `Ủy ban nhân dân tỉnh Quảng Ngãi`); the words are
+/// matched to the vocabulary only, the rest is left as read. True when something changed.
+bool correct_province_in_name(std::string& name);
+
 }  // namespace tracuu

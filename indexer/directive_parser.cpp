@@ -265,6 +265,7 @@ class DirectiveReader {
         fill_from_number_code();
         fill_from_page_metadata();
         if (!d_.issuer) read_issuer_from_body();
+        correct_ocr_names(d_);
         d_.citations = parse_citations(text_, analysis_, own_number_match_);
         if (d_.subject) {
             d_.title = d_.subject->source == FieldSource::Header ? "V/v " + d_.subject->value

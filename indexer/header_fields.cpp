@@ -85,7 +85,14 @@ std::optional<std::string_view> ocr_number_label_rest(std::string_view line) {
     std::string_view first = words[0].text;
     const auto colon = first.find(':');
     const std::string_view label = first.substr(0, colon);
-    if (ocr_match_form(label) != "so" || label.size() > 4) return std::nullopt;
+    if (ocr_match_form(label) != "so" || label.size() > 4) {
+        // The whole label and numeral unreadable (`ST /CT-UBND`): a short token, then the
+        // printed codes in capitals with a dash.
+        const bool codes = words.size() == 2 && first.size() <= 4 &&
+                           words[1].text.starts_with("/") && words[1].text.find('-') != npos &&
+                           uppercase_share(words[1].text) == 1.0;
+        return codes ? std::optional<std::string_view>(trim(line)) : std::nullopt;
+    }
     std::size_t rest = npos;
     if (colon != npos) {
         rest = words[0].begin + colon + 1;
@@ -125,7 +132,11 @@ std::optional<HeaderDate> read_header_date(std::string_view zone) {
         const std::string line = spaced_keywords(raw.text);
         const auto words = split_words(line, false);
         for (std::size_t k = 0; k < words.size(); ++k) {
-            if (words[k].text != "ngày") continue;
+            // `ngày`, or OCR's reading of it with a hand-written day glued on (`ngàW†`).
+            const bool ngay =
+                words[k].text == "ngày" ||
+                (words[k].text.starts_with("ngà") && k > 0 && words[k - 1].text.ends_with(","));
+            if (!ngay) continue;
             HeaderDate d;
             // `Quảng Ngãi, ngày`: the place ends with the comma before.
             if (k > 0 && words[k - 1].text.ends_with(",")) {
@@ -142,7 +153,8 @@ std::optional<HeaderDate> read_header_date(std::string_view zone) {
             }
             std::size_t j = k + 1;
             // Tokens up to `tháng`: the day, or OCR's reading of a hand-written one.
-            std::string day_token;
+            std::string day_token(words[k].text.substr(std::string_view("ngà").size()));
+            if (words[k].text == "ngày") day_token.clear();
             while (j < words.size() && words[j].text != "tháng" && j < k + 3)
                 day_token += std::string(words[j++].text);
             if (j >= words.size() || words[j].text != "tháng") continue;
@@ -167,7 +179,7 @@ std::optional<HeaderDate> read_header_date(std::string_view zone) {
                 d.month.clear();
                 d.day.clear();
             }
-            d.ocr_corrected = corrected || line != raw.text;
+            d.ocr_corrected = corrected || line != raw.text || words[k].text != "ngày";
             return d;
         }
     }
@@ -192,8 +204,7 @@ std::optional<std::string> signing_date(std::string_view text) {
 }
 
 std::optional<std::string> date_from_signature(const HeaderDate& printed, std::string_view text) {
-    if (!printed.day.empty() || printed.month.empty() || printed.day_hint.empty())
-        return std::nullopt;
+    if (!printed.day.empty() || printed.month.empty()) return std::nullopt;
     const auto signed_on = signing_date(text);
     if (!signed_on) return std::nullopt;
     char month[3];
@@ -203,7 +214,8 @@ std::optional<std::string> date_from_signature(const HeaderDate& printed, std::s
     // The digits read where the day is written must be the day's: its first digit, or its last.
     const std::string day = signed_on->substr(8, 2);
     const std::string& hint = printed.day_hint;
-    const bool agrees = hint.size() == 1 ? (hint[0] == day[0] || hint[0] == day[1]) : hint == day;
+    const bool agrees =
+        hint.empty() || (hint.size() == 1 ? hint[0] == day[0] || hint[0] == day[1] : hint == day);
     return agrees ? signed_on : std::nullopt;
 }
 
@@ -226,6 +238,24 @@ bool read_ocr_date(std::string_view zone, std::string_view text, Directive& d) {
 bool ocr_signing_title(std::string_view label, const std::vector<std::string>& titles) {
     static const ClosedVocabulary vocabulary(titles);  // the parser's one list
     return vocabulary.match(label).has_value();
+}
+
+void correct_ocr_names(Directive& d) {
+    for (auto* name : {&d.issuer, &d.parent_issuer}) {
+        if (*name && correct_province_in_name((*name)->value)) (*name)->ocr_corrected = true;
+    }
+    if (!d.signer) return;
+    std::string fixed;
+    bool changed = false;
+    for (const auto& w : split_words(d.signer->value, false)) {
+        const auto syllable = corrected_syllable(w.text);
+        changed = changed || syllable.has_value();
+        fixed += (fixed.empty() ? "" : " ") + syllable.value_or(std::string(w.text));
+    }
+    if (changed) {
+        d.signer->value = fixed;
+        d.signer->ocr_corrected = true;
+    }
 }
 
 }  // namespace tracuu

@@ -40,9 +40,10 @@ std::optional<HeaderDate> read_header_date(std::string_view zone);
 /// 07/02/2025 17:12:11`) at the end of the text: ISO, or nullopt.
 std::optional<std::string> signing_date(std::string_view text);
 
-/// The signing date as the document's date when its day was not readable: it must fall in the
-/// printed month and year, and the digits read in the day's place must be in its day (`0†` and
-/// 07, `⁄{5` and 15). Nullopt otherwise.
+/// The signing date as the document's date when its day was blank or not readable: it must
+/// fall in the printed month and year, and any digits read in the day's place must be in its
+/// day (`0†` and 07, `⁄{5` and 15; `@3` rules out 24). Nullopt otherwise. (On the 19 real
+/// files the issuer signs on the printed day or the day after.)
 std::optional<std::string> date_from_signature(const HeaderDate& printed, std::string_view text);
 
 /// For the parser, before its own reading of the header `zone`'s date line: when that line
@@ -54,5 +55,10 @@ bool read_ocr_date(std::string_view zone, std::string_view text, Directive& d);
 /// A signing title as OCR misspells it (`PHÓ CHỦ TỊC`, `GIÁM ĐÓC`): `label` (folded) within
 /// a small edit distance of one of `titles` (folded) and nearer to it than to any other.
 bool ocr_signing_title(std::string_view label, const std::vector<std::string>& titles);
+
+/// For the parser, once the fields are read: the province in the issuer's names and the
+/// signer's syllables set right where OCR slipped on them (`Tĩnh Quang Ngaài`, `Glang`), each
+/// marked ocr_corrected.
+void correct_ocr_names(Directive& d);
 
 }  // namespace tracuu

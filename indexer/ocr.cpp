@@ -146,6 +146,13 @@ OcrPage recognise(Pix* pix, const std::string& language) {
             lines.back().confidence.push_back(confidence);
             std::string word(text.get(), n);
             if (is_ink_noise(word)) continue;
+            // `3|` is 31: a bar beside digits is a 1 (kept apart, it would end the line).
+            if (word.find('|') != std::string::npos &&
+                std::all_of(word.begin(), word.end(),
+                            [](char c) { return c == '|' || (c >= '0' && c <= '9'); }) &&
+                word.find_first_of("0123456789") != std::string::npos) {
+                std::replace(word.begin(), word.end(), '|', '1');
+            }
             // Ð (Icelandic eth) is Đ misread; `QĐÐ` is one Đ read twice.
             for (std::size_t at; (at = word.find("ĐÐ")) != std::string::npos;)
                 word.erase(at + std::string_view("Đ").size(), std::string_view("Ð").size());

@@ -226,6 +226,9 @@ TEST_CASE("hand-written numbers and days are left out, what is printed is kept",
     CHECK_FALSE(ocr_number_label_rest("Sở Tài chính").has_value());
     CHECK_FALSE(ocr_number_label_rest("Sở: Văn hóa, Thể thao và Du lịch").has_value());
     // An unreadable numeral before the printed codes.
+    CHECK(ocr_number_label_rest("ST /CT-UBND") == "ST /CT-UBND");  // `Số: 11` unreadable
+    CHECK_FALSE(ocr_number_label_rest("Về việc /ABC-XY").has_value());
+    CHECK(skip_unreadable_numeral("ST /CT-UBND") == "/CT-UBND");
     CHECK(skip_unreadable_numeral("O{_ /TTr-UBND") == "/TTr-UBND");
     CHECK(skip_unreadable_numeral("__ /BC-UBND") == "/BC-UBND");
     CHECK(skip_unreadable_numeral("#39 /TIr-UBND") == "/TIr-UBND");
@@ -267,7 +270,12 @@ TEST_CASE("hand-written numbers and days are left out, what is printed is kept",
         date_from_signature(*read_header_date("Quảng Ngãi, ngày @3 tháng 02 năm 2025"), box));
     CHECK_FALSE(
         date_from_signature(*read_header_date("Quảng Ngãi, ngày 0† tháng 03 năm 2025"), box));
-    CHECK_FALSE(date_from_signature(*read_header_date("Quảng Ngãi, ngày tháng 02 năm 2025"), box));
+    CHECK(date_from_signature(*read_header_date("Quảng Ngãi, ngày tháng 02 năm 2025"), box) ==
+          "2025-02-07");  // nothing read of the day: the signing date stands
+    CHECK(date_from_signature(*read_header_date("Quảng Ngãi, ngàW† tháng 02 năm 2025"), box) ==
+          "2025-02-07");
+    CHECK_FALSE(date_from_signature(*read_header_date("Quảng Ngãi, ngày 05 tháng 02 năm 2025"),
+                                    box));  // a day printed: never replaced
 
     // Through the parser: codes kept, the numeral missing; the month's date from the signature.
     const std::string text =
@@ -311,4 +319,33 @@ TEST_CASE("a file holding a công văn and the quyết định it sends says mor
     CHECK(d.number->value == "12/UBND-KT");
     REQUIRE(d.signer);
     CHECK(d.signer->value == "Nguyễn Văn A");
+}
+
+TEST_CASE("province names and signers' syllables are set right, nothing else", "[ocr]") {
+    struct Case {
+        const char* read;
+        const char* corrected;  // nullptr: left as read
+    };
+    for (const Case& c :
+         {Case{"Ủy ban nhân dân Tĩnh Quang Ngaài", "Ủy ban nhân dân tỉnh Quảng Ngãi"},
+          Case{"Ủy ban nhân dân tỉnh Phu Thọ", "Ủy ban nhân dân tỉnh Phú Thọ"},
+          Case{"Sở Y tế tỉnh Glá Lai", "Sở Y tế tỉnh Gia Lai"},
+          Case{"Ủy ban nhân dân tỉnh Quảng Ngãi", nullptr},
+          Case{"Ủy ban nhân dân tỉnh Hà Tĩnh", nullptr},
+          Case{"Ủy ban nhân dân tỉnh Xyz", nullptr},  // no province near
+          Case{"Bộ Tài chính", nullptr}}) {
+        INFO(c.read);
+        std::string name = c.read;
+        CHECK(correct_province_in_name(name) == (c.corrected != nullptr));
+        CHECK(name == (c.corrected ? c.corrected : c.read));
+    }
+    Directive d;
+    d.signer = Sourced<std::string>{"Nguyễn Hoàng Glang", FieldSource::Signature};
+    correct_ocr_names(d);
+    CHECK(d.signer->value == "Nguyễn Hoàng Giang");
+    CHECK(d.signer->ocr_corrected);
+    d.signer = Sourced<std::string>{"Trần Hoàng Tuần", FieldSource::Signature};
+    correct_ocr_names(d);
+    CHECK(d.signer->value == "Trần Hoàng Tuần");  // a wrong mark on a real word: not free text
+    CHECK_FALSE(d.signer->ocr_corrected);
 }
