@@ -62,14 +62,16 @@ bool is_number_or_date_line(const std::vector<PageWord>& words) {
 
 /// Tesseract's OpenMP parallel regions run on one thread: we read pages in parallel, and OpenMP
 /// threads waiting on a busy machine cost more than they give (measured in bench/README.md).
-/// Looked up at run time: a Tesseract built without OpenMP has nothing to turn off.
+/// The setting is the calling thread's (libgomp keeps it per thread), so each thread that makes
+/// an engine makes it. Looked up at run time: a Tesseract built without OpenMP has nothing to
+/// turn off.
 void one_thread_per_engine() {
+    using SetLevels = void (*)(int);
+    static const auto set_max_active_levels =
+        reinterpret_cast<SetLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+    if (set_max_active_levels) set_max_active_levels(0);
     static std::once_flag once;
     std::call_once(once, [] {
-        using SetLevels = void (*)(int);
-        if (auto set =
-                reinterpret_cast<SetLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels")))
-            set(0);
         setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's messages about odd boxes, on stderr
     });
 }
