@@ -248,8 +248,10 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
         hit.score = r.score;
         hit.id = doc.get_value(schema::kSlotId);
         hit.result_members = stored.result;
-        hit.snippet = make_snippet(db, r.docid, stored.text,
-                                   doc.get_value(schema::kSlotCheckpoints), built.highlight);
+        if (request.snippets) {
+            hit.snippet = make_snippet(db, r.docid, stored.text,
+                                       doc.get_value(schema::kSlotCheckpoints), built.highlight);
+        }
         result.hits.push_back(std::move(hit));
     }
     return result;
