@@ -480,6 +480,16 @@ void HttpServer::stop() {
     impl_->server.drain_and_stop();
 }
 
+std::string exposure_warning(const ServerConfig& config) {
+    const std::string& host = config.host;
+    const bool loopback =
+        host == "localhost" || host.starts_with("127.") || host == "::1" || host == "[::1]";
+    if (loopback || !config.token_file.empty()) return {};
+    return "listening on " + host +
+           " without --token-file: anyone who can reach this port reads every document and "
+           "/metrics";
+}
+
 std::string HttpServer::reload_tokens() {
     if (!impl_->tokens) return "no --token-file to reload";
     try {

@@ -25,6 +25,10 @@ struct ServerConfig {
     std::filesystem::path token_file;
 };
 
+/// What to warn about at start, or empty: listening beyond this machine (any address but
+/// loopback) without a token file lets anyone who reaches the port read everything.
+std::string exposure_warning(const ServerConfig& config);
+
 class HttpServer {
   public:
     explicit HttpServer(ServerConfig config);

@@ -49,11 +49,6 @@ int usage_error(const std::string& message) {
     return 2;
 }
 
-/// True for a listening address only this machine can reach.
-bool is_loopback(const std::string& host) {
-    return host == "localhost" || host.starts_with("127.") || host == "::1" || host == "[::1]";
-}
-
 /// A whole number in [low, high], or -1.
 long bounded_number(const std::string& text, long low, long high) {
     if (text.empty() || text.size() > 9) return -1;
@@ -156,12 +151,8 @@ int main(int argc, char** argv) try {
     std::fprintf(stderr, "tracuu-server: listening on http://%s:%d/ (database %s%s)\n",
                  config.host.c_str(), port, config.databases.front().c_str(),
                  config.databases.size() > 1 ? " and more" : "");
-    if (config.token_file.empty() && !is_loopback(config.host)) {
-        std::fprintf(stderr,
-                     "tracuu-server: warning: listening on %s without --token-file: anyone who "
-                     "can reach this port reads every document and /metrics\n",
-                     config.host.c_str());
-    }
+    if (const std::string warning = tracuu::exposure_warning(config); !warning.empty())
+        std::fprintf(stderr, "tracuu-server: warning: %s\n", warning.c_str());
     std::fflush(stderr);
     const bool ok = server.serve();
     serving_ended = true;  // wake the signal thread if serving ended for another reason

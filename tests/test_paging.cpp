@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/csv_export.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
@@ -200,4 +201,104 @@ TEST_CASE("paging: the last offset allowed answers, beyond it is refused",
     REQUIRE(beyond);
     CHECK(beyond->status == 400);
     CHECK(json::parse(beyond->body)["error"]["parameter"] == "offset");
+}
+
+namespace {
+
+/// The rows of a CSV answer (RFC 4180: quoted fields may hold commas, quotes and line breaks).
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows(1);
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(std::move(field));
+            field.clear();
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            rows.back().push_back(std::move(field));
+            field.clear();
+            rows.emplace_back();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    if (!rows.back().empty() || !field.empty()) rows.back().push_back(field);
+    if (rows.back().empty()) rows.pop_back();
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("CSV export: the same rows in the same order as the JSON pages", "[http][csv][shared]") {
+    httplib::Client client("127.0.0.1", paged_server().server->port());
+    client.set_read_timeout(120, 0);
+    for (const httplib::Params& params :
+         {httplib::Params{{"q", "nghi quyet"}},
+          httplib::Params{{"q", "ke hoach"}, {"sort", "date"}},
+          httplib::Params{{"q", "chuyển đổi số"}, {"sort", "oldest"}},
+          httplib::Params{{"q", "thu tuc hanh chinh"}, {"from", "2025-06"}}, httplib::Params{}}) {
+        const std::vector<Hit> order = whole_order(params);
+        auto csv_params = params;
+        csv_params.emplace("format", "csv");
+        const auto res = client.Get("/api/search", csv_params, httplib::Headers{});
+        REQUIRE(res);
+        INFO(httplib::detail::params_to_query_str(csv_params));
+        REQUIRE(res->status == 200);
+        CHECK(res->get_header_value("Content-Type").starts_with("text/csv; charset=utf-8"));
+        CHECK(res->get_header_value("Content-Disposition").starts_with("attachment"));
+        REQUIRE(res->body.starts_with("\xEF\xBB\xBF"));  // Excel reads UTF-8 only with it
+        const auto rows = parse_csv(res->body.substr(3));
+        REQUIRE(!rows.empty());
+        CHECK(rows[0] == std::vector<std::string>{"id", "number", "type", "issuer", "date",
+                                                  "subject", "link"});
+        REQUIRE(rows.size() == order.size() + 1);
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            INFO("row " << i + 1);
+            REQUIRE(rows[i + 1].size() == 7);
+            CHECK(rows[i + 1][0] == order[i].id);
+            CHECK(rows[i + 1][6].find("/?doc=") != std::string::npos);
+        }
+    }
+    // limit and offset cut the same order.
+    const std::vector<Hit> order = whole_order({{"q", "nghi quyet"}});
+    const auto part = client.Get("/api/search?q=nghi+quyet&format=csv&offset=7&limit=20");
+    REQUIRE(part);
+    const auto rows = parse_csv(part->body.substr(3));
+    REQUIRE(rows.size() == 21);
+    for (std::size_t i = 0; i < 20; ++i) CHECK(rows[i + 1][0] == order[7 + i].id);
+    const auto too_many = client.Get("/api/search?q=nghi+quyet&format=csv&limit=10001");
+    REQUIRE(too_many);
+    CHECK(too_many->status == 400);
+    CHECK(json::parse(too_many->body)["error"]["parameter"] == "limit");
+    const auto bad_format = client.Get("/api/search?q=a&format=xlsx");
+    REQUIRE(bad_format);
+    CHECK(json::parse(bad_format->body)["error"]["parameter"] == "format");
+}
+
+TEST_CASE("CSV fields: quoted when needed, never a formula", "[csv]") {
+    CHECK(csv_field("Công văn") == "Công văn");
+    CHECK(csv_field("Bộ Văn hóa, Thể thao và Du lịch") == "\"Bộ Văn hóa, Thể thao và Du lịch\"");
+    CHECK(csv_field("về \"chuyển đổi số\"") == "\"về \"\"chuyển đổi số\"\"\"");
+    CHECK(csv_field("dòng 1\ndòng 2") == "\"dòng 1\ndòng 2\"");
+    CHECK(csv_field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+    CHECK(csv_field("-2+3") == "\"'-2+3\"");
+    CHECK(csv_field("@SUM(A1)") == "\"'@SUM(A1)\"");
+    CHECK(csv_field("") == "");
+    const std::string row = csv_row(
+        R"("id":"a/b c.txt","title":"T","fields":{"number":{"value":"57-NQ/TW"},"type":{"value":"Nghị quyết"}})",
+        "http://h:1/");
+    CHECK(row == "a/b c.txt,57-NQ/TW,Nghị quyết,,,T,http://h:1/?doc=a%2Fb%20c.txt\r\n");
 }
