@@ -130,7 +130,7 @@ void check_pages(const httplib::Params& params, std::mt19937& random) {
     const std::size_t size = 1 + random() % 13;
     // Small pages, one after another, over the first few hundred.
     std::vector<Hit> concatenated;
-    const std::size_t upto = std::min<std::size_t>(all.size(), 250);
+    const std::size_t upto = std::min<std::size_t>(all.size(), 150);
     for (std::size_t offset = 0; offset < upto; offset += size) {
         auto page_params = params;
         page_params.emplace("limit", std::to_string(size));
@@ -167,7 +167,7 @@ TEST_CASE("paging: pages concatenate into one order, for any query, sort and fil
     std::vector<std::string> queries = {"nghi quyet", "thu tuc hanh chinh", "chuyển đổi số",
                                         "ke hoach",   "quyết định",         "57 NQ TW",
                                         "ubnd tinh"};
-    for (const auto& q : queries_from_corpus(20)) queries.push_back(q);
+    for (const auto& q : queries_from_corpus(12)) queries.push_back(q);
     std::mt19937 random(1616);
     // Filters seen in the answers themselves: a type and an issuer of the corpus.
     const json facets = search({{"q", "van ban"}, {"limit", "1"}})["facets"];
@@ -188,7 +188,7 @@ TEST_CASE("paging: pages concatenate into one order, for any query, sort and fil
     // Only filters (the newest first), and no query at all.
     check_pages({{"type", a_type}}, random);
     check_pages({}, random);
-    CHECK(checked > 100);
+    CHECK(checked > 90);
 }
 
 TEST_CASE("paging: the last offset allowed answers, beyond it is refused",
