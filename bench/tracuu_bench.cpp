@@ -313,8 +313,8 @@ int cmd_report(const Args& a) {
     }
     for (const auto& corpus : corpora) {
         std::printf("\n== %s\n", corpus.c_str());
-        std::printf("%-28s %12s %12s %12s %10s %10s %14s\n", "figure", "tracuu", "xapian", "sqlite",
-                    "/xapian", "/sqlite", "tracuu+cache");
+        std::printf("%-28s %12s %12s %12s %10s %10s %14s %14s\n", "figure", "tracuu", "xapian",
+                    "sqlite", "/xapian", "/sqlite", "tracuu+cache", "tracuu+gzip");
         auto line = [&](const char* label, const char* kind, const char* key,
                         const char* sub = nullptr) {
             auto get = [&](const std::string& engine) -> std::optional<double> {
@@ -326,6 +326,7 @@ int cmd_report(const Args& a) {
             };
             const auto t = get("tracuu"), x = get("xapian"), s = get("sqlite");
             const auto cached = get("tracuu-cached");
+            const auto gzipped = get("tracuu-gzip");
             if (!t && !x && !s) return;
             auto cell = [](std::optional<double> v) {
                 char buf[32];
@@ -339,9 +340,10 @@ int cmd_report(const Args& a) {
                 std::snprintf(buf, sizeof buf, "%9.2fx", *t / *base);
                 return std::string(buf);
             };
-            std::printf("%-28s %s %s %s %s %s %s\n", label, cell(t).c_str(), cell(x).c_str(),
+            std::printf("%-28s %s %s %s %s %s %s %s\n", label, cell(t).c_str(), cell(x).c_str(),
                         cell(s).c_str(), rat(x).c_str(), rat(s).c_str(),
-                        cached ? ("  " + cell(cached)).c_str() : "");
+                        cached || gzipped ? ("  " + cell(cached)).c_str() : "",
+                        gzipped ? ("  " + cell(gzipped)).c_str() : "");
         };
         line("documents", "index", "documents");
         line("index docs/s (wall)", "index", "docs_per_s");

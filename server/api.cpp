@@ -9,7 +9,6 @@
 #include "indexer/document_id.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
-#include "searcher.hpp"
 #include "source_file.hpp"
 
 namespace tracuu {
@@ -67,17 +66,23 @@ void reject_unknown(const Params& params, const std::set<std::string>& known) {
     }
 }
 
-SearchRequest read_search_request(const Params& params) {
-    std::set<std::string> known = {"q", "limit", "offset", "sort", "from", "to"};
+SearchQuery read_search(const Params& params) {
+    std::set<std::string> known = {"q", "limit", "offset", "sort", "from", "to", "format"};
     for (const auto& [name, field] : filter_parameters()) known.insert(name);
     reject_unknown(params, known);
 
-    SearchRequest request;
+    SearchQuery query;
+    const std::string format = single(params, "format", "json");
+    if (format != "json" && format != "csv")
+        throw BadParameter("format", "'format' must be json or csv");
+    query.csv = format == "csv";
+    SearchRequest& request = query.request;
     request.q = single(params, "q");
     if (request.q.size() > kMaxQueryBytes) {
         throw BadParameter("q", "'q' is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
     }
-    request.limit = bounded_number(params, "limit", kDefaultLimit, 1, kMaxLimit);
+    request.limit = query.csv ? bounded_number(params, "limit", kMaxCsvRows, 1, kMaxCsvRows)
+                              : bounded_number(params, "limit", kDefaultLimit, 1, kMaxLimit);
     request.offset = bounded_number(params, "offset", 0, 0, kMaxOffset);
     const std::string sort = single(params, "sort", "relevance");
     if (sort == "relevance") {
@@ -96,8 +101,9 @@ SearchRequest read_search_request(const Params& params) {
     }
     request.date_from = single(params, "from");
     request.date_to = single(params, "to");
-    request.facets = true;
-    return request;
+    request.facets = !query.csv;
+    request.snippets = !query.csv;
+    return query;
 }
 
 std::string dump(const nlohmann::json& j) {
@@ -161,11 +167,24 @@ ApiResponse error_response(int status, const std::string& code, const std::strin
     return {status, {{"error", error}}};
 }
 
+std::variant<SearchQuery, ApiResponse> read_search_query(const Params& params) {
+    try {
+        return read_search(params);
+    } catch (const BadParameter& e) {
+        return error_response(400, "bad_parameter", e.what(), e.parameter);
+    }
+}
+
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                           const std::shared_ptr<const ValueTable>& values) {
     const auto started = std::chrono::steady_clock::now();
     try {
-        const SearchRequest request = read_search_request(params);
+        const SearchQuery query = read_search(params);
+        if (query.csv) {
+            return error_response(400, "bad_parameter", "CSV is sent by the HTTP server only",
+                                  "format");
+        }
+        const SearchRequest& request = query.request;
         const SearchResult result = search(db, request, values);
         const double took_ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)

@@ -4,10 +4,12 @@
 
 #include <map>
 #include <string>
+#include <variant>
 
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
+#include "searcher.hpp"
 #include "value_table.hpp"
 
 namespace tracuu {
@@ -23,6 +25,8 @@ struct ApiResponse {
     /// The body already rendered as JSON text (search results splice stored lines); when set,
     /// `body` is unused.
     std::string rendered;
+    /// The body gzip-compressed, when that was done already (the result cache keeps both).
+    std::string gzipped;
     /// Served from the server's result cache.
     bool cached = false;
 
@@ -37,10 +41,20 @@ inline constexpr std::size_t kMaxQueryBytes = 1000;
 inline constexpr std::size_t kDefaultLimit = 10;
 inline constexpr std::size_t kMaxLimit = 100;
 inline constexpr std::size_t kMaxOffset = 10000;
+/// Rows of a CSV export (`format=csv`): its default and largest `limit`.
+inline constexpr std::size_t kMaxCsvRows = 10000;
 
 /// {"error": {"code", "message", "parameter"?}} with `status`.
 ApiResponse error_response(int status, const std::string& code, const std::string& message,
                            const std::string& parameter = {});
+
+/// The parameters of GET /api/search, checked: the search, and whether CSV was asked for.
+struct SearchQuery {
+    SearchRequest request;
+    bool csv = false;
+};
+/// The search `params` ask for, or the 400 answer naming the parameter that is wrong.
+std::variant<SearchQuery, ApiResponse> read_search_query(const Params& params);
 
 /// GET /api/search. `values`: a ValueTable read from `db` at its revision, or null.
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,

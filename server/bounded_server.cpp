@@ -28,16 +28,15 @@ const char* reason_phrase(int status) {
     }
 }
 
-/// Per request, before routing: the client's own request id if it is a sane one; no multi-range
-/// answers (a few hundred overlapping ranges would multiply a response's size), and no ranges of
-/// generated JSON at all (they change between requests; an unsatisfiable one would get an empty
-/// 416 from cpp-httplib). Files (the page, original documents) keep single ranges.
+/// Per request, before routing: the client's own request id if it is a sane one; and the ranges
+/// taken away from cpp-httplib, which would apply them to any answer (JSON included) and answer
+/// 200 with a part. The handlers of files apply them (byte_ranges.hpp), nothing else does.
 void adopt_request(httplib::Request& req) {
+    RequestContext& context = current_request();
     const std::string id = req.get_header_value("X-Request-Id");
-    if (is_acceptable_request_id(id)) current_request().id = id;
-    const bool generated = (req.path.starts_with("/api/") && !req.path.ends_with("/source")) ||
-                           req.path == "/healthz" || req.path == "/metrics";
-    if (req.ranges.size() > 1 || generated) req.ranges.clear();
+    if (is_acceptable_request_id(id)) context.id = id;
+    context.ranges.assign(req.ranges.begin(), req.ranges.end());
+    req.ranges.clear();
 }
 
 /// Closes `sock`. Input still unread (a body we refused to read, a pipelined request) would make
@@ -72,7 +71,8 @@ BoundedServer::BoundedServer(const ConnectionLimits& limits)
     set_keep_alive_timeout(
         std::chrono::duration_cast<std::chrono::seconds>(limits_.idle_timeout).count());
     set_keep_alive_max_count(limits_.max_requests_per_connection);
-    set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+    set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (decorate_) decorate_(req, res);
         RequestContext& context = current_request();
         res.set_header("X-Request-Id", context.id);
         // Stopping, or a request cut short or with a body left unread (the connection's state is

@@ -26,6 +26,8 @@ class BoundedServer : public httplib::Server {
 
     /// Also remembered to log the answers this class writes itself (busy, timeouts).
     void set_access_logger(httplib::Logger logger);
+    /// Runs on every answer cpp-httplib writes, just before its headers leave (CORS, Vary).
+    void set_response_decorator(Handler decorate) { decorate_ = std::move(decorate); }
 
     /// Stops accepting, answers every connection already accepted (one last request each, with
     /// `Connection: close`), then lets listen_after_bind() return. Safe from any thread, also
@@ -53,6 +55,7 @@ class BoundedServer : public httplib::Server {
     ConnectionLimits limits_;
     std::shared_ptr<WorkerCounts> counts_;
     httplib::Logger logger_;
+    Handler decorate_;
     std::atomic<bool> stopping_{false};
     std::atomic<bool> listening_stopped_{false};
 };

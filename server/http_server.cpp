@@ -2,13 +2,18 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
 #include "access_log.hpp"
+#include "access_tokens.hpp"
 #include "api.hpp"
 #include "bounded_server.hpp"
+#include "cors.hpp"
+#include "csv_export.hpp"
 #include "database_set.hpp"
+#include "gzip.hpp"
 #include "metrics.hpp"
 #include "request_context.hpp"
 #include "request_target.hpp"
@@ -16,24 +21,77 @@
 #include "source_file.hpp"
 #include "static_files.hpp"
 
+namespace tracuu::embedded {
+extern const std::string_view openapi;
+}
+
 namespace tracuu {
 namespace {
 
 // Requests carry no body worth more than this: the API is GET only.
 constexpr std::size_t kMaxRequestBody = 64 * 1024;
 
-void send(httplib::Response& res, const ApiResponse& api) {
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+
+/// A JSON answer: gzip-compressed when it is large enough and the client accepts gzip
+/// (cpp-httplib leaves it alone: it compresses only types without parameters).
+void send(const httplib::Request& req, httplib::Response& res, const ApiResponse& api) {
     if (api.status == 0) return;  // the handler has answered (a file)
     res.status = api.status;
     res.set_header("Cache-Control", "no-store");
     if (api.cached) res.set_header("X-Cache", "hit");
-    res.set_content(api.text(), "application/json; charset=utf-8");
+    std::string text = api.text();
+    if (text.size() >= kCompressAtLeast && accepts_gzip(req.get_header_value("Accept-Encoding"))) {
+        res.set_header("Content-Encoding", "gzip");
+        res.set_content(api.gzipped.empty() ? gzip_compress(text) : api.gzipped, kJsonType);
+    } else {
+        res.set_content(std::move(text), kJsonType);
+    }
 }
 
 void send_static(httplib::Response& res, const StaticReply& reply) {
     res.status = reply.status;
     for (const auto& [name, value] : reply.headers) res.set_header(name.c_str(), value);
-    if (reply.status != 304) res.set_content(reply.body, reply.content_type.c_str());
+    if (reply.status == 304) return;
+    if (reply.status != 206) {
+        res.set_content(reply.body, reply.content_type.c_str());
+        return;
+    }
+    // A part goes out as it is: cpp-httplib compresses bodies of text types, which would make
+    // Content-Range count bytes the client never sees; it leaves providers alone.
+    auto part = std::make_shared<const std::string>(reply.body);
+    res.set_content_provider(
+        part->size(), reply.content_type,
+        [part](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            return sink.write(part->data() + offset, length);
+        });
+}
+
+/// `Vary` with `value` added to what it lists already.
+void add_vary(httplib::Response& res, const std::string& value) {
+    std::string vary = res.get_header_value("Vary");
+    res.headers.erase("Vary");
+    res.set_header("Vary", vary.empty() ? value : vary + ", " + value);
+}
+
+/// True for answers whose encoding depends on Accept-Encoding: ours (JSON of 1 kB or more) and
+/// cpp-httplib's (text types in a body or a stream).
+bool compressible(const httplib::Response& res) {
+    const std::string type = res.get_header_value("Content-Type");
+    return type.starts_with("application/json") || type.starts_with("text/") ||
+           type.starts_with("image/svg+xml");
+}
+
+/// The page's address as the client reached it (`http://HOST/`), for links in exports: the Host
+/// header when it is a plain host[:port], else the address we listen on.
+std::string page_url(const httplib::Request& req, const std::string& host, int port) {
+    const std::string given = req.get_header_value("Host");
+    const bool plain =
+        !given.empty() && given.size() <= 255 &&
+        std::all_of(given.begin(), given.end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+        });
+    return "http://" + (plain ? given : host + ":" + std::to_string(port)) + "/";
 }
 
 Params params_of(const httplib::Request& req) {
@@ -87,22 +145,24 @@ ApiResponse protocol_error(const httplib::Request& req, int status) {
     }
 }
 
+bool has_body(const httplib::Request& req) {
+    return req.has_header("Transfer-Encoding") ||
+           (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
+}
+
 /// The server only reads: any method but GET and HEAD is refused by name, and so is a GET with
 /// a body (cpp-httplib would leave the body unread and take it for the next request). Either way
 /// the connection is closed, since its body is never read.
 httplib::Server::HandlerResponse refuse_unserved_request(const httplib::Request& req,
                                                          httplib::Response& res) {
     const bool reads = req.method == "GET" || req.method == "HEAD";
-    const bool has_body =
-        req.has_header("Transfer-Encoding") ||
-        (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
-    if (reads && !has_body) return httplib::Server::HandlerResponse::Unhandled;
+    if (reads && !has_body(req)) return httplib::Server::HandlerResponse::Unhandled;
     current_request().close_connection = true;
     if (reads) {
-        send(res, error_response(400, "bad_request", req.method + " requests carry no body"));
+        send(req, res, error_response(400, "bad_request", req.method + " requests carry no body"));
     } else {
         res.set_header("Allow", "GET, HEAD");
-        send(res,
+        send(req, res,
              error_response(405, "method_not_allowed",
                             req.method + " is not served: this server only reads (GET, HEAD)"));
     }
@@ -116,7 +176,10 @@ struct HttpServer::Impl {
         : config(std::move(c)),
           databases(config.databases),
           server(config.limits),
-          cache(config.cache_bytes) {}
+          cache(config.cache_bytes),
+          cors(config.cors_origins) {
+        if (!config.token_file.empty()) tokens = std::make_unique<AccessTokens>(config.token_file);
+    }
 
     /// /api/search, from the result cache when this revision answered it already.
     ApiResponse search(Xapian::Database& db, const Params& params) {
@@ -125,21 +188,100 @@ struct HttpServer::Impl {
         if (!version.empty()) {
             if (auto answer = cache.find(version, key)) {
                 ApiResponse cached;
-                cached.rendered = std::move(*answer);
+                cached.rendered = std::move(answer->text);
+                cached.gzipped = std::move(answer->gzipped);
                 cached.cached = true;
                 return cached;
             }
         }
         ApiResponse answer = handle_search(db, params, databases.values());
-        if (!version.empty() && answer.status == 200) cache.store(version, key, answer.rendered);
+        if (!version.empty() && answer.status == 200) {
+            if (answer.rendered.size() >= kCompressAtLeast)
+                answer.gzipped = gzip_compress(answer.rendered);
+            cache.store(version, key, {answer.rendered, answer.gzipped});
+        }
         return answer;
+    }
+
+    /// /api/search: JSON, or CSV with format=csv (streamed, never cached).
+    void search_route(const httplib::Request& req, httplib::Response& res) {
+        const Params params = params_of(req);
+        const auto format = params.find("format");
+        if (format == params.end() || format->second != "csv" || params.count("format") > 1) {
+            with_database(req, res, [&](Xapian::Database& db) { return search(db, params); });
+            return;
+        }
+        auto query = read_search_query(params);
+        if (const auto* error = std::get_if<ApiResponse>(&query)) {
+            send(req, res, *error);
+            return;
+        }
+        const SearchRequest& request = std::get<SearchQuery>(query).request;
+        const std::string url = page_url(req, config.host, config.port);
+        with_database(req, res, [&](Xapian::Database& db) {
+            return send_search_csv(res, db, request, databases.values(), url);
+        });
+    }
+
+    /// Before routing: the CORS preflight, methods and bodies refused, and the token check.
+    httplib::Server::HandlerResponse pre_route(const httplib::Request& req,
+                                               httplib::Response& res) {
+        if (req.method == "OPTIONS" && preflight(req, res))
+            return httplib::Server::HandlerResponse::Handled;
+        if (refuse_unserved_request(req, res) == httplib::Server::HandlerResponse::Handled)
+            return httplib::Server::HandlerResponse::Handled;
+        const bool guarded = req.path.starts_with("/api/") || req.path == "/metrics";
+        if (tokens && guarded) {
+            const std::string given = req.get_header_value("Authorization");
+            if (!tokens->accepts(given)) {
+                res.set_header("WWW-Authenticate",
+                               given.empty() ? "Bearer realm=\"tracuu\""
+                                             : "Bearer realm=\"tracuu\", error=\"invalid_token\"");
+                send(req, res,
+                     error_response(401, "unauthorized",
+                                    given.empty() ? "this server needs an access token: "
+                                                    "Authorization: Bearer TOKEN"
+                                                  : "the access token is not valid"));
+                return httplib::Server::HandlerResponse::Handled;
+            }
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    }
+
+    /// A CORS preflight from an allowed origin: 204 with what may be asked. Anything else with
+    /// OPTIONS is refused like any method that is not served.
+    bool preflight(const httplib::Request& req, httplib::Response& res) {
+        const std::string allowed = cors.allow_origin(req.get_header_value("Origin"));
+        if (allowed.empty() || !is_api_path(req.path) || has_body(req) ||
+            !req.has_header("Access-Control-Request-Method"))
+            return false;
+        res.status = 204;
+        res.set_header("Access-Control-Allow-Methods", kCorsAllowMethods);
+        res.set_header("Access-Control-Allow-Headers", kCorsAllowHeaders);
+        res.set_header("Access-Control-Max-Age", kCorsMaxAge);
+        add_vary(res, "Access-Control-Request-Method, Access-Control-Request-Headers");
+        return true;
+    }
+
+    /// Every answer, before it leaves: CORS for allowed origins, and Vary.
+    void decorate(const httplib::Request& req, httplib::Response& res) {
+        if (cors.enabled() && is_api_path(req.path)) {
+            add_vary(res, "Origin");
+            const std::string allowed = cors.allow_origin(req.get_header_value("Origin"));
+            if (!allowed.empty()) {
+                res.set_header("Access-Control-Allow-Origin", allowed);
+                if (res.status != 204)
+                    res.set_header("Access-Control-Expose-Headers", kCorsExposeHeaders);
+            }
+        }
+        if (res.status != 204 && compressible(res)) add_vary(res, "Accept-Encoding");
     }
 
     /// Runs `handler` on this thread's database, reading again if a commit outran it.
     template <class Handler>
     void with_database(const httplib::Request& req, httplib::Response& res, Handler handler) {
         if (const auto bad = find_bad_percent_encoding(req.target)) {
-            send(res, error_response(400, "bad_parameter", bad->message, bad->parameter));
+            send(req, res, error_response(400, "bad_parameter", bad->message, bad->parameter));
             return;
         }
         // A reader that falls two commits behind gets DatabaseModifiedError: with an indexer
@@ -147,27 +289,29 @@ struct HttpServer::Impl {
         constexpr int kAttempts = 5;
         for (int attempt = 0; attempt < kAttempts; ++attempt) {
             try {
-                send(res, handler(databases.current()));
+                send(req, res, handler(databases.current()));
                 return;
             } catch (const DatabaseUnavailable& e) {
-                send(res, error_response(503, "unavailable", e.what()));
+                send(req, res, error_response(503, "unavailable", e.what()));
                 return;
             } catch (const Xapian::DatabaseModifiedError&) {
                 metrics.record_database_retry();
                 databases.reset_current();  // two commits while we read: read the latest
             } catch (const Xapian::DatabaseError& e) {
                 databases.reset_current();
-                send(res,
+                send(req, res,
                      error_response(503, "unavailable", "database error: " + e.get_description()));
                 return;
             } catch (const Xapian::NetworkError& e) {
                 databases.reset_current();  // a remote shard went away
-                send(res, error_response(503, "unavailable",
-                                         "remote database error: " + e.get_description()));
+                send(req, res,
+                     error_response(503, "unavailable",
+                                    "remote database error: " + e.get_description()));
                 return;
             }
         }
-        send(res, error_response(503, "unavailable", "the database keeps changing; try again"));
+        send(req, res,
+             error_response(503, "unavailable", "the database keeps changing; try again"));
     }
 
     void metrics_route(httplib::Response& res) {
@@ -194,16 +338,20 @@ struct HttpServer::Impl {
 
     void routes() {
         server.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
-            with_database(req, res,
-                          [&](Xapian::Database& db) { return search(db, params_of(req)); });
+            search_route(req, res);
+        });
+        server.Get("/api/openapi.json", [](const httplib::Request& req, httplib::Response& res) {
+            ApiResponse spec;
+            spec.rendered = std::string(embedded::openapi);
+            send(req, res, spec);
         });
         // Before /api/documents/{id}: ids contain '/', so `{id}/source` would match there too.
-        server.Get(R"(/api/documents/(.+)/source)",
-                   [this](const httplib::Request& req, httplib::Response& res) {
-                       with_database(req, res, [&](Xapian::Database& db) {
-                           return send_source_file(res, db, req.matches[1]);
-                       });
-                   });
+        server.Get(R"(/api/documents/(.+)/source)", [this](const httplib::Request& req,
+                                                           httplib::Response& res) {
+            with_database(req, res, [&](Xapian::Database& db) {
+                return send_source_file(res, db, req.matches[1], current_request().ranges);
+            });
+        });
         server.Get(R"(/api/documents/(.+))", [this](const httplib::Request& req,
                                                     httplib::Response& res) {
             const std::string id = req.matches[1];
@@ -226,22 +374,27 @@ struct HttpServer::Impl {
         server.Get("/metrics",
                    [this](const httplib::Request&, httplib::Response& res) { metrics_route(res); });
         // Before routing, so that no request body is ever read.
-        server.set_pre_routing_handler(refuse_unserved_request);
+        server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+            return pre_route(req, res);
+        });
+        server.set_response_decorator(
+            [this](const httplib::Request& req, httplib::Response& res) { decorate(req, res); });
         if (!config.static_dir.empty()) {
             // Keep this route after the API's: it takes every GET they did not.
             server.Get(".*", [root = static_root(config.static_dir)](const httplib::Request& req,
                                                                      httplib::Response& res) {
-                send_static(res,
-                            serve_static(root, req.target, req.get_header_value("If-None-Match")));
+                send_static(
+                    res, serve_static(root, req.target, req.get_header_value("If-None-Match"),
+                                      current_request().ranges, req.get_header_value("If-Range")));
             });
         }
         // Unknown paths, malformed requests, timeouts: JSON, not an HTML error page.
         server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-            if (!res.body.empty()) return;
-            send(res, protocol_error(req, res.status == 0 ? 404 : res.status));
+            if (!res.body.empty() || res.content_length_ > 0) return;
+            send(req, res, protocol_error(req, res.status == 0 ? 404 : res.status));
         });
         server.set_exception_handler(
-            [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+            [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
                 std::string what = "internal error";
                 try {
                     if (ep) std::rethrow_exception(ep);
@@ -249,7 +402,7 @@ struct HttpServer::Impl {
                     what = std::string("internal error: ") + e.what();
                 } catch (...) {
                 }
-                send(res, error_response(500, "internal", what));
+                send(req, res, error_response(500, "internal", what));
             });
         if (config.access_log) access_log = std::make_unique<AccessLog>(stderr);
         server.set_access_logger([this](const httplib::Request& req, const httplib::Response& res) {
@@ -284,6 +437,8 @@ struct HttpServer::Impl {
     BoundedServer server;
     Metrics metrics;
     ResultCache cache;
+    CorsPolicy cors;
+    std::unique_ptr<AccessTokens> tokens;
     std::unique_ptr<AccessLog> access_log;
 };
 
@@ -323,6 +478,27 @@ bool HttpServer::serve() {
 
 void HttpServer::stop() {
     impl_->server.drain_and_stop();
+}
+
+std::string exposure_warning(const ServerConfig& config) {
+    const std::string& host = config.host;
+    const bool loopback =
+        host == "localhost" || host.starts_with("127.") || host == "::1" || host == "[::1]";
+    if (loopback || !config.token_file.empty()) return {};
+    return "listening on " + host +
+           " without --token-file: anyone who can reach this port reads every document and "
+           "/metrics";
+}
+
+std::string HttpServer::reload_tokens() {
+    if (!impl_->tokens) return "no --token-file to reload";
+    try {
+        const std::size_t count = impl_->tokens->reload();
+        return "read " + std::to_string(count) + " access token" + (count == 1 ? "" : "s") +
+               " from " + impl_->tokens->file().string();
+    } catch (const std::exception& e) {
+        return std::string(e.what()) + "; the tokens read before stay in force";
+    }
 }
 
 }  // namespace tracuu

@@ -19,7 +19,15 @@ struct ServerConfig {
     bool access_log = true;              ///< one JSON line per request on stderr
     std::size_t cache_bytes = 64 << 20;  ///< search result cache (0: none)
     ConnectionLimits limits;
+    /// Web origins whose pages may call the API (`*`: any); none by default.
+    std::vector<std::string> cors_origins;
+    /// When set, /api/* and /metrics need `Authorization: Bearer TOKEN` with a token of it.
+    std::filesystem::path token_file;
 };
+
+/// What to warn about at start, or empty: listening beyond this machine (any address but
+/// loopback) without a token file lets anyone who reaches the port read everything.
+std::string exposure_warning(const ServerConfig& config);
 
 class HttpServer {
   public:
@@ -33,6 +41,9 @@ class HttpServer {
     /// Stops accepting, answers the requests already accepted, then makes serve() return. Safe
     /// from any thread (tracuu-server calls it from its signal thread).
     void stop();
+
+    /// Reads the token file again (SIGHUP); returns a line for the log saying what happened.
+    std::string reload_tokens();
 
   private:
     struct Impl;

@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "cors.hpp"
 #include "http_server.hpp"
 
 #ifndef TRACUU_DEFAULT_STATIC_DIR
@@ -19,10 +20,12 @@ constexpr const char* kUsage =
     "usage: tracuu-server --db DIR [--db DIR|tcp://HOST:PORT ...] [--listen HOST:PORT] [--static "
     "DIR]\n"
     "                     [--threads N] [--queue N] [--timeout SECONDS] [--cache-mb N] [--quiet]\n"
+    "                     [--cors-origin ORIGIN ...] [--token-file FILE]\n"
     "\n"
     "Serves the tracuu JSON API (/api/search, /api/documents/ID, /api/references/NUMBER,\n"
-    "/api/stats, /healthz, /metrics) and the search page. Several --db are searched as one index.\n"
-    "The databases are only read. SIGTERM or Ctrl-C: answer what was accepted, then exit 0.\n"
+    "/api/stats, /healthz, /metrics; the contract at /api/openapi.json) and the search page.\n"
+    "Several --db are searched as one index. The databases are only read. SIGTERM or Ctrl-C:\n"
+    "answer what was accepted, then exit 0. SIGHUP: read the token file again.\n"
     "\n"
     "  --db SPEC           database directory, or tcp://HOST:PORT of a xapian-tcpsrv shard\n"
     "  --listen HOST:PORT  address to listen on (default 127.0.0.1:8080; port 0 picks a free one)\n"
@@ -35,7 +38,11 @@ constexpr const char* kUsage =
     "                      an idle connection is closed after min(5, SECONDS)\n"
     "  --cache-mb N        memory for answers to recent searches, per database revision\n"
     "                      (default 64; 0: none)\n"
-    "  --quiet             no access log (by default one JSON line per request on stderr)\n";
+    "  --quiet             no access log (by default one JSON line per request on stderr)\n"
+    "  --cors-origin ORIGIN  a web origin (https://host[:port]) whose pages may call the API\n"
+    "                      from a browser; repeatable; * for any (default: none)\n"
+    "  --token-file FILE   access tokens, one per line: /api/* and /metrics then need\n"
+    "                      'Authorization: Bearer TOKEN' (read again on SIGHUP)\n";
 
 int usage_error(const std::string& message) {
     std::fprintf(stderr, "tracuu-server: %s\n%s", message.c_str(), kUsage);
@@ -99,6 +106,16 @@ int main(int argc, char** argv) try {
             config.cache_bytes = static_cast<std::size_t>(n) << 20;
         } else if (arg == "--quiet") {
             config.access_log = false;
+        } else if (arg == "--cors-origin") {
+            const std::string v = value();
+            if (v.empty()) return usage_error("--cors-origin needs an origin, or *");
+            if (const std::string problem = tracuu::cors_origin_problem(v); !problem.empty())
+                return usage_error("--cors-origin '" + v + "': " + problem);
+            config.cors_origins.push_back(v);
+        } else if (arg == "--token-file") {
+            const std::string v = value();
+            if (v.empty()) return usage_error("--token-file needs a file");
+            config.token_file = v;
         } else {
             return usage_error("unknown argument " + arg);
         }
@@ -111,6 +128,7 @@ int main(int argc, char** argv) try {
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
     sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);  // a client gone mid-answer is an error result, not a death
 
@@ -119,8 +137,13 @@ int main(int argc, char** argv) try {
     std::atomic<bool> serving_ended{false};
     std::thread signal_thread([&] {
         int signal = 0;
-        sigwait(&stop_signals, &signal);
-        if (serving_ended) return;
+        for (;;) {
+            sigwait(&stop_signals, &signal);
+            if (serving_ended) return;
+            if (signal != SIGHUP) break;
+            std::fprintf(stderr, "tracuu-server: SIGHUP: %s\n", server.reload_tokens().c_str());
+            std::fflush(stderr);
+        }
         std::fprintf(stderr, "tracuu-server: %s: finishing the requests in progress\n",
                      signal == SIGTERM ? "SIGTERM" : "SIGINT");
         server.stop();
@@ -128,6 +151,8 @@ int main(int argc, char** argv) try {
     std::fprintf(stderr, "tracuu-server: listening on http://%s:%d/ (database %s%s)\n",
                  config.host.c_str(), port, config.databases.front().c_str(),
                  config.databases.size() > 1 ? " and more" : "");
+    if (const std::string warning = tracuu::exposure_warning(config); !warning.empty())
+        std::fprintf(stderr, "tracuu-server: warning: %s\n", warning.c_str());
     std::fflush(stderr);
     const bool ok = server.serve();
     serving_ended = true;  // wake the signal thread if serving ended for another reason

@@ -46,7 +46,7 @@ std::string_view route_label(std::string_view path, int status) {
         if (path.starts_with(route))
             return route.ends_with('/') ? route.substr(0, route.size() - 1) : route;
     }
-    for (std::string_view route : {"/api/stats", "/healthz", "/metrics"}) {
+    for (std::string_view route : {"/api/stats", "/api/openapi.json", "/healthz", "/metrics"}) {
         if (path == route) return route;
     }
     if (path.empty() || status == 404 || status == 405) return "unmatched";

@@ -28,6 +28,7 @@ RequestContext& begin_request() {
     t_request.cut = RequestCut::None;
     t_request.answered = false;
     t_request.close_connection = false;
+    t_request.ranges.clear();
     return t_request;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "byte_ranges.hpp"
+
 namespace tracuu {
 
 /// Why a request was not read or answered in full.
@@ -17,6 +19,7 @@ struct RequestContext {
     RequestCut cut = RequestCut::None;
     bool answered = false;          ///< a response was written (and logged)
     bool close_connection = false;  ///< close after answering (e.g. a body left unread)
+    ByteRanges ranges;              ///< the Range header's, for the handlers of files
 };
 
 /// This thread's request.

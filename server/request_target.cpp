@@ -1,5 +1,7 @@
 #include "request_target.hpp"
 
+#include <cctype>
+
 namespace tracuu {
 namespace {
 
@@ -89,6 +91,23 @@ std::vector<std::pair<std::string, std::string>> query_parameters(std::string_vi
         query.remove_prefix(amp + 1);
     }
     return params;
+}
+
+std::string percent_encoded(std::string_view text, bool keep_slash) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        const bool plain = std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' ||
+                           (keep_slash && c == '/');
+        if (plain) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
 }
 
 }  // namespace tracuu

@@ -24,4 +24,8 @@ std::optional<TargetProblem> find_bad_percent_encoding(std::string_view target);
 /// Malformed escapes are kept as typed: check find_bad_percent_encoding first.
 std::vector<std::pair<std::string, std::string>> query_parameters(std::string_view target);
 
+/// `text` with every byte but [A-Za-z0-9-_.~] (and `/` when `keep_slash`) percent-encoded: a
+/// path segment, a query value, or an RFC 8187 `filename*` value.
+std::string percent_encoded(std::string_view text, bool keep_slash);
+
 }  // namespace tracuu

@@ -4,17 +4,17 @@ namespace tracuu {
 namespace {
 
 /// Bytes an entry holds, with a rough allowance for the list node and index slot.
-std::size_t cost(const std::string& request, const std::string& answer) {
-    return 2 * request.size() + answer.size() + 96;
+std::size_t cost(const std::string& request, const CachedAnswer& answer) {
+    return 2 * request.size() + answer.text.size() + answer.gzipped.size() + 128;
 }
 
 }  // namespace
 
-std::optional<std::string> ResultCache::find(const std::string& version,
-                                             const std::string& request) {
+std::optional<CachedAnswer> ResultCache::find(const std::string& version,
+                                              const std::string& request) {
     if (!enabled()) return std::nullopt;
     std::lock_guard lock(mutex_);
-    const std::string* answer = version == version_ ? answers_.find(request) : nullptr;
+    const CachedAnswer* answer = version == version_ ? answers_.find(request) : nullptr;
     if (!answer) {
         ++misses_;
         return std::nullopt;
@@ -24,14 +24,15 @@ std::optional<std::string> ResultCache::find(const std::string& version,
 }
 
 void ResultCache::store(const std::string& version, const std::string& request,
-                        const std::string& answer) {
+                        CachedAnswer answer) {
     if (!enabled()) return;
     std::lock_guard lock(mutex_);
     if (version != version_) {
         answers_.clear();
         version_ = version;
     }
-    answers_.insert(request, answer, cost(request, answer));
+    const std::size_t bytes = cost(request, answer);
+    answers_.insert(request, std::move(answer), bytes);
 }
 
 CacheGauges ResultCache::counts() const {

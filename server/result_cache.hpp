@@ -15,6 +15,13 @@
 
 namespace tracuu {
 
+/// A search answer as sent: the JSON text, and its gzip form when it is large enough to be sent
+/// compressed (compressed once, when stored, rather than for every client that asks).
+struct CachedAnswer {
+    std::string text;
+    std::string gzipped;
+};
+
 class ResultCache {
   public:
     /// At most `max_bytes` of answers (0: nothing is kept).
@@ -23,11 +30,11 @@ class ResultCache {
     bool enabled() const { return enabled_; }
 
     /// The answer stored for `request` on database `version`, if any.
-    std::optional<std::string> find(const std::string& version, const std::string& request);
+    std::optional<CachedAnswer> find(const std::string& version, const std::string& request);
 
     /// Keeps `answer`, dropping the least recently used beyond the budget. Answers of an older
     /// version are dropped as soon as one of a new version arrives.
-    void store(const std::string& version, const std::string& request, const std::string& answer);
+    void store(const std::string& version, const std::string& request, CachedAnswer answer);
 
     CacheGauges counts() const;
 
@@ -35,7 +42,7 @@ class ResultCache {
     const bool enabled_;
     mutable std::mutex mutex_;
     std::string version_;
-    LruMap<std::string> answers_;  ///< by request
+    LruMap<CachedAnswer> answers_;  ///< by request
     uint64_t hits_ = 0, misses_ = 0;
 };
 

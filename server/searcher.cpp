@@ -70,7 +70,8 @@ Xapian::MSet top(const Xapian::Database& db, const Xapian::Query& query, Xapian:
     Xapian::Enquire enquire(db);
     set_sort(enquire, sort, values);
     enquire.set_query(query);
-    return enquire.get_mset(first, count);
+    // Counting every match it skipped makes the total exact whenever the page runs past the end.
+    return enquire.get_mset(first, count, first + count);
 }
 
 /// A result of rank(): its document and final score.
@@ -80,16 +81,25 @@ struct Ranked {
     Xapian::Document document;
 };
 
+void append_ranked(std::vector<Ranked>& out, const Xapian::MSet& mset, double bonus = 0) {
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        out.push_back({*it, it.get_weight() + bonus, it.get_document()});
+}
+
 std::vector<Ranked> ranked(const Xapian::MSet& mset) {
     std::vector<Ranked> out;
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        out.push_back({*it, it.get_weight(), it.get_document()});
+    append_ranked(out, mset);
     return out;
 }
 
-/// The page of results. First pass: BM25, tier by tier (RankedQuery::first_pass), until it has
-/// the best `kRescoreWindow` candidates. Second pass: those re-ranked with every boost, whose
-/// cost is per document, plus the bonus of the tier each came from.
+/// The page of results, cut from one total order that depends only on the query (never on the
+/// page asked), so pages concatenate without repeats or gaps:
+///   1. the window: the best `kRescoreWindow` candidates of the first pass (BM25, tier by tier,
+///      RankedQuery::first_pass), re-ranked with every boost, whose cost is per document, plus
+///      the bonus of the tier each came from; ties by document number;
+///   2. then every other match in first-pass order: the rest of the tier the window stopped in,
+///      then the later tiers, each by its own weight plus its bonus (ties by document number).
+/// A document's score is thus the same on every page.
 std::vector<Ranked> rank(const Xapian::Database& db, const RankedQuery& query,
                          const SearchRequest& request, SortOrder sort,
                          const ValueTablePtr& values) {
@@ -99,26 +109,42 @@ std::vector<Ranked> rank(const Xapian::Database& db, const RankedQuery& query,
         sort == SortOrder::Relevance && (!query.boosts.empty() || !query.phrase_tiers.empty());
     if (!rescore) return ranked(top(db, query.ranking, first, count, sort, values));
 
-    const Xapian::doccount window = std::max(kRescoreWindow, first + count);
     // A value table is only given for one local database.
     Candidates candidates(values != nullptr);
     std::unordered_map<Xapian::docid, double> bonus;
-    for (const auto& tier : query.first_pass) {
-        if (candidates.size() >= window) break;
-        const Xapian::MSet mset = top(db, tier.query, 0, window - candidates.size());
-        for (auto it = mset.begin(); it != mset.end(); ++it) bonus[*it] = tier.bonus;
+    std::size_t tier = 0;              // the tier the window stopped in
+    Xapian::doccount taken_there = 0;  // how many of its documents the window took
+    for (; tier < query.first_pass.size(); ++tier) {
+        const FirstPassTier& part = query.first_pass[tier];
+        const Xapian::MSet mset = top(db, part.query, 0, kRescoreWindow - candidates.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) bonus[*it] = part.bonus;
         if (!candidates.add(mset)) return ranked(top(db, query.ranking, first, count));
+        taken_there = mset.size();
+        if (candidates.size() >= kRescoreWindow) break;
     }
-    std::vector<Ranked> all =
-        ranked(top(db, rescoring_query(query, candidates.query()), 0, candidates.size()));
-    for (Ranked& r : all) r.score += bonus[r.docid];
-    // Xapian's order: best first, then by document number.
-    std::stable_sort(all.begin(), all.end(),
-                     [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
-    if (first >= all.size()) return {};
-    all.erase(all.begin(), all.begin() + first);
-    if (all.size() > count) all.resize(count);
-    return all;
+    std::vector<Ranked> page;
+    if (first < candidates.size()) {
+        page = ranked(top(db, rescoring_query(query, candidates.query()), 0, candidates.size()));
+        for (Ranked& r : page) r.score += bonus[r.docid];
+        std::sort(page.begin(), page.end(), [](const Ranked& a, const Ranked& b) {
+            return a.score != b.score ? a.score > b.score : a.docid < b.docid;
+        });
+        page.erase(page.begin(), page.begin() + first);
+        if (page.size() > count) page.resize(count);
+    }
+    // After the window: `skip` more documents of the first-pass order, then the rest of the page.
+    Xapian::doccount skip = first > candidates.size() ? first - candidates.size() : 0;
+    for (; tier < query.first_pass.size() && page.size() < count; ++tier, taken_there = 0) {
+        const FirstPassTier& part = query.first_pass[tier];
+        const Xapian::doccount wanted = count - static_cast<Xapian::doccount>(page.size());
+        const Xapian::MSet mset = top(db, part.query, taken_there + skip, wanted);
+        append_ranked(page, mset, part.bonus);
+        if (mset.size() == wanted) break;
+        // The tier ran out: its count is exact (top() counted up to the page's end).
+        const Xapian::doccount left = mset.get_matches_lower_bound() - taken_there;
+        skip = skip > left ? skip - left : 0;
+    }
+    return page;
 }
 
 struct Counts {
@@ -222,8 +248,10 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
         hit.score = r.score;
         hit.id = doc.get_value(schema::kSlotId);
         hit.result_members = stored.result;
-        hit.snippet = make_snippet(db, r.docid, stored.text,
-                                   doc.get_value(schema::kSlotCheckpoints), built.highlight);
+        if (request.snippets) {
+            hit.snippet = make_snippet(db, r.docid, stored.text,
+                                       doc.get_value(schema::kSlotCheckpoints), built.highlight);
+        }
         result.hits.push_back(std::move(hit));
     }
     return result;

@@ -26,6 +26,7 @@ struct SearchRequest {
     std::string date_from;  ///< YYYY[-MM[-DD]], inclusive
     std::string date_to;
     bool facets = false;
+    bool snippets = true;  ///< false: results without snippets (CSV export)
 };
 
 struct SearchHit {

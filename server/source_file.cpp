@@ -1,13 +1,18 @@
 #include "source_file.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <memory>
 
+#include "analyzers/latin_letters.hpp"
+#include "analyzers/legacy_encoding.hpp"
 #include "analyzers/utf8.hpp"
 #include "indexer/document_id.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/source_format.hpp"
 #include "indexer/stored_document.hpp"
+#include "request_target.hpp"
 
 namespace tracuu {
 namespace fs = std::filesystem;
@@ -49,21 +54,22 @@ SourceFormat format_of(const nlohmann::json& meta, const fs::path& path) {
     return format_from_extension(path).value_or(SourceFormat::Text);
 }
 
-std::string percent_encoded(std::string_view text, bool keep_slash) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        const bool plain = std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' ||
-                           (keep_slash && c == '/');
-        if (plain) {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
+struct Served {
+    std::string content_type;
+    std::string converted_from;
+};
+
+/// The content type a file goes out with; text types carry the charset it was read in.
+Served served_as(const nlohmann::json& meta, const fs::path& path) {
+    const SourceFormat format = format_of(meta, path);
+    std::string type(content_type(format, path));
+    if (!type.starts_with("text/")) return {type, {}};
+    std::string stored;
+    if (meta.contains("extraction") && meta["extraction"].is_object())
+        stored = meta["extraction"].value("encoding", "");
+    const TextCharset charset = text_charset(stored);
+    if (!charset.charset.empty()) type += "; charset=" + charset.charset;
+    return {type, charset.converted_from};
 }
 
 }  // namespace
@@ -72,30 +78,113 @@ std::string source_url(const std::string& id) {
     return "/api/documents/" + percent_encoded(id, true) + "/source";
 }
 
+TextCharset text_charset(std::string_view stored) {
+    // A legacy font read through Windows-1252 (`TCVN3 (legacy font, detected)`), TCVN3 and VNI:
+    // no browser decodes these, so the text goes out converted, as it was indexed.
+    const auto first_word = stored.substr(0, stored.find(' '));
+    if (stored.find("legacy font") != std::string_view::npos || first_word == "TCVN3" ||
+        first_word == "VNI") {
+        return {"utf-8", std::string(first_word)};
+    }
+    if (first_word == "UTF-16") return {"utf-16", {}};  // its byte-order mark tells the order
+    if (first_word == "Windows-1258") return {"windows-1258", {}};
+    if (first_word == "UTF-8" || stored.empty()) return {"utf-8", {}};
+    return {};  // `declared in the page`: the page's own <meta charset> decides
+}
+
+std::string download_name(const nlohmann::json& fields, const std::string& extension,
+                          const std::string& fallback) {
+    auto value = [&](const char* name) -> std::string {
+        if (!fields.is_object() || !fields.contains(name)) return {};
+        const auto& field = fields[name];
+        return field.is_object() && field.contains("value") && field["value"].is_string()
+                   ? field["value"].get<std::string>()
+                   : std::string();
+    };
+    const std::string number = value("number");
+    if (number.empty()) return fallback;
+    std::string name;
+    bool dash = false;
+    for (const std::string& part : {value("type"), number}) {
+        for (std::size_t pos = 0; pos < part.size();) {
+            const char32_t c = utf8::next(part, pos);
+            char ascii = 0;
+            if (c < 0x80 && std::isalnum(static_cast<int>(c))) {
+                ascii = static_cast<char>(c);
+            } else if (const auto letter = latin_letter(c)) {
+                ascii =
+                    letter->upper ? static_cast<char>(std::toupper(letter->base)) : letter->base;
+            }
+            if (ascii) {
+                if (dash && !name.empty()) name += '-';
+                name += ascii;
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        dash = true;
+    }
+    return name.empty() ? fallback : name + extension;
+}
+
 ApiResponse send_source_file(httplib::Response& res, const Xapian::Database& db,
-                             const std::string& id) {
+                             const std::string& id, const ByteRanges& ranges) {
     const SourceFileAnswer answer = find_source_file(db, id);
     if (!answer.path) return answer.error;
     std::error_code ec;
-    const uint64_t size = fs::file_size(*answer.path, ec);
+    uint64_t size = fs::file_size(*answer.path, ec);
     auto in = std::make_shared<std::ifstream>(*answer.path, std::ios::binary);
     if (ec || !*in) return error_response(404, "not_found", "the original file cannot be read");
+    // A legacy encoding is sent as the UTF-8 it was read as (small files: text).
+    std::shared_ptr<const std::string> converted;
+    if (!answer.converted_from.empty()) {
+        std::string bytes((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
+        try {
+            std::string text = decode_text(bytes).text;
+            if (auto repaired = repair_legacy_mojibake(text)) text = std::move(repaired->text);
+            converted = std::make_shared<const std::string>(std::move(text));
+        } catch (const EncodingError&) {
+            converted = std::make_shared<const std::string>(std::move(bytes));
+        }
+        size = converted->size();
+        res.set_header("X-Converted-From", answer.converted_from);
+    }
     // An indexed HTML page must not run as our origin: sandboxed, and offered as a download.
     res.set_header("Content-Security-Policy", "sandbox");
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Cache-Control", "no-store");
+    res.set_header("Accept-Ranges", "bytes");
     const bool shown_inline = answer.content_type == "application/pdf" ||
                               answer.content_type.starts_with("image/") ||
-                              answer.content_type == "text/plain";
+                              answer.content_type.starts_with("text/plain");
     res.set_header("Content-Disposition", std::string(shown_inline ? "inline" : "attachment") +
                                               "; filename*=UTF-8''" +
                                               percent_encoded(answer.file_name, false));
-    res.status = 200;
+    const RangeChoice part = choose_range(ranges, size);
+    if (part.status == 416) {
+        res.set_header("Content-Range", part.content_range);
+        return error_response(
+            416, "bad_range",
+            "the range starts past the end of the file (" + std::to_string(size) + " bytes)");
+    }
+    res.status = part.status;
+    if (part.status == 206) res.set_header("Content-Range", part.content_range);
+    if (part.length == 0) {
+        res.set_content(std::string(), answer.content_type.c_str());
+        return {0, nullptr};
+    }
+    // A provider with a length: cpp-httplib sends exactly these bytes, never recompressed.
     res.set_content_provider(
-        static_cast<std::size_t>(size), answer.content_type,
-        [in](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        static_cast<std::size_t>(part.length), answer.content_type,
+        [in, converted, start = part.offset](std::size_t offset, std::size_t length,
+                                             httplib::DataSink& sink) {
+            if (converted) {
+                sink.write(converted->data() + start + offset, length);
+                return true;
+            }
             char buffer[65536];
-            in->seekg(static_cast<std::streamoff>(offset));
+            in->seekg(static_cast<std::streamoff>(start + offset));
             in->read(buffer, static_cast<std::streamsize>(std::min(length, sizeof buffer)));
             const auto n = in->gcount();
             if (n <= 0) return false;
@@ -124,8 +213,14 @@ SourceFileAnswer find_source_file(const Xapian::Database& db, const std::string&
         return a;
     }
     a.path = *path;
-    a.content_type = std::string(content_type(format_of(*meta, *path), *path));
-    a.file_name = path->filename().string();
+    const Served served = served_as(*meta, *path);
+    a.content_type = served.content_type;
+    a.converted_from = served.converted_from;
+    std::string extension = path->extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    a.file_name = download_name(meta->value("fields", nlohmann::json()), extension,
+                                path->filename().string());
     return a;
 }
 
@@ -138,7 +233,7 @@ nlohmann::json source_link(const Xapian::Database& db, const std::string& id,
     if (ec) return nullptr;
     const SourceFormat format = format_of(meta, *path);
     return {{"url", source_url(id)},
-            {"content_type", content_type(format, *path)},
+            {"content_type", served_as(meta, *path).content_type},
             {"bytes", bytes},
             {"format", format_name(format)}};
 }

@@ -6,22 +6,42 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <httplib.h>
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
 #include "api.hpp"
+#include "byte_ranges.hpp"
 
 namespace tracuu {
 
 struct SourceFileAnswer {
     /// Set when the file can be served; otherwise `error` says why (404, 400).
     std::optional<std::filesystem::path> path;
+    /// With the charset the file was read in, for text (`text/plain; charset=windows-1258`).
     std::string content_type;
+    /// A text file in a legacy encoding no browser knows (TCVN3, VNI, or a legacy font read as
+    /// Windows-1252): its name (`TCVN3`); the file is then sent converted to UTF-8.
+    std::string converted_from;
     std::string file_name;  ///< for Content-Disposition
     ApiResponse error;
 };
+
+/// How a text original is labelled: the charset to send, or the legacy encoding it must be
+/// converted from (then the charset is utf-8). From the extraction's `encoding` as stored.
+struct TextCharset {
+    std::string charset;  ///< `utf-8`, `utf-16`, `windows-1258`; empty when the page declares it
+    std::string converted_from;
+};
+TextCharset text_charset(std::string_view stored_encoding);
+
+/// A file name a person can read, from the document's type and number (ASCII, marks removed,
+/// `/` and spaces as `-`): `Cong-van-2265-SGDDDT-VP.txt` for Công văn 2265/SGDDĐT-VP. Without a
+/// number, `fallback` (the file's own name).
+std::string download_name(const nlohmann::json& fields, const std::string& extension,
+                          const std::string& fallback);
 
 /// Finds the original file of the indexed document `id`.
 SourceFileAnswer find_source_file(const Xapian::Database& db, const std::string& id);
@@ -30,10 +50,11 @@ SourceFileAnswer find_source_file(const Xapian::Database& db, const std::string&
 nlohmann::json source_link(const Xapian::Database& db, const std::string& id,
                            const nlohmann::json& meta);
 
-/// GET /api/documents/{id}/source: streams the file into `res` and returns status 0, or returns
-/// the JSON error to send (404 unknown id or file gone, 400 bad id).
+/// GET /api/documents/{id}/source: streams the file (or the part `ranges` asks for) into `res`
+/// and returns status 0, or returns the JSON error to send (404 unknown id or file gone, 400 bad
+/// id, 416 a range past the end).
 ApiResponse send_source_file(httplib::Response& res, const Xapian::Database& db,
-                             const std::string& id);
+                             const std::string& id, const ByteRanges& ranges);
 
 /// `/api/documents/{id}/source` with each path segment of the id percent-encoded.
 std::string source_url(const std::string& id);

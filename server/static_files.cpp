@@ -183,7 +183,8 @@ std::string content_type_for(const fs::path& file) {
 }
 
 StaticReply serve_static(const fs::path& root, std::string_view target,
-                         std::string_view if_none_match) {
+                         std::string_view if_none_match, const ByteRanges& ranges,
+                         std::string_view if_range) {
     auto parsed = path_segments(target);
     if (const auto* problem = std::get_if<PathProblem>(&parsed)) {
         return error_reply(problem->status, "bad_path", problem->message);
@@ -214,8 +215,10 @@ StaticReply serve_static(const fs::path& root, std::string_view target,
     char etag[24];
     std::snprintf(etag, sizeof etag, "\"%016llx\"",
                   static_cast<unsigned long long>(XXH3_64bits(bytes->data(), bytes->size())));
-    reply.headers = {
-        {"ETag", etag}, {"Cache-Control", kCacheControl}, {"X-Content-Type-Options", "nosniff"}};
+    reply.headers = {{"ETag", etag},
+                     {"Cache-Control", kCacheControl},
+                     {"X-Content-Type-Options", "nosniff"},
+                     {"Accept-Ranges", "bytes"}};
     if (const auto modified = fs::last_write_time(resolved, ec); !ec) {
         reply.headers.emplace_back("Last-Modified", http_date(modified));
     }
@@ -228,7 +231,22 @@ StaticReply serve_static(const fs::path& root, std::string_view target,
         reply.status = 304;
         return reply;
     }
-    reply.body = std::move(*bytes);
+    const RangeChoice part =
+        choose_range(if_range.empty() || if_range == etag ? ranges : ByteRanges{}, bytes->size());
+    if (part.status == 416) {
+        StaticReply refused = error_reply(416, "bad_range",
+                                          "the range starts past the end of '" + shown + "' (" +
+                                              std::to_string(bytes->size()) + " bytes)");
+        refused.headers.emplace_back("Content-Range", part.content_range);
+        return refused;
+    }
+    reply.status = part.status;
+    if (part.status == 206) {
+        reply.headers.emplace_back("Content-Range", part.content_range);
+        reply.body = bytes->substr(part.offset, part.length);
+    } else {
+        reply.body = std::move(*bytes);
+    }
     return reply;
 }
 

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "byte_ranges.hpp"
+
 namespace tracuu {
 
 struct StaticReply {
@@ -29,8 +31,12 @@ std::filesystem::path static_root(const std::filesystem::path& dir);
 /// Never serves a file outside `root`: `..` or `.` segments (also percent-encoded), encoded
 /// `/` or `\`, backslashes, empty segments, control bytes and hidden names get 400 or 404, a
 /// symlink that leads outside 403; the body is then a JSON error (error_response).
+/// A single satisfiable range of `ranges` (Range header) gets 206 with that part, one past the
+/// end 416 (`Content-Range: bytes */SIZE`), several the whole file; an If-Range that is not the
+/// file's ETag means the whole file.
 StaticReply serve_static(const std::filesystem::path& root, std::string_view target,
-                         std::string_view if_none_match = {});
+                         std::string_view if_none_match = {}, const ByteRanges& ranges = {},
+                         std::string_view if_range = {});
 
 /// Content type for a file name by its extension (text types with charset=utf-8);
 /// application/octet-stream when unknown.

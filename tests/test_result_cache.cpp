@@ -21,20 +21,20 @@ namespace fs = std::filesystem;
 TEST_CASE("a cached answer serves only its request on its revision", "[cache]") {
     ResultCache cache(1 << 20);
     CHECK_FALSE(cache.find("r1", "q=a"));
-    cache.store("r1", "q=a", "answer a");
-    CHECK(cache.find("r1", "q=a") == std::optional<std::string>("answer a"));
+    cache.store("r1", "q=a", {"answer a", ""});
+    CHECK(cache.find("r1", "q=a")->text == "answer a");
     CHECK_FALSE(cache.find("r1", "q=b"));
     CHECK_FALSE(cache.find("r2", "q=a"));  // another revision: computed again
-    cache.store("r2", "q=a", "answer a, revision 2");
+    cache.store("r2", "q=a", {"answer a, revision 2", ""});
     CHECK_FALSE(cache.find("r1", "q=a"));  // the old revision's answers are gone
-    CHECK(cache.find("r2", "q=a") == std::optional<std::string>("answer a, revision 2"));
+    CHECK(cache.find("r2", "q=a")->text == "answer a, revision 2");
     const auto counts = cache.counts();
     CHECK(counts.hits == 2);
     CHECK(counts.misses == 4);
     CHECK(counts.entries == 1);
 
     ResultCache off(0);
-    off.store("r1", "q=a", "answer");
+    off.store("r1", "q=a", {"answer", ""});
     CHECK_FALSE(off.find("r1", "q=a"));
 }
 
@@ -42,7 +42,7 @@ TEST_CASE("the cache keeps to its budget, dropping the least recently used", "[c
     ResultCache cache(64 * 1024);
     const std::string answer(4000, 'x');
     for (int i = 0; i < 100; ++i) {
-        cache.store("r", "q=" + std::to_string(i), answer);
+        cache.store("r", "q=" + std::to_string(i), {answer, ""});
         CHECK(cache.find("r", "q=0"));  // used all along: kept
     }
     const auto counts = cache.counts();

@@ -1,6 +1,8 @@
 // The document view: fields, the original file when there is one, the full text with every
 // cited number as a link, the list of what it cites and of what cites it.
+import * as api from './api.js';
 import { el } from './dom.js';
+import { errorSentence } from './messages.js';
 import {
   FIELD_LABELS, SOURCE_LABELS, capitalize, fieldValue, formatBytes, formatDate, formatNumber,
 } from './format.js';
@@ -63,9 +65,22 @@ function sourceLink(doc) {
   // Only when the server can hand out the original file (docx, pdf...).
   if (!doc.source?.url) return null;
   const details = [doc.source.format?.toUpperCase(), formatBytes(doc.source.bytes)].filter(Boolean);
+  const status = el('span', { class: 'muted', role: 'status' });
+  // With an access token a plain link cannot send it: the file is fetched, then saved.
+  const download = async (event) => {
+    if (!api.accessToken()) return;
+    event.preventDefault();
+    status.textContent = '';
+    try {
+      await api.downloadWithToken(doc.source.url);
+    } catch (error) {
+      status.textContent = errorSentence(error.code || (error.kind === 'network' ? 'unavailable' : 'error'));
+    }
+  };
   return el('p', { class: 'document__actions' },
-    el('a', { class: 'button', href: doc.source.url, download: '' },
-      'Tải bản gốc', details.length ? ` (${details.join(', ')})` : ''));
+    el('a', { class: 'button', href: doc.source.url, download: '', onclick: download },
+      'Tải bản gốc', details.length ? ` (${details.join(', ')})` : ''),
+    ' ', status);
 }
 
 function fieldList(f) {

@@ -2,6 +2,7 @@
 // the URL, the history and the keyboard focus in step.
 import * as api from './api.js';
 import { el } from './dom.js';
+import { errorSentence, parameterAdvice } from './messages.js';
 import { renderDocument } from './document-view.js';
 import { renderReferences } from './reference-view.js';
 import { renderSearch } from './search-view.js';
@@ -122,35 +123,74 @@ function placeFocus({ focusKey, heading, typing, initial, previous, view }) {
 }
 
 function renderError(error, state) {
+  if (error.kind === 'unauthorized') {
+    renderTokenForm(error);
+    return;
+  }
   let title;
-  let detail = '';
+  let detail = error.code ? errorSentence(error.code) : '';
   if (error.kind === 'network') {
     title = 'Không kết nối được với máy chủ tra cứu.';
     detail = 'Kiểm tra kết nối mạng rồi thử lại.';
   } else if (error.kind === 'server') {
     title = `Máy chủ tra cứu đang gặp lỗi (mã ${error.status}).`;
-    detail = 'Vui lòng thử lại sau ít phút. Nếu lỗi còn tiếp diễn, hãy báo cho bộ phận quản trị.';
+    if (!error.code) detail = 'Vui lòng thử lại sau ít phút. Nếu lỗi còn tiếp diễn, hãy báo cho bộ phận quản trị.';
   } else if (error.kind === 'not_found') {
     title = state.doc ? 'Không tìm thấy văn bản này.' : 'Không tìm thấy trang này.';
     detail = 'Văn bản có thể đã bị gỡ khỏi chỉ mục, hoặc đường dẫn bị sai.';
   } else if (error.kind === 'request') {
-    title = 'Điều kiện tìm kiếm không hợp lệ.';
-    detail = error.parameter ? `Hãy sửa ô «${error.parameter}» rồi tìm lại.` : 'Hãy sửa rồi tìm lại.';
+    title = error.code === 'bad_parameter' || !error.code ? 'Điều kiện tìm kiếm không hợp lệ.' : errorSentence(error.code);
+    detail = error.code === 'bad_parameter' || !error.code ? parameterAdvice(error.parameter) : 'Hãy sửa rồi thử lại.';
   } else {
     title = 'Trang tra cứu gặp lỗi.';
     detail = 'Hãy tải lại trang.';
   }
   const retry = el('button', { type: 'button', class: 'button', onclick: () => show(shownState) }, 'Thử lại');
   const heading = el('h1', { class: 'notice__title', tabindex: '-1' }, title);
+  // The server's own message is English, for its log: never shown here.
   main.replaceChildren(el('div', { class: 'notice notice--error', id: 'error', role: 'alert' },
     heading,
     el('p', {}, detail),
-    error.message ? el('p', { class: 'muted' }, `Chi tiết: ${error.message}`) : null,
     el('p', { class: 'notice__actions' },
       error.kind === 'network' || error.kind === 'server' ? retry : null,
       ' ', el('a', { href: href(searchOnly({ ...state, page: 1 })), dataset: { nav: '' } }, 'Về trang tìm kiếm'))));
   document.title = 'Lỗi – Tra cứu văn bản';
   if (document.activeElement !== input) heading.focus();
+}
+
+/**
+ * The server wants an access token: asked for once, kept for this tab's session
+ * (sessionStorage), then the view is shown again.
+ */
+function renderTokenForm(error) {
+  const rejected = Boolean(api.accessToken());
+  const field = el('input', {
+    id: 'token', name: 'token', type: 'password', class: 'token-form__input', required: true,
+    autocomplete: 'current-password', spellcheck: 'false',
+  });
+  const heading = el('h1', { class: 'notice__title', tabindex: '-1' }, errorSentence(error.code || 'unauthorized'));
+  const form = el('form', {
+    class: 'token-form',
+    onsubmit: (event) => {
+      event.preventDefault();
+      const token = field.value.trim();
+      if (!token) return;
+      api.setAccessToken(token);
+      show(shownState);
+    },
+  },
+  el('label', { for: 'token' }, 'Mã truy cập'),
+  field,
+  el('button', { type: 'submit', class: 'button' }, 'Tiếp tục'));
+  main.replaceChildren(el('div', { class: 'notice notice--info', id: 'token-needed', role: 'alert' },
+    heading,
+    el('p', {}, rejected
+      ? 'Mã truy cập vừa dùng không đúng hoặc đã hết hiệu lực. Hãy nhập lại mã do bộ phận quản trị cấp.'
+      : 'Hãy nhập mã truy cập do bộ phận quản trị cấp. Trang sẽ ghi nhớ mã cho đến khi đóng thẻ trình duyệt này.'),
+    form));
+  if (rejected) api.setAccessToken('');
+  document.title = 'Cần mã truy cập – Tra cứu văn bản';
+  field.focus();
 }
 
 // Links inside the page change the view without reloading; modified clicks (new tab...) do not.

@@ -91,12 +91,17 @@ function startServer(args, port = 0) {
  * Indexes the test corpus and starts the server on it. Returns {url, tmp, stop(), stopServer(),
  * startServer()}.
  * With {database: 'missing'} the server runs on a database folder that does not exist, so
- * every API call answers 503 while the page itself is served.
+ * every API call answers 503 while the page itself is served; with {database: DIR} it serves
+ * that database (another server's `db`). `serverArgs` go to tracuu-server as they are.
  */
-export async function startTracuu({ database = 'corpus', staticDir = path.join(sourceDir, 'static') } = {}) {
+export async function startTracuu({
+  database = 'corpus', staticDir = path.join(sourceDir, 'static'), serverArgs = [],
+} = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tracuu-browser-'));
   let db = path.join(tmp, 'db');
-  if (database === 'corpus') {
+  if (database !== 'corpus' && database !== 'missing') {
+    db = database;
+  } else if (database === 'corpus') {
     const corpus = path.join(tmp, 'corpus');
     makeCorpus(corpus);
     const run = spawnSync(indexBinary, ['--db', db, '--root', corpus, '--quiet', corpus], { encoding: 'utf8' });
@@ -104,7 +109,7 @@ export async function startTracuu({ database = 'corpus', staticDir = path.join(s
   } else {
     db = path.join(tmp, 'no-such-database');
   }
-  const args = ['--db', db, '--static', staticDir];
+  const args = ['--db', db, '--static', staticDir, ...serverArgs];
   let { child, url } = await startServer(args);
   const stopServer = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -115,6 +120,7 @@ export async function startTracuu({ database = 'corpus', staticDir = path.join(s
   return {
     url,
     tmp,
+    db,
     /** Stops the server only (the page then meets a closed port). */
     stopServer,
     /** Starts it again on the same port. */
