@@ -76,6 +76,8 @@ struct Directive {
     std::optional<Sourced<std::string>> parent_issuer;
     std::optional<Sourced<std::string>> place;
     std::optional<Sourced<std::string>> date;  ///< ISO YYYY-MM-DD
+    /// YYYY-MM when the month is printed but the day is blank (`ngày   tháng 10 năm 2025`).
+    std::optional<Sourced<std::string>> month;
     std::optional<Sourced<std::string>> year;
     std::optional<Sourced<std::string>> subject;
     std::optional<Sourced<std::vector<std::string>>> recipients;

@@ -85,6 +85,10 @@ nlohmann::json to_json(const Directive& d) {
     put(fields, missing, "place", d.place);
     put(fields, missing, "date", d.date);
     put(fields, missing, "year", d.year);
+    // Only when the day is blank; not a field a document lacks when it has its full date.
+    if (d.month && !d.date) {
+        fields["month"] = {{"value", d.month->value}, {"source", to_string(d.month->source)}};
+    }
     put(fields, missing, "subject", d.subject);
     put(fields, missing, "recipients", d.recipients);
     put(fields, missing, "signer", d.signer);

@@ -526,6 +526,9 @@ class DirectiveReader {
                 char iso[11];
                 std::snprintf(iso, sizeof iso, "%s-%02d-%02d", year.c_str(), mm, dd);
                 d_.date = Sourced<std::string>{iso, FieldSource::Header};
+            } else if (mm >= 1 && mm <= 12) {
+                d_.month = Sourced<std::string>{year + (mm < 10 ? "-0" : "-") + std::to_string(mm),
+                                                FieldSource::Header};
             }
             return;
         }

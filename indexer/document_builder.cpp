@@ -5,6 +5,7 @@
 #include "analyzers/word_forms.hpp"
 #include "checkpoints.hpp"
 #include "directive_terms.hpp"
+#include "issuer_label.hpp"
 #include "schema.hpp"
 #include "stored_document.hpp"
 
@@ -32,18 +33,6 @@ struct SyllablePairHash {
 };
 
 }  // namespace
-
-std::string issuer_facet_label(const Directive& d) {
-    if (!d.issuer) return {};
-    std::string label = d.issuer->value;
-    std::string_view where;
-    if (d.place) where = d.place->value;
-    if (!where.empty() && fold(label).find(fold(where)) == std::string::npos) {
-        label += " – ";
-        label += where;
-    }
-    return label;
-}
 
 namespace {
 
@@ -74,10 +63,13 @@ void add_directive_terms(Xapian::Document& doc, const Directive& d) {
     if (d.date) {
         const std::string& iso = d.date->value;  // YYYY-MM-DD
         doc.add_value(schema::kSlotDate, iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2));
+    } else if (d.month) {
+        const std::string& ym = d.month->value;  // YYYY-MM
+        doc.add_value(schema::kSlotDate, ym.substr(0, 4) + ym.substr(5, 2) + "00");
     } else if (d.year) {
         doc.add_value(schema::kSlotDate, d.year->value + "0000");
     }
-    const std::string issuer = issuer_facet_label(d);
+    const std::string issuer = issuer_label(d);
     if (!issuer.empty()) doc.add_value(schema::kSlotIssuer, issuer);
     if (d.type) doc.add_value(schema::kSlotType, d.type->value);
     if (d.year) doc.add_value(schema::kSlotYear, d.year->value);

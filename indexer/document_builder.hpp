@@ -15,8 +15,4 @@ namespace tracuu {
 Xapian::Document build_document(const DocumentRecord& record, const Analysis& analysis,
                                 const Directive& directive);
 
-/// The issuer as shown in facets: `Sở Giáo dục và Đào tạo – Hải Phòng` when the name alone does
-/// not say where; empty when the issuer is unknown.
-std::string issuer_facet_label(const Directive& directive);
-
 }  // namespace tracuu

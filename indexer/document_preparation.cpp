@@ -2,6 +2,7 @@
 
 #include "analyzers/text_normalizer.hpp"
 #include "extraction_cleanup.hpp"
+#include "issuer_label.hpp"
 
 namespace tracuu {
 namespace {
@@ -44,6 +45,7 @@ PreparedDocument prepare_document(std::string id, std::string_view raw_text) {
     p.record.fields = to_json(p.directive);
     p.record.title =
         p.directive.title.empty() ? first_line_title(p.record.text) : p.directive.title;
+    p.record.issuer_label = issuer_label(p.directive);
     return p;
 }
 

@@ -28,6 +28,8 @@ struct DocumentRecord {
     std::string path;  ///< same as id today; kept apart so ids may later differ from paths
     std::string text;  ///< normalised text (normalize_text + extraction cleanup): what is stored
     std::string title;
+    /// The issuer as result lists name it (issuer_label.hpp); "" when unknown.
+    std::string issuer_label;
     uint64_t source_bytes = 0;
     /// Parsed directive fields (see directive.hpp), stored as they will be served.
     nlohmann::json fields = nlohmann::json::object();

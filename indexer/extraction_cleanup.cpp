@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 namespace tracuu {
 namespace {
@@ -104,6 +105,76 @@ std::string clean_markdown(std::string_view line) {
         std::all_of(out.begin(), out.end(), [](char ch) { return ch == '#' || ch == ' '; })) {
         return {};
     }
+    // `## Phụ lục I`: the heading's marks.
+    const std::size_t hashes = out.find_first_not_of('#');
+    if (hashes > 0 && hashes <= 6 && hashes != std::string::npos && out[hashes] == ' ')
+        out.erase(0, hashes + 1);
+    // `_(Ban hành kèm theo …)_`: emphasis around brackets.
+    for (std::size_t at = out.find("_("); at != std::string::npos; at = out.find("_(", at)) {
+        if (at == 0 || out[at - 1] == ' ')
+            out.erase(at, 1);
+        else
+            ++at;
+    }
+    for (std::size_t at = out.find(")_"); at != std::string::npos; at = out.find(")_", at)) {
+        if (at + 2 == out.size() || out[at + 2] == ' ' || is_ascii_punct(out[at + 2]))
+            out.erase(at + 1, 1);
+        else
+            ++at;
+    }
+    return out;
+}
+
+/// `<br>`, `<br/>`, `<br />` in crawled pages' text: replaced by `with`.
+std::string replace_line_breaks(std::string text, std::string_view with) {
+    for (std::size_t at = text.find("<br"); at != std::string::npos; at = text.find("<br", at)) {
+        std::size_t end = at + 3;
+        while (end < text.size() && (text[end] == ' ' || text[end] == '/')) ++end;
+        if (end < text.size() && text[end] == '>') {
+            text.replace(at, end + 1 - at, with);
+            at += with.size();
+        } else {
+            at += 3;
+        }
+    }
+    return text;
+}
+
+std::string_view trim_spaces(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+/// A pipe table row (`| 11 | 00226 | Phường Văn Miếu -<br>Quốc Tử Giám |`) as its cells, each
+/// after a tab, so a row stays one line (the page shows such lines as a table); a line
+/// break inside a cell is a space. The row under the header (`| --- | --- |`) and rows of empty
+/// cells give an empty line.
+std::string table_row(std::string_view line) {
+    std::vector<std::string_view> cells;
+    std::size_t at = 0;
+    while (at <= line.size()) {
+        const std::size_t bar = std::min(line.find('|', at), line.size());
+        cells.push_back(trim_spaces(line.substr(at, bar - at)));
+        at = bar + 1;
+    }
+    if (!cells.empty() && cells.front().empty()) cells.erase(cells.begin());
+    if (!cells.empty() && cells.back().empty()) cells.pop_back();
+    const bool blank = std::all_of(cells.begin(), cells.end(), [](std::string_view c) {
+        return c.find_first_not_of("-: ") == std::string_view::npos;
+    });
+    if (blank || cells.size() < 2) {
+        std::string words;  // one cell: its text, as before
+        for (auto c : cells) {
+            if (c.find_first_not_of("-: ") != std::string_view::npos) words += std::string(c);
+        }
+        return replace_line_breaks(words, " ");
+    }
+    std::string out;
+    for (std::string_view cell : cells) {
+        out.push_back('\t');  // a tab before each cell: a row starts with one, unlike DOCX tabs
+        out += replace_line_breaks(std::string(cell), " ");
+    }
     return out;
 }
 
@@ -123,7 +194,7 @@ std::string clean_extraction_artifacts(std::string_view text) {
             if (!first) out.push_back('\n');
             first = false;
             // Most lines have nothing to clean: copy them as they are.
-            if (line.find_first_of("\\*#|") == std::string_view::npos && !is_rule_line(line)) {
+            if (line.find_first_of("\\*#|<_") == std::string_view::npos && !is_rule_line(line)) {
                 out += line;
                 if (eol == std::string_view::npos) break;
                 rest = rest.substr(eol + 1);
@@ -131,9 +202,12 @@ std::string clean_extraction_artifacts(std::string_view text) {
             }
             // Rules are recognised after markdown is gone: `\-\-\-\-**` is a rule too.
             std::string cleaned = clean_markdown(line);
-            if (!is_rule_line(cleaned)) {
+            if (trim_spaces(cleaned).starts_with('|') &&
+                std::count(cleaned.begin(), cleaned.end(), '|') >= 3) {
+                out += table_row(cleaned);
+            } else if (!is_rule_line(cleaned)) {
                 std::replace(cleaned.begin(), cleaned.end(), '|', '\n');
-                out += cleaned;
+                out += replace_line_breaks(std::move(cleaned), "\n");
             }
         }
         if (eol == std::string_view::npos) break;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 #include "analyzers/ocr_vocabulary.hpp"
@@ -231,6 +232,11 @@ bool read_ocr_date(std::string_view zone, std::string_view text, Directive& d) {
         d.date = header(iso);
     } else if (const auto signed_on = date_from_signature(*date, text)) {
         d.date = Sourced<std::string>{*signed_on, FieldSource::Signature};
+    } else if (!date->month.empty()) {
+        // The day left blank, the month printed: dated by its month (date ranges, sorting).
+        const int mm = std::atoi(date->month.c_str());
+        if (mm >= 1 && mm <= 12)
+            d.month = header(date->year + (mm < 10 ? "-0" : "-") + std::to_string(mm));
     }
     return true;
 }

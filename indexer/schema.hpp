@@ -55,7 +55,8 @@ inline constexpr std::string_view kMojibake = "XMOJIBAKE";
 inline constexpr std::string_view kOcr = "XOCR";
 
 // --- values ------------------------------------------------------------------------------------
-/// Issue date as a sortable string YYYYMMDD (YYYY0000 when only the year is known).
+/// Issue date as a sortable string YYYYMMDD (YYYYMM00 when only the month is known, YYYY0000
+/// when only the year is): a partial date sorts as its earliest day.
 inline constexpr Xapian::valueno kSlotDate = 0;
 /// Issuer's display name, for facets.
 inline constexpr Xapian::valueno kSlotIssuer = 1;

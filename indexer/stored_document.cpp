@@ -18,6 +18,7 @@ std::string encode_stored_document(const DocumentRecord& record) {
     nlohmann::json fields = record.fields.is_object() ? record.fields : nlohmann::json::object();
     nlohmann::json rest = {{"bytes", record.source_bytes}};
     nlohmann::json result = {{"id", record.id}, {"path", record.path}, {"title", record.title}};
+    if (!record.issuer_label.empty()) result["issuer_label"] = record.issuer_label;
     if (fields.contains("citations")) {
         result["citations"] = fields["citations"].size();
         rest["citations"] = std::move(fields["citations"]);

@@ -92,7 +92,7 @@ ApiResponse send_search_csv(httplib::Response& res, const Xapian::Database& db,
     stream->next_rows();  // here, so that errors are answered as errors
     res.status = 200;
     res.set_header("Cache-Control", "no-store");
-    res.set_header("Content-Disposition", "attachment; filename=\"tracuu.csv\"");
+    res.set_header("Content-Disposition", "attachment; filename=\"danh-sach-van-ban.csv\"");
     res.set_chunked_content_provider(
         "text/csv; charset=utf-8; header=present", [stream](std::size_t, httplib::DataSink& sink) {
             try {

@@ -46,6 +46,12 @@ Xapian::Query number_keys_query(std::string_view prefix, const std::string& valu
     return Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end());
 }
 
+/// Documents with no date key at all (neither a day, a month nor a year).
+Xapian::Query undated_query() {
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                         Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, "0"));
+}
+
 Xapian::Query all_terms(const std::vector<std::string>& terms) {
     return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
 }
@@ -81,7 +87,11 @@ Xapian::Query field_filter_query(QueryField field, const std::string& value) {
         case QueryField::Year: {
             const bool digits =
                 value.size() == 4 && std::all_of(value.begin(), value.end(), ::isdigit);
-            if (!digits) throw QueryError("year", "'" + value + "' is not a year (e.g. 2025)");
+            if (value == kUndatedYear) return undated_query();
+            if (!digits) {
+                throw QueryError("year",
+                                 "'" + value + "' is not a year (e.g. 2025) or 'none' (undated)");
+            }
             return Xapian::Query(schema::term(schema::kYear, value));
         }
         case QueryField::None:
@@ -121,11 +131,23 @@ Xapian::Query date_range_query(const std::string& from, const std::string& to) {
         throw QueryError("from", "'" + from + "' is not a date (YYYY-MM-DD)");
     if (!to.empty() && high.empty())
         throw QueryError("to", "'" + to + "' is not a date (YYYY-MM-DD)");
-    if (!low.empty() && !high.empty()) {
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, low, high);
+    // A partial date (YYYYMM00, YYYY0000) stands for its whole month or year and is in the range
+    // when that overlaps it. Every key at or above `low` starts at or after the range's first day;
+    // the two partial keys below it that still overlap are the month and the year of its first
+    // day. Every key up to `high` starts by the range's last day, so the end needs nothing more.
+    Xapian::Query range =
+        low.empty()    ? Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, high)
+        : high.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, low)
+                       : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, low, high);
+    if (low.empty() || (!high.empty() && low > high)) return range;
+    std::vector<Xapian::Query> overlapping{range};
+    for (const std::string& partial : {low.substr(0, 6) + "00", low.substr(0, 4) + "0000"}) {
+        if (partial < low) {
+            overlapping.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, partial,
+                                     partial);
+        }
     }
-    if (!low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, low);
-    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, high);
+    return Xapian::Query(Xapian::Query::OP_OR, overlapping.begin(), overlapping.end());
 }
 
 FacetSpies::FacetSpies()
@@ -150,7 +172,16 @@ nlohmann::json FacetSpies::to_json(std::size_t max_values) const {
         }
         return list;
     };
-    return {{"issuer", values(*issuer_)}, {"type", values(*type_)}, {"year", values(*year_)}};
+    nlohmann::json years = values(*year_);
+    // The spy counts documents with a year; the others examined have none.
+    Xapian::doccount dated = 0;
+    for (auto it = year_->values_begin(); it != year_->values_end(); ++it) {
+        if (!(*it).empty()) dated += it.get_termfreq();
+    }
+    if (year_->get_total() > dated) {
+        years.push_back({{"value", kUndatedYear}, {"count", year_->get_total() - dated}});
+    }
+    return {{"issuer", values(*issuer_)}, {"type", values(*type_)}, {"year", std::move(years)}};
 }
 
 }  // namespace tracuu

@@ -16,8 +16,13 @@ namespace tracuu {
 /// cannot be read (a number that is not a document number, a year that is not a year, ...).
 Xapian::Query field_filter_query(QueryField field, const std::string& value);
 
+/// The year filter's value for documents with no date at all (not even a year), and the year
+/// facet's bucket counting them.
+inline constexpr std::string_view kUndatedYear = "none";
+
 /// Documents dated within [from, to]; either bound may be empty. Dates are YYYY-MM-DD (or
-/// YYYY, YYYY-MM); `parameter` names the bound in errors.
+/// YYYY, YYYY-MM). A document dated only by its month or year is in when that month or year
+/// overlaps the range.
 Xapian::Query date_range_query(const std::string& from, const std::string& to);
 
 /// Issue date as stored in schema::kSlotDate: "YYYYMMDD", or "" for text that is not a date.
@@ -30,7 +35,8 @@ class FacetSpies {
     FacetSpies();
     /// Clears the spies of `enquire` and adds these.
     void attach(Xapian::Enquire& enquire);
-    /// {"issuer": [{"value", "count"}...], "type": [...], "year": [...]}, most frequent first.
+    /// {"issuer": [{"value", "count"}...], "type": [...], "year": [...]}, most frequent first;
+    /// the year list ends with {"value": "none", "count"} for the undated matches, if any.
     nlohmann::json to_json(std::size_t max_values = 20) const;
 
   private:

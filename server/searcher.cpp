@@ -22,14 +22,22 @@ constexpr Xapian::doccount kRescoreWindow = 20;
 constexpr Xapian::doccount kCountAtLeast = 1000;
 // Values listed per facet.
 constexpr std::size_t kFacetValues = 20;
+// Sorts after every "YYYYMMDD" key.
+constexpr std::string_view kUndatedKey = "\xff";
 
 void set_sort(Xapian::Enquire& enquire, SortOrder sort, const ValueTablePtr& values) {
     if (sort == SortOrder::Relevance) return;
     const bool newest_first = sort == SortOrder::DateNewest;
+    // Undated documents last in both orders: a key below every date when the order is reversed,
+    // above every date when it is not.
+    const std::string undated = newest_first ? "" : std::string(kUndatedKey);
     if (values) {
-        enquire.set_sort_by_key_then_relevance((new TableDateKey(values))->release(), newest_first);
+        enquire.set_sort_by_key_then_relevance((new TableDateKey(values, undated))->release(),
+                                               newest_first);
     } else {
-        enquire.set_sort_by_value_then_relevance(schema::kSlotDate, newest_first);
+        auto* key = new Xapian::MultiValueKeyMaker;
+        key->add_value(schema::kSlotDate, false, undated);
+        enquire.set_sort_by_key_then_relevance(key->release(), newest_first);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "snippet.hpp"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -138,23 +139,67 @@ std::string make_snippet(const Xapian::Database& db, Xapian::docid docid, std::s
     const std::vector<RawToken> tokens = split_tokens(chunk);
 
     const std::unordered_set<std::string> wanted(terms.begin(), terms.end());
+    // Two words follow each other in the query when they do in `highlight` (typed order).
+    std::set<std::pair<std::string_view, std::string_view>> query_pairs;
+    for (std::size_t i = 1; i < highlight.size(); ++i)
+        query_pairs.emplace(highlight[i - 1], highlight[i]);
+
+    // Words go together under one mark when only spaces separate them, or the `-` or `/` inside
+    // a document number (`57-NQ/TW`); never across other punctuation (`sở (xã`).
+    auto joinable = [](std::string_view gap) {
+        return gap.find_first_not_of(" \n\t") == std::string_view::npos ||
+               (gap.size() == 1 && (gap[0] == '-' || gap[0] == '/'));
+    };
+    // The shown tokens, whether each matches, and whether it continues a phrase of the query
+    // with its predecessor.
+    struct Shown {
+        std::size_t token;
+        std::string folded;
+        bool match = false;
+        bool joins_previous = false;
+    };
+    std::vector<Shown> shown;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Xapian::termpos pos = start.position + static_cast<Xapian::termpos>(i);
+        if (pos < first) continue;
+        if (pos >= last) break;
+        const RawToken& t = tokens[i];
+        Shown s{i, word_forms(chunk.substr(t.begin, t.end - t.begin)).folded};
+        s.match = wanted.count(s.folded) > 0;
+        if (!shown.empty() && s.match && shown.back().match) {
+            const RawToken& p = tokens[shown.back().token];
+            const std::string_view gap = chunk.substr(p.end, t.begin - p.end);
+            s.joins_previous =
+                joinable(gap) &&
+                query_pairs.count({std::string_view(shown.back().folded), s.folded}) > 0;
+        }
+        shown.push_back(std::move(s));
+    }
+    // When the query's words occur here in order, only those phrases are marked; lone words
+    // (`sở` for `so`, the place `Chuyên`) only when no phrase is in view.
+    std::vector<bool> in_phrase(shown.size(), false);
+    bool phrases = false;
+    for (std::size_t k = 1; k < shown.size(); ++k) {
+        if (shown[k].joins_previous) in_phrase[k] = in_phrase[k - 1] = phrases = true;
+    }
+
     std::string out;
     std::size_t shown_from = std::string_view::npos;
     std::size_t cursor = 0;  // chunk offset up to which text was written
     bool open_mark = false;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const RawToken& t = tokens[i];
-        const Xapian::termpos pos = start.position + static_cast<Xapian::termpos>(i);
-        if (pos < first) continue;
-        if (pos >= last) break;
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        const RawToken& t = tokens[shown[k].token];
         if (shown_from == std::string_view::npos) {
             shown_from = t.begin;
             cursor = t.begin;
         }
-        const bool marked =
-            wanted.count(word_forms(chunk.substr(t.begin, t.end - t.begin)).folded) > 0;
-        // Consecutive marked tokens share one <mark>: `<mark>chuyển đổi số</mark>`.
-        if (open_mark && !marked) {
+        const bool marked = phrases ? in_phrase[k] : shown[k].match;
+        // A phrase's words share one <mark>: `<mark>chuyển đổi số</mark>`; lone matches too when
+        // only spaces separate them.
+        const bool continues =
+            open_mark && marked &&
+            (phrases ? shown[k].joins_previous : joinable(chunk.substr(cursor, t.begin - cursor)));
+        if (open_mark && !continues) {
             out += "</mark>";
             open_mark = false;
         }

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <vector>
 
 #include "analyzers/latin_letters.hpp"
 #include "analyzers/legacy_encoding.hpp"
@@ -102,10 +103,19 @@ std::string download_name(const nlohmann::json& fields, const std::string& exten
                    : std::string();
     };
     const std::string number = value("number");
-    if (number.empty()) return fallback;
+    // Without a number, named by what it is, who issued it and when: `Cong-van-Uy-ban-nhan-dan-
+    // tinh-Dong-Nai-2025-10.txt`, never the stored file's hash name.
+    std::vector<std::string> parts = {value("type"), number};
+    if (number.empty()) {
+        if (value("issuer").empty()) return fallback;
+        std::string when = value("date");
+        if (when.empty()) when = value("month");
+        if (when.empty()) when = value("year");
+        parts = {value("type"), value("issuer"), when};
+    }
     std::string name;
     bool dash = false;
-    for (const std::string& part : {value("type"), number}) {
+    for (const std::string& part : parts) {
         for (std::size_t pos = 0; pos < part.size();) {
             const char32_t c = utf8::next(part, pos);
             char ascii = 0;

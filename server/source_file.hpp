@@ -39,7 +39,8 @@ TextCharset text_charset(std::string_view stored_encoding);
 
 /// A file name a person can read, from the document's type and number (ASCII, marks removed,
 /// `/` and spaces as `-`): `Cong-van-2265-SGDDDT-VP.txt` for Công văn 2265/SGDDĐT-VP. Without a
-/// number, `fallback` (the file's own name).
+/// number, from type, issuer and date (or month, or year); without an issuer either, `fallback`
+/// (the file's own name).
 std::string download_name(const nlohmann::json& fields, const std::string& extension,
                           const std::string& fallback);
 

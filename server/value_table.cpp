@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "field_filters.hpp"
 #include "indexer/schema.hpp"
 
 namespace tracuu {
@@ -104,6 +105,9 @@ nlohmann::json TableFacetSpy::to_json(std::size_t max_values) const {
         for (std::size_t i = 0; i < shown; ++i) {
             list.push_back({{"value", labels[seen[i]]}, {"count", counts_[f][seen[i]]}});
         }
+        // Documents without a year have none of its labels (id 0): counted as undated.
+        if (f == ValueTable::kYear && counts_[f][0] > 0)
+            list.push_back({{"value", kUndatedYear}, {"count", counts_[f][0]}});
         out[kFacetNames[f]] = std::move(list);
     }
     return out;

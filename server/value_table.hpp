@@ -72,16 +72,19 @@ class TableFacetSpy : public Xapian::MatchSpy {
 };
 
 /// Sort key of a document: its date key from a ValueTable (what sorting on the date slot would
-/// read, without reading it).
+/// read, without reading it), `undated` for a document without one.
 class TableDateKey : public Xapian::KeyMaker {
   public:
-    explicit TableDateKey(std::shared_ptr<const ValueTable> table) : table_(std::move(table)) {}
+    TableDateKey(std::shared_ptr<const ValueTable> table, std::string undated)
+        : table_(std::move(table)), undated_(std::move(undated)) {}
     std::string operator()(const Xapian::Document& doc) const override {
-        return table_->date_key(doc.get_docid());
+        std::string key = table_->date_key(doc.get_docid());
+        return key.empty() ? undated_ : key;
     }
 
   private:
     std::shared_ptr<const ValueTable> table_;
+    std::string undated_;
 };
 
 }  // namespace tracuu

@@ -303,6 +303,13 @@ TEST_CASE("originals: file names from the number and type", "[source]") {
     CHECK(download_name({{"number", {{"value", "118/2025/NĐ-CP"}}}}, ".docx", "x.docx") ==
           "118-2025-ND-CP.docx");
     CHECK(download_name(json::object(), ".txt", "000_ad8c.txt") == "000_ad8c.txt");
+    // Issue 17: without a number, by type, issuer and date rather than the stored hash name.
+    const json unnumbered = {{"type", {{"value", "Công văn"}}},
+                             {"issuer", {{"value", "Ủy ban nhân dân tỉnh Đồng Nai"}}},
+                             {"month", {{"value", "2025-10"}}},
+                             {"year", {{"value", "2025"}}}};
+    CHECK(download_name(unnumbered, ".txt", "004_8835.txt") ==
+          "Cong-van-Uy-ban-nhan-dan-tinh-Dong-Nai-2025-10.txt");
     CHECK(text_charset("UTF-8").charset == "utf-8");
     CHECK(text_charset("TCVN3").converted_from == "TCVN3");
     CHECK(text_charset("VNI (legacy font, detected)").converted_from == "VNI");

@@ -235,7 +235,10 @@ TEST_CASE("HTTP filters, combinations, sort and facets", "[http][seeds][filters]
     CHECK(result_ids(get("/api/search?signer=le%20truong%20son").body) == Ids{k004});
     CHECK(result_ids(get("/api/search?year=2025&cites=57-NQ%2FTW&issuer=So%20GDDT").body) ==
           Ids{k001, k003});
-    CHECK(result_ids(get("/api/search?from=2025-10-01&to=2025-10-31").body) == Ids{k000});
+    // October: the day 29/10 (000), the month 10/2025 (004), the years 2025 (001, 003) overlap it.
+    CHECK(result_ids(get("/api/search?from=2025-10-01&to=2025-10-31").body) ==
+          Ids{k000, k001, k003, k004});
+    CHECK(result_ids(get("/api/search?from=2025-11-01&to=2025-11-30").body) == Ids{k001, k003});
     CHECK(result_ids(get("/api/search?q=chuyen%20doi%20so&year=2024").body).empty());
     // sort=date: dated documents newest first, a year alone sorts as the year's start
     const Reply by_date = get("/api/search?type=CV&sort=date");

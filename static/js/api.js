@@ -100,9 +100,9 @@ function dispositionName(header) {
 
 /**
  * Downloads a file of the API with the access token (a plain link cannot send it): fetched,
- * then saved under the server's file name. Throws ApiError as getJson does.
+ * then saved under the server's file name (else `fallbackName`). Throws ApiError as getJson does.
  */
-export async function downloadWithToken(url) {
+export async function downloadWithToken(url, fallbackName = 'van-ban') {
   let response;
   try {
     response = await fetch(url, { headers: authorization() });
@@ -119,7 +119,7 @@ export async function downloadWithToken(url) {
   const blob = await response.blob();
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  link.download = dispositionName(response.headers.get('Content-Disposition')) || 'van-ban';
+  link.download = dispositionName(response.headers.get('Content-Disposition')) || fallbackName;
   document.body.append(link);
   link.click();
   link.remove();

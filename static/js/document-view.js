@@ -3,13 +3,16 @@
 import * as api from './api.js';
 import { el } from './dom.js';
 import { errorSentence } from './messages.js';
+import { markMatches, matchNavigator } from './text-marks.js';
+import { copyLinkButton } from './share.js';
+import { structuredText } from './text-structure.js';
 import {
   FIELD_LABELS, SOURCE_LABELS, capitalize, fieldValue, formatBytes, formatDate, formatNumber,
 } from './format.js';
 import { hasFilters, href, searchOnly, withChanges } from './url-state.js';
 
 const FIELD_ORDER = [
-  'number', 'type', 'issuer', 'parent_issuer', 'place', 'date', 'subject', 'recipients',
+  'number', 'type', 'issuer', 'parent_issuer', 'place', 'date', 'month', 'subject', 'recipients',
   'signer_authority', 'signer_title', 'signer',
 ];
 
@@ -35,6 +38,9 @@ export function renderDocument(main, doc, state) {
   const title = doc.title || capitalize(fieldValue(f, 'subject')) || doc.id;
   const heading = el('h1', { class: 'view-title document__title', id: 'document-title', tabindex: '-1' },
     title);
+  const text = fullText(doc, state);
+  // The search's words marked in the text (after the citation links are made: marks go inside).
+  const matches = markMatches(text, state.q);
   main.replaceChildren(
     backLink(state),
     el('article', { class: 'document', 'aria-labelledby': 'document-title' },
@@ -44,7 +50,9 @@ export function renderDocument(main, doc, state) {
           el('span', { class: 'result__number' }, number || 'Chưa rõ số'),
           f.draft ? el('span', { class: 'badge badge--draft' }, 'Dự thảo') : null),
         heading,
-        sourceLink(doc)),
+        sourceLink(doc),
+        el('p', { class: 'share' }, copyLinkButton(),
+          el('button', { type: 'button', class: 'share__button', onclick: () => window.print() }, 'In văn bản'))),
       fieldList(f),
       el('div', { class: 'document__layout' },
         el('section', { class: 'document__text', 'aria-labelledby': 'fulltext-title' },
@@ -53,7 +61,8 @@ export function renderDocument(main, doc, state) {
             'Số văn bản được trích dẫn là liên kết: ',
             el('span', { class: 'cite-link cite-link--indexed' }, 'gạch liền'), ' mở văn bản đó, ',
             el('span', { class: 'cite-link' }, 'gạch đứt'), ' mở danh sách các văn bản trích dẫn số đó.'),
-          fullText(doc, state)),
+          matches.length ? matchNavigator(matches) : null,
+          text),
         el('div', { class: 'document__side' },
           citesSection(doc, state),
           citedBySection(doc, state)))));
@@ -88,7 +97,7 @@ function fieldList(f) {
   for (const name of FIELD_ORDER) {
     const value = fieldValue(f, name);
     if (!value || (Array.isArray(value) && !value.length)) continue;
-    const shown = name === 'date' ? formatDate(value)
+    const shown = name === 'date' || name === 'month' ? formatDate(value)
       : Array.isArray(value) ? el('ul', { class: 'plain-list' }, value.map((v) => el('li', {}, v)))
         : name === 'subject' ? capitalize(value) : value;
     const source = SOURCE_LABELS[f[name]?.source];
@@ -123,7 +132,8 @@ function fullText(doc, state) {
   spans.sort((a, b) => a.begin - b.begin || b.end - a.end);
   const parts = [];
   // Extracted pages carry runs of empty lines (table residue): one empty line reads the same.
-  const plain = (from, to) => decoder.decode(bytes.subarray(from, to)).replace(/\n[ \t]*(?:\n[ \t]*){2,}/g, '\n\n');
+  // (A table row's leading tab, after them, stays: text-structure.js reads it.)
+  const plain = (from, to) => decoder.decode(bytes.subarray(from, to)).replace(/\n(?:[ \t]*\n){2,}/g, '\n\n');
   let at = 0;
   for (const { begin, end, cite } of spans) {
     if (begin < at) continue; // overlaps the previous link
@@ -133,7 +143,7 @@ function fullText(doc, state) {
   }
   parts.push(plain(at));
   if (typeof parts[0] === 'string') parts[0] = parts[0].trimStart();
-  return el('div', { class: 'fulltext', lang: 'vi' }, parts);
+  return el('div', { class: 'fulltext', lang: 'vi' }, structuredText(parts));
 }
 
 function citationLink(state, cite, text) {

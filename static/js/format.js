@@ -50,6 +50,7 @@ export const FIELD_LABELS = {
   parent_issuer: 'Cơ quan chủ quản',
   place: 'Nơi ban hành',
   date: 'Ngày ban hành',
+  month: 'Tháng ban hành',
   year: 'Năm',
   subject: 'Trích yếu',
   recipients: 'Nơi nhận',

@@ -12,6 +12,8 @@ import {
 } from './url-state.js';
 
 const TYPING_DELAY_MS = 250;
+// The page puts the reading position back itself (it is known only once a view is drawn).
+history.scrollRestoration = 'manual';
 
 const main = document.getElementById('main');
 const form = document.getElementById('search-form');
@@ -42,7 +44,11 @@ function navigate(state, { typing = false } = {}) {
   const url = urlOf(state);
   if (url !== currentUrl()) {
     if (typing && typingEntry) history.replaceState(null, '', url);
-    else history.pushState(null, '', url);
+    else {
+      // Where the reader was, kept with the entry they leave: Back returns there.
+      history.replaceState({ ...history.state, scrollY: window.scrollY }, '');
+      history.pushState(null, '', url);
+    }
   }
   typingEntry = typing;
   show(state, { typing });
@@ -81,7 +87,10 @@ async function show(state, { typing = false, restoring = false, initial = false 
     announcer.textContent = state.doc || state.ref
       ? `Đã mở: ${heading.textContent}`
       : main.querySelector('#summary')?.textContent ?? '';
-    placeFocus({ focusKey, heading, typing, initial, previous, view: Boolean(state.doc || state.ref) });
+    placeFocus({
+      focusKey, heading, typing, initial, previous, view: Boolean(state.doc || state.ref),
+      scrollY: restoring ? history.state?.scrollY : undefined,
+    });
   } catch (error) {
     if (error.name === 'AbortError' || count !== renderCount) return;
     renderError(error, state);
@@ -105,10 +114,17 @@ async function numbersKnown(keys, signal) {
  * typing and on first load; on the result they came back from; on the same facet or menu they
  * just used; otherwise on the new view's heading (which also scrolls it into view).
  */
-function placeFocus({ focusKey, heading, typing, initial, previous, view }) {
+function placeFocus({
+  focusKey, heading, typing, initial, previous, view, scrollY,
+}) {
+  const saved = Number.isFinite(scrollY);
+  if (saved) window.scrollTo(0, scrollY); // Back or Forward: the reading position
   if (typing || document.activeElement === input) return;
   if (view) {
-    window.scrollTo(0, 0);
+    // A document opened from a search shows the first match (its navigator moves on from there).
+    const matches = main.querySelector('#match-nav');
+    if (matches && !saved) matches.navigate(0);
+    else if (!saved) window.scrollTo(0, 0);
     heading?.focus({ preventScroll: true });
     return;
   }
@@ -119,7 +135,7 @@ function placeFocus({ focusKey, heading, typing, initial, previous, view }) {
   const find = (selector) => main.querySelector(selector);
   const cameBackTo = previous?.doc && find(`.result__link[data-doc-id="${CSS.escape(previous.doc)}"]`);
   const sameControl = focusKey && find(`[data-focus-key="${CSS.escape(focusKey)}"]`);
-  (cameBackTo || sameControl || heading)?.focus();
+  (cameBackTo || sameControl || heading)?.focus({ preventScroll: saved });
 }
 
 function renderError(error, state) {

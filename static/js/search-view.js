@@ -3,6 +3,10 @@
 // a real link (data-nav) or calls ctx.navigate, so the URL always holds the view.
 import { el, snippetNodes } from './dom.js';
 import { capitalize, fieldValue, formatDate, formatNumber } from './format.js';
+import { copyLinkButton, csvLink } from './share.js';
+import {
+  UNDATED, UNDATED_LABEL, displayDate, issueDateLabel, parseDisplayDate,
+} from './dates.js';
 import {
   MAX_PAGE, PAGE_SIZE, effectiveSort, hasFilters, href, withChanges,
 } from './url-state.js';
@@ -67,7 +71,8 @@ function toolbar(state, data, ctx) {
     el('p', { class: 'toolbar__summary', id: 'summary' },
       summary, el('span', { class: 'toolbar__time' }, ` (${seconds} giây)`)),
     el('span', { class: 'toolbar__sort-group' },
-      el('label', { class: 'toolbar__label', for: 'sort' }, 'Sắp xếp: '), sort));
+      el('label', { class: 'toolbar__label', for: 'sort' }, 'Sắp xếp: '), sort),
+    el('p', { class: 'share' }, copyLinkButton(), data.total ? csvLink(state) : null));
 }
 
 function pageCount(data) {
@@ -105,9 +110,9 @@ function facetGroup(facet, state, values) {
           class: `facet__item${on ? ' facet__item--on' : ''}`, href: href(target),
           dataset: { nav: '', focusKey: `facet-${facet.name}-${item.value}` },
           'aria-current': on ? 'true' : null,
-          title: on ? `Bỏ lọc: ${item.value}` : `Chỉ xem: ${item.value}`,
+          title: on ? `Bỏ lọc: ${facetLabel(facet.name, item.value)}` : `Chỉ xem: ${facetLabel(facet.name, item.value)}`,
         },
-        el('span', { class: 'facet__value' }, item.value),
+        el('span', { class: 'facet__value' }, facetLabel(facet.name, item.value)),
         item.count === null ? null : el('span', { class: 'facet__count' }, formatNumber(item.count))));
     }));
   const more = items.length > FACET_SHOWN
@@ -128,25 +133,46 @@ function facetGroup(facet, state, values) {
     more);
 }
 
+/** A facet value as shown: the undated documents' bucket has a name, the rest are themselves. */
+function facetLabel(name, value) {
+  return name === 'year' && value === UNDATED ? UNDATED_LABEL : value;
+}
+
 function dateRange(state, ctx) {
-  const from = el('input', { type: 'date', id: 'date-from', name: 'from', value: state.from, dataset: { focusKey: 'from' } });
-  const to = el('input', { type: 'date', id: 'date-to', name: 'to', value: state.to, dataset: { focusKey: 'to' } });
+  // Text fields, not type=date: those follow the browser's language (mm/dd/yyyy in English).
+  const field = (id, name, value) => el('input', {
+    type: 'text', id, name, value: displayDate(value), inputmode: 'numeric', autocomplete: 'off',
+    placeholder: 'dd/mm/yyyy', 'aria-describedby': 'date-format', dataset: { focusKey: name },
+  });
+  const from = field('date-from', 'from', state.from);
+  const to = field('date-to', 'to', state.to);
   const problem = el('p', { class: 'date-range__problem', role: 'alert' });
   return el('form', {
     class: 'facet date-range',
     onsubmit: (event) => {
       event.preventDefault();
-      if (from.value && to.value && from.value > to.value) {
+      const [start, end] = [parseDisplayDate(from.value), parseDisplayDate(to.value)];
+      if (start === null || end === null) {
+        problem.textContent = 'Ngày chưa đúng: hãy gõ ngày/tháng/năm, ví dụ 01/06/2025 (hoặc 06/2025, 2025).';
+        (start === null ? from : to).focus();
+        return;
+      }
+      // A month or a year runs from its first day to its last.
+      const firstDay = (iso) => `${iso}-01-01`.slice(0, 10);
+      const lastDay = (iso) => (iso.length === 4 ? `${iso}-12-31` : iso.length === 7 ? `${iso}-31` : iso);
+      if (start && end && firstDay(start) > lastDay(end)) {
         problem.textContent = 'Ngày bắt đầu phải trước ngày kết thúc.';
         return;
       }
-      ctx.navigate(withChanges(state, { from: from.value, to: to.value }));
+      ctx.navigate(withChanges(state, { from: start, to: end }));
     },
   },
   el('h3', { class: 'facet__title' }, 'Khoảng thời gian ban hành'),
   el('div', { class: 'date-range__fields' },
     el('label', { for: 'date-from' }, 'Từ ngày', from),
     el('label', { for: 'date-to' }, 'Đến ngày', to)),
+  el('p', { class: 'date-range__format', id: 'date-format' },
+    'Ngày/tháng/năm, ví dụ 01/06/2025. Văn bản chỉ ghi tháng hoặc năm được tính khi tháng, năm đó giao với khoảng này.'),
   problem,
   el('button', { type: 'submit', class: 'button', dataset: { focusKey: 'date-apply' } }, 'Lọc theo ngày'));
 }
@@ -154,7 +180,7 @@ function dateRange(state, ctx) {
 function activeFilters(state) {
   const names = Object.keys(FILTER_LABELS).filter((name) => state[name]);
   if (!names.length) return null;
-  const value = (name) => (name === 'from' || name === 'to' ? formatDate(state[name]) : state[name]);
+  const value = (name) => (name === 'from' || name === 'to' ? formatDate(state[name]) : facetLabel(name, state[name]));
   const clear = Object.fromEntries(names.map((name) => [name, '']));
   return el('ul', { class: 'chips', 'aria-label': 'Bộ lọc đang áp dụng' },
     names.map((name) => el('li', {},
@@ -221,9 +247,10 @@ function resultItem(state, result) {
           dataset: { nav: '', docId: result.id }, title,
         }, title)),
       el('p', { class: 'result__meta' },
-        el('span', { class: 'result__issuer' }, fieldValue(f, 'issuer') || 'Chưa rõ cơ quan ban hành'),
-        el('span', { class: 'result__date' },
-          date ? `Ngày ${formatDate(date)}` : year ? `Năm ${year}` : 'Chưa rõ ngày'),
+        // The body with its province (Sở Giáo dục và Đào tạo Hải Phòng), as the issuer facet names it.
+        el('span', { class: 'result__issuer' },
+          result.issuer_label || fieldValue(f, 'issuer') || 'Chưa rõ cơ quan ban hành'),
+        el('span', { class: 'result__date' }, issueDateLabel(date, fieldValue(f, 'month'), year)),
         result.citations ? el('span', {}, `Trích dẫn ${formatNumber(result.citations)} văn bản`) : null),
       result.snippet ? el('p', { class: 'result__snippet' }, snippetNodes(result.snippet)) : null));
 }

@@ -15,7 +15,7 @@ const q = (params) => `/?${new URLSearchParams(params)}`;
 
 const views = [
   { name: 'search', viewport: desktop, url: q({ q: 'chuyen doi so' }) },
-  { name: 'filtered', viewport: desktop, url: q({ q: 'chuyen doi so', issuer: 'Sở Giáo dục và Đào tạo – Hải Phòng' }) },
+  { name: 'filtered', viewport: desktop, url: q({ q: 'chuyen doi so', issuer: 'Sở Giáo dục và Đào tạo Hải Phòng' }) },
   { name: 'document', viewport: desktop, url: q({ q: 'cao toc', doc: linkedId(LINKED.citing[0].file) }) },
   { name: 'document-links', viewport: desktop, url: q({ q: 'cao toc', doc: linkedId(LINKED.citing[0].file) }), scrollTo: 'a.cite-link--indexed' },
   { name: 'cited-by', viewport: desktop, url: q({ doc: linkedId(LINKED.cited.file) }), scrollTo: '#cited-by-title' },
