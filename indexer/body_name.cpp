@@ -177,7 +177,8 @@ bool is_known_body_name(std::string_view name) {
         if (known.d_count >= 0 || !starts(0, known.tokens)) continue;
         std::size_t at = known.tokens.size();
         if (at == tokens.size()) return true;
-        // A local body: `tỉnh Đồng Tháp`, `thành phố Hà Nội`.
+        // A local body: `tỉnh Đồng Tháp`, `thành phố Hà Nội`, or the province's own as its
+        // texts call it (`Ủy ban nhân dân tỉnh`).
         if (starts(at, {"tinh"})) {
             at += 1;
         } else if (starts(at, {"thanh", "pho"})) {
@@ -185,6 +186,7 @@ bool is_known_body_name(std::string_view name) {
         } else {
             continue;
         }
+        if (at == tokens.size()) return true;
         for (const auto& p : provinces) {
             if (at + p.size() == tokens.size() && starts(at, p)) return true;
         }

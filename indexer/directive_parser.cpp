@@ -491,7 +491,7 @@ class DirectiveReader {
             yyyy = number(words[5].text, 4);
         }
         if (dd < 1 || dd > 31 || mm < 1 || mm > 12 || yyyy < 1900) return {};
-        char iso[16];
+        char iso[32];
         std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", yyyy, mm, dd);
         return iso;
     }
@@ -1086,11 +1086,20 @@ class DirectiveReader {
                 const std::string rest =
                     folded_label(body.substr(words[h].begin, words[v - 1].end - words[h].begin));
                 if (!starts_with_upper(words[h].text) || !starts_like_body_name(rest)) continue;
-                // `Bộ trưởng Bộ Khoa học...`: the title is not the body.
+                // `Chủ tịch Ủy ban nhân dân tỉnh yêu cầu`, `Bộ trưởng Bộ … đề nghị`: the body
+                // after the title acts. But a title that is a body of its own (`Thủ tướng Chính
+                // phủ yêu cầu`) is reported speech more often than the issuer, and `Chính phủ`
+                // alone after it would be wrong: no issuer from this clause.
                 const bool title =
                     std::any_of(signing_titles().begin(), signing_titles().end(),
                                 [&](const std::string& t) { return rest.starts_with(t + " "); });
-                if (title) continue;
+                if (title) {
+                    if (is_known_body_name(collapse_spaces(
+                            body.substr(words[h].begin, words[v - 1].end - words[h].begin)))) {
+                        break;
+                    }
+                    continue;
+                }
                 const std::string name =
                     collapse_spaces(body.substr(words[h].begin, words[v - 1].end - words[h].begin));
                 if (split_words(name).size() > 12) break;

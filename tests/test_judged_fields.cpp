@@ -37,18 +37,22 @@ TEST_CASE("the judged legal-2025 pages: fields right on pages with a header, non
     REQUIRE(report.failures.empty());
     const GroupReport& header = report.group("with header");
     CHECK(header.documents >= 120);
-    for (const Floor& f : {Floor{"number", 1.0}, Floor{"type", 1.0}, Floor{"issuer", 1.0},
-                           Floor{"date", 1.0}, Floor{"signer", 0.99}}) {
+    // 133/133 but for one issuer the page itself garbled (`CHỦ TỊCH NHÂN DÂN THÀNH PHỐ HUẾ`).
+    for (const Floor& f : {Floor{"number", 1.0}, Floor{"type", 1.0}, Floor{"issuer", 0.99},
+                           Floor{"date", 1.0}, Floor{"signer", 1.0}}) {
         INFO("field " << f.field);
         const FieldTally& t = header.fields.at(f.field);
         CHECK(t.right_share() >= f.right);
         CHECK(t.invented == 0);
     }
-    // All pages, those without a header too: fields the text does not give are not invented.
+    // All pages, those without a header too: fields the text does not give are not invented,
+    // and what is given is right (the number, type and day of a page without its header from
+    // the site's title or an annex's note).
     const GroupReport& all = report.group("all");
     for (const auto& name : judged_fields()) {
         INFO("field " << name);
-        CHECK(all.fields.at(name).invented_share() <= 0.01);
+        CHECK(all.fields.at(name).invented == 0);
+        CHECK(all.fields.at(name).wrong <= (name == "issuer" ? 1u : 0u));
     }
 }
 
@@ -60,7 +64,7 @@ TEST_CASE("the held-out legal-2025 pages: the same floors on pages the parser wa
     const GroupReport& header = report.group("with header");
     for (const auto& name : judged_fields()) {
         INFO("field " << name);
-        CHECK(header.fields.at(name).right_share() >= 0.97);
+        CHECK(header.fields.at(name).right_share() >= 1.0);
         CHECK(report.group("all").fields.at(name).invented == 0);
     }
 }
