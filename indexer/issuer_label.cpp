@@ -51,7 +51,8 @@ bool is_central_body(std::string_view name) {
 }
 
 std::string issuer_label(const Directive& d) {
-    if (!d.issuer) return {};
+    // An issuer read from the body text is a guess: searchable, never a facet value or a label.
+    if (!d.issuer || d.issuer->source == FieldSource::Body) return {};
     const std::string& issuer = d.issuer->value;
     if (is_central_body(issuer)) return issuer;
     if (!province_in_name(issuer).empty()) return issuer;  // `Ủy ban nhân dân tỉnh Đồng Nai`

@@ -20,7 +20,8 @@ bool is_central_body(std::string_view name);
 std::string province_in_name(std::string_view name);
 
 /// The issuer with its province: from the issuer's own name, else its parent body's, else the
-/// place the document was signed; none for central bodies. "" without an issuer.
+/// place the document was signed; none for central bodies. "" without an issuer or with one
+/// read from the body text (a guess).
 std::string issuer_label(const Directive& d);
 
 }  // namespace tracuu
