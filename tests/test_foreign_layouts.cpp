@@ -5,6 +5,7 @@
 
 #include "indexer/document_builder.hpp"
 #include "indexer/document_preparation.hpp"
+#include "indexer/issuer_label.hpp"
 
 using namespace tracuu;
 
@@ -135,5 +136,5 @@ TEST_CASE("an issuer read from the body is searchable but never a facet value",
         "body", "Kính gửi: Thuế tỉnh An Giang.\nCục Thuế nhận được công văn của Thuế tỉnh.\n");
     REQUIRE(d.directive.issuer.has_value());
     CHECK(d.directive.issuer->source == FieldSource::Body);
-    CHECK(issuer_facet_label(d.directive).empty());
+    CHECK(issuer_label(d.directive).empty());
 }
