@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "access_log.hpp"
 #include "access_tokens.hpp"
@@ -285,9 +286,13 @@ struct HttpServer::Impl {
             return;
         }
         // A reader that falls two commits behind gets DatabaseModifiedError: with an indexer
-        // committing every few milliseconds one retry is not always enough.
-        constexpr int kAttempts = 5;
+        // committing every few milliseconds one retry is not always enough, and on a loaded
+        // machine retrying at once loses the same race again, so each retry waits a little
+        // longer (1, 2, 4 … 64 ms: about an eighth of a second in all).
+        constexpr int kAttempts = 8;
         for (int attempt = 0; attempt < kAttempts; ++attempt) {
+            if (attempt > 1)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1 << (attempt - 2)));
             try {
                 send(req, res, handler(databases.current()));
                 return;
