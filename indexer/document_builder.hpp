@@ -14,6 +14,9 @@ namespace tracuu {
 /// as schema.hpp describes.
 Xapian::Document build_document(const DocumentRecord& record, const Analysis& analysis,
                                 const Directive& directive);
+/// The same with the stored data already encoded (encode_stored_document(record)).
+Xapian::Document build_document(const DocumentRecord& record, const Analysis& analysis,
+                                const Directive& directive, std::string data);
 
 /// The issuer as shown in facets: `Sở Giáo dục và Đào tạo – Hải Phòng` when the name alone does
 /// not say where; empty when the issuer is unknown.
