@@ -336,6 +336,7 @@ constexpr std::size_t kMinLegacyWords = 3;
 struct Utf8Census {
     std::size_t multibyte = 0;
     std::size_t broken = 0;
+    bool broken_at_end = false;  ///< the last bytes are a character cut short
 };
 
 Utf8Census utf8_census(std::string_view bytes) {
@@ -350,6 +351,7 @@ Utf8Census utf8_census(std::string_view bytes) {
         if (utf8::next(bytes, pos) == utf8::kReplacement &&
             bytes.substr(start, pos - start) != "\uFFFD") {  // not a written U+FFFD
             ++c.broken;
+            c.broken_at_end = pos == bytes.size();
         } else {
             ++c.multibyte;
         }
@@ -366,7 +368,10 @@ constexpr std::size_t kMultibytePerBroken = 4;
 
 bool is_damaged_utf8(std::string_view bytes) {
     const Utf8Census census = utf8_census(bytes);
-    return census.broken > 0 && census.multibyte >= kMultibytePerBroken * census.broken;
+    if (census.broken == 0) return false;
+    // A file cut inside its last character (a short one too: `Nghị quyết 62/NQ-H\xC4`).
+    if (census.broken == 1 && census.broken_at_end && census.multibyte > 0) return true;
+    return census.multibyte >= kMultibytePerBroken * census.broken;
 }
 
 namespace {

@@ -44,7 +44,8 @@ DecodedText decode_text(std::string_view bytes);
 
 /// Damaged UTF-8: not valid, but with far more well-formed multi-byte characters than broken
 /// sequences (at least 4 to 1), which no legacy 8-bit text has (its letters are single high
-/// bytes, which UTF-8 reads as broken sequences). A file cut mid-character, a few stray bytes.
+/// bytes, which UTF-8 reads as broken sequences), or valid but for its last character, cut
+/// short. A file cut mid-character, a few stray bytes.
 bool is_damaged_utf8(std::string_view bytes);
 
 /// How TCVN3 capitals are recovered: VN3 has no capital letters with tones, so text typed in a

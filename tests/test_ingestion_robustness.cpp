@@ -191,6 +191,10 @@ TEST_CASE("damaged UTF-8 is read as UTF-8 with a warning", "[ingest][encoding]")
         CHECK(d.replaced == 1);
         CHECK(utf8::is_valid(d.text));
     }
+    // A short file cut in its last character (one of the chaos corpus's 25 000).
+    const DecodedText short_cut = decode_text("Nghị quyết 62/2025/NQ-H\xC4");
+    CHECK(short_cut.replaced == 1);
+    CHECK(short_cut.text == "Nghị quyết 62/2025/NQ-H\uFFFD");
     test::TempDir tmp;
     test::write_file(tmp / "cut.txt", seed.substr(0, mid));
     const Extraction e = extract_file(tmp / "cut.txt", {});
