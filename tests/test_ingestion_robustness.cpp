@@ -49,7 +49,7 @@ std::vector<std::string> seed_texts() {
 
 }  // namespace
 
-TEST_CASE("a document can fail at any stage; the others are indexed and the run goes on",
+TEST_CASE("a document can fail at any stage, the others are indexed and the run goes on",
           "[ingest]") {
     test::TempDir tmp;
     const auto inbox = tmp / "inbox";
