@@ -270,6 +270,41 @@ std::optional<std::string> windows1252_bytes(std::string_view utf8_text) {
 
 namespace {
 
+/// The bytes a text shown through a single-byte table came from: each character of
+/// Windows-1252 or Latin-1 gives its byte back, any other character '?'.
+std::string single_byte_reading(std::string_view text) {
+    std::string bytes;
+    bytes.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const char32_t c = utf8::next(text, pos);
+        if (c < 0x100) {
+            bytes.push_back(static_cast<char>(c));
+        } else {
+            std::string one;
+            utf8::append(one, c);
+            const auto byte = windows1252_bytes(one);
+            bytes.push_back(byte ? (*byte)[0] : '?');
+        }
+    }
+    return bytes;
+}
+
+}  // namespace
+
+bool meant_as_vietnamese(std::string_view text) {
+    if (count_function_words(text).enough()) return true;
+    const std::string bytes = single_byte_reading(text);
+    std::string as_utf8 = bytes;
+    utf8::repair(as_utf8);
+    for (const std::string& reading : {as_utf8, decode_tcvn3(bytes), decode_vni(bytes)}) {
+        if (count_function_words(normalize_text(reading)).enough()) return true;
+    }
+    return false;
+}
+
+namespace {
+
 struct Candidate {
     TextEncoding encoding;
     std::string text;
@@ -296,6 +331,50 @@ constexpr double kAcceptRatio = 0.85;
 // ...and no other reading comes this close (unless both give the same text).
 constexpr double kMinMargin = 0.1;
 constexpr std::size_t kMinLegacyWords = 3;
+
+/// Well-formed multi-byte characters and broken sequences in `bytes`.
+struct Utf8Census {
+    std::size_t multibyte = 0;
+    std::size_t broken = 0;
+    bool broken_at_end = false;  ///< the last bytes are a character cut short
+};
+
+Utf8Census utf8_census(std::string_view bytes) {
+    Utf8Census c;
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        const std::size_t start = pos;
+        if (utf8::next(bytes, pos) == utf8::kReplacement &&
+            bytes.substr(start, pos - start) != "\uFFFD") {  // not a written U+FFFD
+            ++c.broken;
+            c.broken_at_end = pos == bytes.size();
+        } else {
+            ++c.multibyte;
+        }
+    }
+    return c;
+}
+
+// Damaged UTF-8: at least this many well-formed multi-byte characters per broken sequence.
+// Legacy 8-bit Vietnamese text is the other way round: its letters are single high bytes, which
+// UTF-8 reads as broken sequences, and a well-formed pair among them is chance.
+constexpr std::size_t kMultibytePerBroken = 4;
+
+}  // namespace
+
+bool is_damaged_utf8(std::string_view bytes) {
+    const Utf8Census census = utf8_census(bytes);
+    if (census.broken == 0) return false;
+    // A file cut inside its last character (a short one too: `Nghị quyết 62/NQ-H\xC4`).
+    if (census.broken == 1 && census.broken_at_end && census.multibyte > 0) return true;
+    return census.multibyte >= kMultibytePerBroken * census.broken;
+}
+
+namespace {
 
 std::string percent(double ratio) {
     return std::to_string(static_cast<int>(ratio * 100 + 0.5)) + "%";
@@ -328,8 +407,12 @@ DecodedText decode_text(std::string_view bytes) {
     }
     const std::string not_utf8 =
         "not valid UTF-8 (first bad byte at offset " + std::to_string(bad) + ")";
-    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-        throw EncodingError(not_utf8 + " although it starts with a UTF-8 byte-order mark");
+    const bool bom = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF";
+    if (bom || is_damaged_utf8(bytes)) {
+        DecodedText d{std::string(bytes), TextEncoding::Utf8};
+        d.replaced = utf8::repair(d.text);
+        d.syllables = vietnamese_syllable_stats(d.text);
+        return d;
     }
     std::vector<Candidate> c = legacy_candidates(bytes);
     const Candidate& best = c[0];

@@ -18,6 +18,18 @@ bool is_invisible_format_char(char32_t c) {
         case 0x200D:  // zero-width joiner
         case 0x2060:  // word joiner
         case 0x00AD:  // soft hyphen
+        case 0x061C:  // Arabic letter mark
+        case 0x200E:  // left-to-right mark
+        case 0x200F:  // right-to-left mark
+        case 0x202A:  // bidi embeddings, overrides and their end
+        case 0x202B:
+        case 0x202C:
+        case 0x202D:
+        case 0x202E:
+        case 0x2066:  // bidi isolates and their end
+        case 0x2067:
+        case 0x2068:
+        case 0x2069:
             return true;
         default:
             return false;

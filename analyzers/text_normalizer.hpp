@@ -7,13 +7,15 @@
 
 namespace tracuu {
 
-/// Returns `raw` as NFC UTF-8 with byte-order marks, zero-width characters and soft hyphens
-/// removed, every Unicode space (NBSP, thin space...) and stray control character turned into
-/// an ASCII space, and CR/CRLF line ends turned into LF. Invalid UTF-8 becomes U+FFFD.
-/// Offsets reported by the analyzer refer to this normalised text, which is also what is stored.
+/// Returns `raw` as NFC UTF-8 with byte-order marks, zero-width characters, soft hyphens and
+/// bidirectional marks (copied from web pages; invisible, and they would split words) removed,
+/// every Unicode space (NBSP, thin space...) and stray control character turned into an ASCII
+/// space, and CR/CRLF line ends turned into LF. Invalid UTF-8 becomes U+FFFD. Offsets reported by
+/// the analyzer refer to this normalised text, which is also what is stored.
 std::string normalize_text(std::string_view raw);
 
-/// True for the code points `normalize_text` drops entirely (BOM, ZWSP, ZWJ, ZWNJ, WJ, SHY).
+/// True for the code points `normalize_text` drops entirely (BOM, ZWSP, ZWJ, ZWNJ, WJ, SHY,
+/// LRM, RLM, ALM and the bidi embeddings, overrides and isolates).
 bool is_invisible_format_char(char32_t c);
 
 /// True when `text` is valid UTF-8 in NFC already (ICU's quick check, no copy).

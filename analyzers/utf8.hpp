@@ -48,4 +48,19 @@ bool is_valid(std::string_view text);
 /// Byte offset of the first invalid sequence, or npos.
 std::size_t first_invalid(std::string_view text);
 
+/// Replaces every invalid sequence by U+FFFD (one per maximal ill-formed subpart, as ICU decodes);
+/// returns how many were replaced (0: `text` was valid and is unchanged).
+std::size_t repair(std::string& text);
+
+/// `pos` moved back to the start of the code point it falls in (`pos` itself when it starts one,
+/// or is past the end): cutting there never splits a character.
+std::size_t floor_boundary(std::string_view text, std::size_t pos);
+
+/// The longest prefix of at most `max_bytes` bytes that ends on a code point boundary.
+std::string_view cut(std::string_view text, std::size_t max_bytes);
+
+/// `text` without the code points of `chars` (UTF-8, any mix of ASCII and others such as `…`,
+/// `–`, `·`) at either end: whole characters, never single bytes of one.
+std::string_view strip(std::string_view text, std::string_view chars);
+
 }  // namespace tracuu::utf8

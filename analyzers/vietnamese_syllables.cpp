@@ -7,7 +7,10 @@
 #include <string>
 #include <unordered_map>
 
+#include <unordered_set>
+
 #include "latin_letters.hpp"
+#include "legacy_encoding.hpp"
 #include "text_normalizer.hpp"
 #include "utf8.hpp"
 #include "word_memo.hpp"
@@ -187,9 +190,42 @@ SyllableStats vietnamese_syllable_stats(std::string_view raw) {
     return stats;
 }
 
+FunctionWordCount count_function_words(std::string_view text) {
+    // Grammar words only: nouns such as `năm` or `tỉnh` fill lists of names and places too.
+    static const std::unordered_set<std::string_view> function_words = {
+        "của",  "và",   "các",   "những", "được", "là",  "có",   "này", "với", "để",
+        "về",   "đã",   "không", "một",   "tại",  "từ",  "đến",  "thì", "như", "cũng",
+        "vào",  "cho",  "theo",  "trong", "khi",  "sau", "trên", "đó",  "bị",  "sẽ",
+        "đang", "hoặc", "nếu",   "nhưng", "phải", "đối", "mà",   "nhằm"};
+    constexpr std::size_t kLongest = 8;  // bytes of `những`, `nhưng`
+    FunctionWordCount count;
+    std::string lower;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        if (!is_word_char(utf8::next(text, pos))) continue;
+        std::size_t end = pos;
+        while (end < text.size()) {
+            std::size_t next = end;
+            if (!is_word_char(utf8::next(text, next))) break;
+            end = next;
+        }
+        pos = end;
+        ++count.words;
+        if (end - start > kLongest) continue;
+        lower.clear();
+        for (std::size_t i = start; i < end;)
+            utf8::append(
+                lower, static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::next(text, i)))));
+        if (function_words.count(lower)) ++count.function_words;
+    }
+    return count;
+}
+
 bool looks_like_mojibake(std::string_view text) {
     const SyllableStats stats = vietnamese_syllable_stats(text);
-    return stats.judged >= kMinJudgedWords && stats.ratio() < kMojibakeBelow;
+    return stats.judged >= kMinJudgedWords && stats.ratio() < kMojibakeBelow &&
+           meant_as_vietnamese(text);
 }
 
 }  // namespace tracuu

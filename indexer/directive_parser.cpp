@@ -5,6 +5,7 @@
 #include <array>
 
 #include "analyzers/code_tables.hpp"
+#include "analyzers/utf8.hpp"
 #include "analyzers/word_forms.hpp"
 #include "body_name.hpp"
 #include "directive.hpp"
@@ -271,10 +272,9 @@ bool is_title_line(std::string_view line) {
     return ocr_signing_title(label, signing_titles());  // OCR's slips: `PHÓ CHỦ TỊC`
 }
 
+/// `chars` may hold characters of several bytes (`–`, `·`): stripped whole, never byte by byte.
 std::string strip_edges(std::string_view s, std::string_view chars) {
-    while (!s.empty() && chars.find(s.front()) != npos) s.remove_prefix(1);
-    while (!s.empty() && chars.find(s.back()) != npos) s.remove_suffix(1);
-    return std::string(trim(s));
+    return std::string(trim(utf8::strip(s, chars)));
 }
 
 class DirectiveReader {

@@ -79,6 +79,11 @@ void add_directive_terms(Xapian::Document& doc, const Directive& d) {
 
 Xapian::Document build_document(const DocumentRecord& record, const Analysis& analysis,
                                 const Directive& directive) {
+    return build_document(record, analysis, directive, encode_stored_document(record));
+}
+
+Xapian::Document build_document(const DocumentRecord& record, const Analysis& analysis,
+                                const Directive& directive, std::string data) {
     Xapian::Document doc;
     doc.add_boolean_term(schema::term(schema::kId, record.id));
     doc.add_value(schema::kSlotId, record.id);
@@ -138,7 +143,7 @@ Xapian::Document build_document(const DocumentRecord& record, const Analysis& an
     if (source.mojibake) doc.add_boolean_term(std::string(schema::kMojibake));
     if (source.ocr_pages > 0) doc.add_boolean_term(std::string(schema::kOcr));
     doc.add_value(schema::kSlotCheckpoints, encode_checkpoints(analysis));
-    doc.set_data(encode_stored_document(record));
+    doc.set_data(data);
     return doc;
 }
 

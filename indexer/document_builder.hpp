@@ -14,5 +14,8 @@ namespace tracuu {
 /// as schema.hpp describes.
 Xapian::Document build_document(const DocumentRecord& record, const Analysis& analysis,
                                 const Directive& directive);
+/// The same with the stored data already encoded (encode_stored_document(record)).
+Xapian::Document build_document(const DocumentRecord& record, const Analysis& analysis,
+                                const Directive& directive, std::string data);
 
 }  // namespace tracuu

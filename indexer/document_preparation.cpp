@@ -1,6 +1,7 @@
 #include "document_preparation.hpp"
 
 #include "analyzers/text_normalizer.hpp"
+#include "analyzers/utf8.hpp"
 #include "extraction_cleanup.hpp"
 #include "issuer_label.hpp"
 
@@ -18,11 +19,7 @@ std::string first_line_title(std::string_view text) {
             line.remove_prefix(1);
         while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
         if (line.size() < 8) continue;
-        if (line.size() > kMaxTitleBytes) {
-            std::size_t cut = kMaxTitleBytes;
-            while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-            return std::string(line.substr(0, cut)) + "…";
-        }
+        if (line.size() > kMaxTitleBytes) return std::string(utf8::cut(line, kMaxTitleBytes)) + "…";
         return std::string(line);
     }
     return {};

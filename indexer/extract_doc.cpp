@@ -108,7 +108,7 @@ std::string first_line(std::string text) {
     text.erase(0, text.find_first_not_of(" \n"));
     const auto eol = text.find('\n');
     if (eol != std::string::npos) text.resize(eol);
-    return text.size() > 200 ? text.substr(0, 200) + "..." : text;
+    return text.size() > 200 ? std::string(utf8::cut(text, 200)) + "…" : text;
 }
 
 }  // namespace

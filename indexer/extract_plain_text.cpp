@@ -13,6 +13,10 @@ Extraction extract_plain_text(std::string_view bytes) {
         e.encoding = std::string(encoding_name(decoded.encoding));
         e.extractor = "text";
         e.syllables = decoded.syllables;
+        if (decoded.replaced > 0) {
+            e.warnings.push_back("damaged UTF-8: " + std::to_string(decoded.replaced) +
+                                 " invalid byte sequences read as U+FFFD");
+        }
         return e;
     } catch (const EncodingError& error) {
         throw SourceError(error.what());

@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cstdio>
 
-#include "analyzers/vietnamese_syllables.hpp"
+#include "document_builder.hpp"
+#include "outgoing_utf8.hpp"
+#include "stored_document.hpp"
 
 namespace tracuu {
 namespace {
@@ -19,21 +21,66 @@ std::string hash_hex(std::string_view bytes) {
 
 }  // namespace
 
-FileResult process_file(const FileTask& task, const ExtractionOptions& options) {
-    FileResult r;
-    const SourceFile& file = *task.file;
+std::string_view stage_name(Stage stage) {
+    switch (stage) {
+        case Stage::Read:
+            return "read";
+        case Stage::Extract:
+            return "extract";
+        case Stage::Parse:
+            return "parse";
+        case Stage::Serialise:
+            return "serialise";
+        case Stage::Build:
+            return "build";
+        case Stage::Write:
+            return "write";
+    }
+    return "unknown";
+}
+
+namespace {
+
+/// Runs `step` as `stage` of `file`: a thrown exception becomes the result's failure there.
+template <class Step>
+bool run_stage(FileResult& r, Stage stage, const SourceFile& file, const FaultHook& fault,
+               Step&& step) {
+    r.stage = stage;
     try {
-        const std::string bytes = read_source_bytes(file.path, options.max_bytes);
-        r.hash = hash_hex(bytes);
-        if (!task.stored_hash.empty() && task.stored_hash == r.hash) {
-            r.kind = FileResult::Kind::Unchanged;
-            return r;
-        }
+        if (fault) fault(stage, file);
+        step();
+        return true;
+    } catch (const SourceError& e) {
+        r.reason = e.what();
+        r.refused = true;
+    } catch (const Xapian::Error& e) {
+        r.reason = e.get_description();
+    } catch (const std::exception& e) {
+        r.reason = e.what();
+    } catch (...) {
+        r.reason = "unknown error";
+    }
+    r.kind = FileResult::Kind::Failed;
+    return false;
+}
+
+}  // namespace
+
+FileResult process_bytes(const SourceFile& file, std::string_view bytes, std::string hash,
+                         const ExtractionOptions& options, bool build, const FaultHook& fault) {
+    FileResult r;
+    r.hash = std::move(hash);
+    Extraction e;
+    const bool extracted = run_stage(r, Stage::Extract, file, fault, [&] {
         const auto started = std::chrono::steady_clock::now();
-        Extraction e = extract_source(file.path, bytes, options);
+        e = extract_source(file.path, bytes, options);
         r.extraction_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        PreparedDocument doc = prepare_document(file.id, e.text);
+    });
+    if (!extracted) return r;
+    PreparedDocument doc;
+    const bool parsed = run_stage(r, Stage::Parse, file, fault, [&] {
+        doc = prepare_document(file.id, e.text);
         SourceInfo& s = doc.record.source;
         s.format = std::string(format_name(e.format));
         s.encoding = e.encoding;
@@ -43,23 +90,58 @@ FileResult process_file(const FileTask& task, const ExtractionOptions& options) 
         s.hash = r.hash;
         s.pages = e.pages;
         s.ocr_pages = e.ocr_pages;
-        s.warnings = e.warnings;
+        s.warnings = std::move(e.warnings);
         s.mojibake = e.mojibake;
         doc.record.source_bytes = bytes.size();
-        r.document = std::move(doc);
-        r.kind = FileResult::Kind::Prepared;
-    } catch (const SourceError& e) {
-        r.reason = e.what();
-    } catch (const std::exception& e) {
-        r.reason = std::string("could not be indexed: ") + e.what();
+    });
+    if (!parsed) return r;
+    std::string data;
+    const bool serialised = run_stage(r, Stage::Serialise, file, fault, [&] {
+        r.repaired_strings = repair_outgoing_utf8(doc);
+        if (r.repaired_strings > 0) {
+            doc.record.source.warnings.push_back(
+                std::to_string(r.repaired_strings) +
+                " strings held invalid UTF-8 on the way out and were repaired (U+FFFD); "
+                "please report this file");
+        }
+        // The stored data, once: a string the JSON writer refuses fails here, by name.
+        data = encode_stored_document(doc.record);
+    });
+    if (!serialised) return r;
+    if (build) {
+        const bool built = run_stage(r, Stage::Build, file, fault, [&] {
+            r.built = build_document(doc.record, doc.analysis, doc.directive, std::move(data));
+        });
+        if (!built) return r;
+        doc.analysis = {};  // a token per word: the largest part, and no longer needed
     }
+    r.document = std::move(doc);
+    r.kind = FileResult::Kind::Prepared;
     return r;
 }
 
+FileResult process_file(const FileTask& task, const ExtractionOptions& options, bool build,
+                        const FaultHook& fault) {
+    FileResult r;
+    const SourceFile& file = *task.file;
+    std::string bytes;
+    const bool read = run_stage(r, Stage::Read, file, fault, [&] {
+        bytes = read_source_bytes(file.path, options.max_bytes);
+        r.hash = hash_hex(bytes);
+    });
+    if (!read) return r;
+    if (!task.stored_hash.empty() && task.stored_hash == r.hash) {
+        r.kind = FileResult::Kind::Unchanged;
+        return r;
+    }
+    return process_bytes(file, bytes, std::move(r.hash), options, build, fault);
+}
+
 FilePipeline::FilePipeline(std::vector<FileTask> tasks, std::size_t jobs,
-                           const ExtractionOptions& options)
+                           const ExtractionOptions& options, FaultHook fault)
     : tasks_(std::move(tasks)),
       options_(options),
+      fault_(std::move(fault)),
       window_(std::max<std::size_t>(jobs, 1) * 4),
       results_(tasks_.size()) {
     const std::size_t n =
@@ -87,7 +169,7 @@ void FilePipeline::work() {
             if (stopping_ || next_ >= tasks_.size()) return;
             i = next_++;
         }
-        FileResult r = process_file(tasks_[i], options_);
+        FileResult r = process_file(tasks_[i], options_, true, fault_);
         {
             std::lock_guard lock(mutex_);
             results_[i] = std::move(r);

@@ -65,19 +65,24 @@ std::size_t prune_missing(IndexWriter& writer, const std::vector<std::string>& p
     return pruned;
 }
 
+/// A file's failure as one line's reason: `extract: not valid UTF-8 ...`.
+Problem failure(const SourceFile& file, Stage stage, const std::string& reason) {
+    return {file.path.string(), std::string(stage_name(stage)) + ": " + reason};
+}
+
 void print_summary(std::FILE* err, const Counts& c, const Discovery& found,
                    const std::vector<Problem>& failed, const std::vector<Problem>& warnings,
                    const Progress& progress, Xapian::doccount total) {
     const double seconds = progress.elapsed_seconds();
     const std::size_t indexed = c.added + c.replaced;
-    std::fprintf(err,
-                 "tracuu-index: %zu indexed (%zu new, %zu replaced), %zu skipped, %zu failed, "
-                 "%zu unchanged, %zu pruned, %zu deleted in %.2f s (%.1f files/s, %.2f MB/s); "
-                 "database now holds %u documents\n",
-                 indexed, c.added, c.replaced, found.skipped.size(), failed.size(), c.unchanged,
-                 c.pruned, c.deleted, seconds, seconds > 0 ? progress.done() / seconds : 0.0,
-                 seconds > 0 ? progress.bytes() / seconds / 1e6 : 0.0,
-                 static_cast<unsigned>(total));
+    std::fprintf(
+        err,
+        "tracuu-index: %zu indexed (%zu new, %zu replaced), %zu skipped, %zu failed, "
+        "%zu unchanged, %zu pruned, %zu deleted, %zu warnings in %.2f s (%.1f files/s, "
+        "%.2f MB/s); database now holds %u documents\n",
+        indexed, c.added, c.replaced, found.skipped.size(), failed.size(), c.unchanged, c.pruned,
+        c.deleted, warnings.size(), seconds, seconds > 0 ? progress.done() / seconds : 0.0,
+        seconds > 0 ? progress.bytes() / seconds / 1e6 : 0.0, static_cast<unsigned>(total));
     if (!c.formats.empty()) {
         std::string formats;
         for (const auto& [name, f] : c.formats) {
@@ -95,6 +100,32 @@ void print_summary(std::FILE* err, const Counts& c, const Discovery& found,
     print_problems(err, "skipped", found.skipped);
     print_problems(err, "warning", warnings);
     print_problems(err, "failed", failed);
+}
+
+void print_dry_run(const PreparedDocument& doc, double extraction_seconds, bool json,
+                   std::FILE* out) {
+    const SourceInfo& s = doc.record.source;
+    nlohmann::json extraction = {{"format", s.format},           {"encoding", s.encoding},
+                                 {"extractor", s.extractor},     {"pages", s.pages},
+                                 {"ocr_pages", s.ocr_pages},     {"warnings", s.warnings},
+                                 {"seconds", extraction_seconds}};
+    nlohmann::json fields = doc.record.fields;
+    add_citation_contexts(fields["citations"], doc.record.text);
+    nlohmann::json shown = {{"id", doc.record.id},
+                            {"title", doc.record.title},
+                            {"fields", fields},
+                            {"extraction", extraction}};
+    // Rendered whole before anything is printed: a failure leaves no half document.
+    std::string shown_text;
+    if (json) {
+        shown_text = shown.dump(2) + "\n";
+    } else {
+        shown_text = doc.record.id + "\n  title: " + doc.record.title + "\n";
+        for (const auto& [name, value] : fields.items())
+            shown_text += "  " + name + ": " + value.dump() + "\n";
+        shown_text += "  extraction: " + extraction.dump() + "\n";
+    }
+    std::fputs(shown_text.c_str(), out);
 }
 
 }  // namespace
@@ -144,19 +175,33 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
         std::size_t since_commit = 0;
         auto last_commit = std::chrono::steady_clock::now();
         {
-            FilePipeline pipeline(std::move(tasks), options.jobs, options.extraction);
+            FilePipeline pipeline(std::move(tasks), options.jobs, options.extraction,
+                                  options.fault_hook);
             for (std::size_t i = 0; i < pipeline.size() && !g_interrupted; ++i) {
                 const SourceFile& file = *pipeline.task(i).file;
                 FileResult r = pipeline.take(i);
                 switch (r.kind) {
                     case FileResult::Kind::Failed:
-                        failed.push_back({file.path.string(), r.reason});
+                        failed.push_back(failure(file, r.stage, r.reason));
                         break;
                     case FileResult::Kind::Unchanged:
                         ++counts.unchanged;
                         writer->update_mtime(file.id, file.mtime_ns);
                         break;
                     case FileResult::Kind::Prepared: {
+                        auto outcome = IndexWriter::Outcome::Added;
+                        try {
+                            if (options.fault_hook) options.fault_hook(Stage::Write, file);
+                            outcome = writer->put(r.document->record.id, *r.built);
+                        } catch (const Xapian::DatabaseError&) {
+                            throw;  // the database, not this document: the run stops
+                        } catch (const Xapian::Error& e) {
+                            failed.push_back(failure(file, Stage::Write, e.get_description()));
+                            break;
+                        } catch (const std::exception& e) {
+                            failed.push_back(failure(file, Stage::Write, e.what()));
+                            break;
+                        }
                         const SourceInfo& s = r.document->record.source;
                         auto& f = counts.formats[s.format];
                         ++f.files;
@@ -169,7 +214,7 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
                         if (s.mojibake && s.warnings.empty()) {
                             warnings.push_back({file.path.string(), "text looks like mojibake"});
                         }
-                        if (writer->put(*r.document) == IndexWriter::Outcome::Replaced) {
+                        if (outcome == IndexWriter::Outcome::Replaced) {
                             ++counts.replaced;
                         } else {
                             ++counts.added;
@@ -221,34 +266,16 @@ int run_dry_run(const IndexOptions& options, std::FILE* out, std::FILE* err) {
     Discovery found = discover_sources(options.inputs, root);
     std::vector<Problem> failed = std::move(found.failed);
     for (const SourceFile& file : found.files) {
-        const FileResult r = process_file({&file, ""}, options.extraction);
+        const FileResult r =
+            process_file({&file, ""}, options.extraction, false, options.fault_hook);
         if (r.kind != FileResult::Kind::Prepared) {
-            failed.push_back({file.path.string(), r.reason});
+            failed.push_back(failure(file, r.stage, r.reason));
             continue;
         }
-        const PreparedDocument& doc = *r.document;
-        const SourceInfo& s = doc.record.source;
-        nlohmann::json extraction = {{"format", s.format},
-                                     {"encoding", s.encoding},
-                                     {"extractor", s.extractor},
-                                     {"pages", s.pages},
-                                     {"ocr_pages", s.ocr_pages},
-                                     {"warnings", s.warnings},
-                                     {"seconds", r.extraction_seconds}};
-        nlohmann::json fields = doc.record.fields;
-        add_citation_contexts(fields["citations"], doc.record.text);
-        nlohmann::json shown = {{"id", doc.record.id},
-                                {"title", doc.record.title},
-                                {"fields", fields},
-                                {"extraction", extraction}};
-        if (options.json) {
-            std::fprintf(out, "%s\n", shown.dump(2).c_str());
-        } else {
-            std::fprintf(out, "%s\n  title: %s\n", doc.record.id.c_str(), doc.record.title.c_str());
-            for (const auto& [name, value] : fields.items()) {
-                std::fprintf(out, "  %s: %s\n", name.c_str(), value.dump().c_str());
-            }
-            std::fprintf(out, "  extraction: %s\n", extraction.dump().c_str());
+        try {
+            print_dry_run(*r.document, r.extraction_seconds, options.json, out);
+        } catch (const std::exception& e) {
+            failed.push_back(failure(file, Stage::Serialise, e.what()));
         }
     }
     print_problems(err, "failed", failed);

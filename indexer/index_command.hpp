@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "file_pipeline.hpp"
 #include "source_extraction.hpp"
 
 namespace tracuu {
@@ -29,6 +30,7 @@ struct IndexOptions {
     bool quiet = false;                   ///< no progress line
     CompactMode compact = CompactMode::Auto;  ///< Auto: IndexWriter::should_compact
     ExtractionOptions extraction;
+    FaultHook fault_hook;  ///< tests only: makes chosen files fail at chosen stages
 };
 
 /// Commits come every batch_size documents but never closer together than this. A server reading
@@ -36,7 +38,9 @@ struct IndexOptions {
 /// blocks and the reader must start again): commits in quick succession would starve searches.
 inline constexpr std::chrono::milliseconds kMinCommitInterval{250};
 
-/// Exit status: 0 all files indexed, 1 some failed (reported by name), 2 the run could not start.
+/// Exit status: 0 all files indexed, 1 some failed (each named with its stage and reason; the
+/// others are indexed and committed), 2 the run could not start (arguments, a locked database,
+/// another root) or the database itself failed.
 enum ExitStatus { kExitOk = 0, kExitSomeFailed = 1, kExitFatal = 2 };
 
 /// Indexes `options.inputs` into `options.db` (skipping unchanged files, pruning, deleting as

@@ -63,10 +63,14 @@ IndexWriter::IndexWriter(const std::filesystem::path& db_path,
 }
 
 IndexWriter::Outcome IndexWriter::put(const PreparedDocument& document) {
-    const std::string id_term = schema::term(schema::kId, document.record.id);
+    return put(document.record.id,
+               build_document(document.record, document.analysis, document.directive));
+}
+
+IndexWriter::Outcome IndexWriter::put(const std::string& id, const Xapian::Document& document) {
+    const std::string id_term = schema::term(schema::kId, id);
     const bool existed = db_.term_exists(id_term);
-    db_.replace_document(id_term,
-                         build_document(document.record, document.analysis, document.directive));
+    db_.replace_document(id_term, document);
     return existed ? Outcome::Replaced : Outcome::Added;
 }
 

@@ -34,6 +34,8 @@ class IndexWriter {
     enum class Outcome { Added, Replaced };
     /// Adds the document, or replaces the one with the same id.
     Outcome put(const PreparedDocument& document);
+    /// The same for a document already built (build_document).
+    Outcome put(const std::string& id, const Xapian::Document& document);
 
     /// Removes the document with this id; false when there was none.
     bool remove(const std::string& id);

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "analyzers/utf8.hpp"
+
 namespace tracuu::schema {
 
 std::string term(std::string_view prefix, std::string_view value) {
@@ -16,7 +18,7 @@ std::string term(std::string_view prefix, std::string_view value) {
     char hash[17];
     std::snprintf(hash, sizeof hash, "%016llx",
                   static_cast<unsigned long long>(XXH3_64bits(value.data(), value.size())));
-    t += value.substr(0, kMaxTermBytes - prefix.size() - 17);
+    t += utf8::cut(value, kMaxTermBytes - prefix.size() - 17);  // whole characters
     t += '#';
     t += hash;
     return t;

@@ -45,7 +45,8 @@ SourceFormat decide_format(const std::filesystem::path& path, std::string_view b
     return content;
 }
 
-/// Text that came out as mojibake of a legacy font is repaired, or flagged.
+/// Text that came out as mojibake of a legacy font is repaired, or flagged when it is meant to be
+/// Vietnamese (French, or a list of foreign names, reads badly as Vietnamese too).
 void check_mojibake(Extraction& e) {
     const SyllableStats stats = e.syllables ? *e.syllables : vietnamese_syllable_stats(e.text);
     if (stats.judged < kMinJudgedWords || stats.ratio() >= kMojibakeBelow) return;
@@ -55,6 +56,7 @@ void check_mojibake(Extraction& e) {
         e.syllables = repaired->syllables;
         return;
     }
+    if (!meant_as_vietnamese(e.text)) return;
     e.mojibake = true;
     e.warnings.push_back("text looks like mojibake: only " +
                          std::to_string(static_cast<int>(stats.ratio() * 100)) +

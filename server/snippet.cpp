@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "analyzers/tokenizer.hpp"
+#include "analyzers/utf8.hpp"
 #include "analyzers/word_forms.hpp"
 #include "indexer/checkpoints.hpp"
 
@@ -132,7 +133,8 @@ std::string make_snippet(const Xapian::Database& db, Xapian::docid docid, std::s
     if (length < chunk.size()) {
         // Cut on whitespace so no token is split.
         const auto space = chunk.find_last_of(" \n\t", length);
-        chunk = chunk.substr(0, space == std::string_view::npos ? length : space);
+        chunk = chunk.substr(
+            0, space == std::string_view::npos ? utf8::floor_boundary(chunk, length) : space);
     }
     // Raw tokens are enough: every one is a position (document numbers add none), and only the
     // shown ones need their accent-free form.

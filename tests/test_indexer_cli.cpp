@@ -76,13 +76,14 @@ TEST_CASE("bad files are named with their reason; the run goes on; nothing index
     CHECK(test::run_command(cmd, out) == 1);
     INFO(out);
     CHECK(out.find("1 indexed (1 new, 0 replaced), 1 skipped, 7 failed") != std::string::npos);
-    CHECK(out.find("empty.txt: empty file") != std::string::npos);
-    CHECK(out.find("blank.txt: empty file (whitespace only)") != std::string::npos);
-    CHECK(out.find("binary.txt: binary file (NUL byte at offset 2)") != std::string::npos);
-    CHECK(out.find("latin1.txt: not valid UTF-8 (first bad byte at offset 6), and no legacy "
-                   "Vietnamese encoding reads it as Vietnamese") != std::string::npos);
-    CHECK(out.find("odd-utf16.txt: truncated UTF-16 text") != std::string::npos);
-    CHECK(out.find("notes.pdf: truncated or damaged PDF") != std::string::npos);
+    CHECK(out.find("empty.txt: read: empty file") != std::string::npos);
+    CHECK(out.find("blank.txt: extract: empty file (whitespace only)") != std::string::npos);
+    CHECK(out.find("binary.txt: extract: binary file (NUL byte at offset 2)") != std::string::npos);
+    CHECK(
+        out.find("latin1.txt: extract: not valid UTF-8 (first bad byte at offset 6), and no legacy "
+                 "Vietnamese encoding reads it as Vietnamese") != std::string::npos);
+    CHECK(out.find("odd-utf16.txt: extract: truncated UTF-16 text") != std::string::npos);
+    CHECK(out.find("notes.pdf: extract: truncated or damaged PDF") != std::string::npos);
     CHECK(out.find("missing.txt: no such file or directory") != std::string::npos);
     CHECK(out.find("skipped: " + (inbox / "archive.zip").string()) != std::string::npos);
 
