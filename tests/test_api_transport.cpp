@@ -220,7 +220,7 @@ TEST_CASE("ranges: byte_ranges picks one part, the whole, or 416", "[ranges]") {
     CHECK(choose_range({{-1, -1}}, 100).status == 200);
 }
 
-TEST_CASE("ranges: files answer 206, 416 or whole; JSON always whole", "[http][ranges]") {
+TEST_CASE("ranges: files answer 206, 416 or whole, JSON always whole", "[http][ranges]") {
     const auto& server = *transport().plain;
     const std::string original = test::read_file(std::string(TRACUU_SOURCE_DIR) + "/" + kSeed);
     const std::string page = test::read_file(std::string(TRACUU_SOURCE_DIR) + "/static/index.html");

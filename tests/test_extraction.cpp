@@ -214,7 +214,7 @@ TEST_CASE("a folder mixing every format indexes in one run, and search finds eac
           "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 }
 
-TEST_CASE("bad files get one line each; the run goes on and nothing indexed is lost",
+TEST_CASE("bad files get one line each, the run goes on and nothing indexed is lost",
           "[extraction][cli]") {
     test::TempDir tmp;
     const auto inbox = tmp / "inbox";

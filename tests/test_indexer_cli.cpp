@@ -48,7 +48,7 @@ TEST_CASE("indexing the same files again replaces them, never duplicates", "[cli
     CHECK(out.find("1 indexed (0 new, 1 replaced)") != std::string::npos);
 }
 
-TEST_CASE("bad files are named with their reason; the run goes on; nothing indexed is lost",
+TEST_CASE("bad files are named with their reason, the run goes on, nothing indexed is lost",
           "[cli]") {
     test::TempDir tmp;
     std::string out;
@@ -183,7 +183,7 @@ std::uintmax_t folder_bytes(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("a run that creates the database ends by compacting it; small later runs do not",
+TEST_CASE("a run that creates the database ends by compacting it, small later runs do not",
           "[cli][compact]") {
     test::TempDir tmp, plain;
     fs::copy(test::bundled_corpus_dir(), tmp / "docs", fs::copy_options::recursive);

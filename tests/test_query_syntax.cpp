@@ -4,7 +4,7 @@
 
 using namespace tracuu;
 
-TEST_CASE("plain words stay one part; phrases, exclusions and fields are separate", "[query]") {
+TEST_CASE("plain words stay one part, phrases, exclusions and fields are separate", "[query]") {
     const auto parts = parse_query_syntax(
         R"(chuyển đổi số "thủ tục hành chính" -dự thảo so:57-NQ/TW coquan:"Sở GDĐT")");
     REQUIRE(parts.size() == 6);
@@ -33,7 +33,7 @@ TEST_CASE("field names in Vietnamese, without accents and in English", "[query]"
     CHECK(query_field_named("http") == QueryField::None);
 }
 
-TEST_CASE("a number with dashes is not an exclusion; an unknown field is text", "[query]") {
+TEST_CASE("a number with dashes is not an exclusion, an unknown field is text", "[query]") {
     const auto parts = parse_query_syntax("57-NQ/TW 15:30 x:y");
     REQUIRE(parts.size() == 1);
     CHECK(parts[0].text == "57-NQ/TW 15:30 x:y");

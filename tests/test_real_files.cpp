@@ -55,7 +55,7 @@ TEST_CASE("a scan whose text layer is only the signature box is read by OCR", "[
     CHECK(field(d, "signer_authority") == "KT. CHỦ TỊCH");
 }
 
-TEST_CASE("a born-digital file keeps its text layer; its header is read from its blocks",
+TEST_CASE("a born-digital file keeps its text layer, its header is read from its blocks",
           "[ocr][real]") {
     const Extraction e = extract_file(real_files() / "r04.pdf", {});
     CHECK(e.ocr_pages == 0);

@@ -288,7 +288,7 @@ TEST_CASE("the worker pool bounds concurrency: overflow gets 503 at once, then s
           std::string::npos);
 }
 
-TEST_CASE("a database that disappears gives 503 JSON; back or replaced, it is served again",
+TEST_CASE("a database that disappears gives 503 JSON, back or replaced, it is served again",
           "[http][faults]") {
     test::TempDir tmp;
     const fs::path db = tmp / "db";
