@@ -360,8 +360,10 @@ struct HttpServer::Impl {
         server.Get(
             R"(/api/references/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
                 const std::string number = req.matches[1];
-                with_database(req, res,
-                              [&](Xapian::Database& db) { return handle_references(db, number); });
+                const Params params = params_of(req);
+                with_database(req, res, [&](Xapian::Database& db) {
+                    return handle_references(db, number, params);
+                });
             });
         server.Get("/api/stats", [this](const httplib::Request& req, httplib::Response& res) {
             with_database(req, res, [&](Xapian::Database& db) { return handle_stats(db); });

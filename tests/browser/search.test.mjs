@@ -175,7 +175,7 @@ describe('search view', () => {
     assert.equal(await notice.textContent(),
       `Số văn bản 57-NQ/TW: chưa có trong cơ sở dữ liệu. Xem ${citing.total} văn bản trích dẫn số này`);
     await notice.getByRole('link').click();
-    await viewIs(page, { q: '57 NQ TW', ref: '57-nq-tw' });
+    await viewIs(page, { q: '57 NQ TW', ref: '57 NQ TW' });
     assert.equal(await page.locator('h1').textContent(), 'Văn bản số 57-NQ/TW');
     const listed = await page.locator('#citing .link-list__title').evaluateAll(
       (links) => links.map((a) => new URL(a.href).searchParams.get('doc')));
