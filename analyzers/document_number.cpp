@@ -375,8 +375,8 @@ class Matcher {
                 // `57 NQ`, `2634 TTg`: a type code, or an issuer's code written as its issuer
                 // writes it (with a capital).
                 const std::string_view code = after.front();
-                const bool capital =
-                    std::any_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+                const bool capital = std::any_of(code.begin(), code.end(),
+                                                 [](char c) { return c >= 'A' && c <= 'Z'; });
                 if (!find_type_code(code) && !(capital && is_known_code(fold(code))))
                     return std::nullopt;
             }
@@ -457,7 +457,9 @@ std::string DocumentNumber::loose_key() const {
     return k;
 }
 
-std::string loose_code(std::string_view code) { return collapse_doubled_letters(fold(code)); }
+std::string loose_code(std::string_view code) {
+    return collapse_doubled_letters(fold(code));
+}
 
 std::string piece_key(std::string_view numeral, std::string_view part) {
     std::string k(numeral);

@@ -297,8 +297,9 @@ int cmd_numbers(const Args& a) {
     };
     json by_shape = json::object();
     for (const auto& [shape, score] : shapes) by_shape[shape] = to_json(score);
-    json j = {{"kind", "numbers"},  {"engine", a.engine},        {"judged", a.judged.filename().string()},
-              {"all", to_json(all)}, {"by_shape", by_shape}, {"not_first", misses}};
+    json j = {
+        {"kind", "numbers"},   {"engine", a.engine},   {"judged", a.judged.filename().string()},
+        {"all", to_json(all)}, {"by_shape", by_shape}, {"not_first", misses}};
     std::printf("%s\n", j.dump().c_str());
     return 0;
 }

@@ -247,8 +247,8 @@ ApiResponse references_response(const Xapian::Database& db, const std::string& t
         }
         return shown;
     };
-    std::string shown = agreed(std::vector<nlohmann::json>(documents.begin(), documents.end()),
-                               "number");
+    std::string shown =
+        agreed(std::vector<nlohmann::json>(documents.begin(), documents.end()), "number");
     if (shown.empty() && own.empty()) shown = agreed(page.entries, "cited_as");
     body["understood"] = shown.empty() ? understood(first) : shown;
     body["complete"] = first.complete;
