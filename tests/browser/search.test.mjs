@@ -184,6 +184,19 @@ describe('search view', () => {
     await page.context().close();
   });
 
+  it('says which number it understood, however the number is typed', async () => {
+    const page = await openPage(browser);
+    for (const typed of ['cong van so 2265', 'cv 2265', '2265 SGDĐT VP', 'công văn 2265']) {
+      await page.goto(`${tracuu.url}/?q=${encodeURIComponent(typed)}`);
+      await settled(page);
+      const notice = page.locator('.number-notice');
+      assert.match(await notice.textContent(), /^Số văn bản 2265\/SGDDĐT-VP: có trong cơ sở dữ liệu: /, typed);
+      assert.equal((await resultCards(page))[0].number, '2265/SGDDĐT-VP', typed);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   it('says clearly when nothing is found, with suggestions that do find something', async () => {
     const page = await openPage(browser);
     await page.goto(`${tracuu.url}/`);
