@@ -16,7 +16,24 @@ namespace {
 struct KnownName {
     std::vector<std::string> tokens;  ///< accent-free
     std::string text;                 ///< official casing
+    /// For an abbreviation: how many `Đ` it is written with, which the text must match
+    /// (`ĐU` is Đảng ủy, `DU` in `DU LỊCH` is a word); -1 for a name.
+    int d_count = -1;
 };
+
+/// How many `đ`/`Đ` `s` holds: the one mark folding loses that tells abbreviations apart.
+int count_d(std::string_view s) {
+    int n = 0;
+    for (std::size_t at = 0; at + 1 < s.size(); ++at) {
+        // U+0110 `Đ` and U+0111 `đ` in UTF-8: C4 90, C4 91.
+        if (static_cast<unsigned char>(s[at]) == 0xC4 &&
+            (static_cast<unsigned char>(s[at + 1]) == 0x90 ||
+             static_cast<unsigned char>(s[at + 1]) == 0x91)) {
+            ++n;
+        }
+    }
+    return n;
+}
 
 /// Names and abbreviations, longest first so the longest match wins.
 const std::vector<KnownName>& known_names() {
@@ -27,7 +44,7 @@ const std::vector<KnownName>& known_names() {
         }
         for (const auto& a : name_abbreviations()) {
             all.push_back({a.full_form, a.full_text});
-            all.push_back({a.short_form, a.full_text});
+            all.push_back({a.short_form, a.full_text, count_d(a.short_text)});
         }
         std::stable_sort(all.begin(), all.end(), [](const KnownName& a, const KnownName& b) {
             return a.tokens.size() > b.tokens.size();
@@ -88,8 +105,13 @@ std::string normal_case_body_name(std::string_view name) {
         std::size_t length = 1;
         std::string piece;
         const auto known =
-            std::find_if(known_names().begin(), known_names().end(),
-                         [&](const KnownName& n) { return matches_at(tokens, i, n.tokens); });
+            std::find_if(known_names().begin(), known_names().end(), [&](const KnownName& n) {
+                if (!matches_at(tokens, i, n.tokens)) return false;
+                if (n.d_count < 0) return true;
+                const std::size_t end = tokens[i + n.tokens.size() - 1].end;
+                return count_d(std::string_view(text).substr(tokens[i].begin,
+                                                             end - tokens[i].begin)) == n.d_count;
+            });
         const auto admin =
             std::find_if(admin_words().begin(), admin_words().end(),
                          [&](const auto& seq) { return matches_at(tokens, i, seq, true); });
@@ -97,6 +119,11 @@ std::string normal_case_body_name(std::string_view name) {
             length = known->tokens.size();
             piece = known->text;
             // A name inside a name keeps its capital only at the start: `Ủy ban nhân dân tỉnh`.
+        } else if (matches_at(tokens, i, {"chu", "tich"})) {
+            // `CHỦ TỊCH ỦY BAN NHÂN DÂN …`: the chair issues in the body's name.
+            length = 2;
+            piece = capitalize(
+                to_lower(text.substr(tokens[i].begin, tokens[i + 1].end - tokens[i].begin)));
         } else if (admin != admin_words().end()) {
             length = admin->size();
             piece = to_lower(
@@ -135,6 +162,38 @@ bool starts_like_body_name(std::string_view line) {
     });
 }
 
+bool is_known_body_name(std::string_view name) {
+    static const std::vector<std::vector<std::string>> provinces = [] {
+        std::vector<std::vector<std::string>> all;
+        for (const auto& row : parse_tsv(embedded::provinces)) all.push_back(folded_tokens(row[0]));
+        return all;
+    }();
+    const std::vector<std::string> tokens = expand_abbreviations(name, name_abbreviations());
+    auto starts = [&](std::size_t at, const std::vector<std::string>& seq) {
+        return !seq.empty() && at + seq.size() <= tokens.size() &&
+               std::equal(seq.begin(), seq.end(), tokens.begin() + static_cast<long>(at));
+    };
+    for (const auto& known : known_names()) {
+        if (known.d_count >= 0 || !starts(0, known.tokens)) continue;
+        std::size_t at = known.tokens.size();
+        if (at == tokens.size()) return true;
+        // A local body: `tỉnh Đồng Tháp`, `thành phố Hà Nội`, or the province's own as its
+        // texts call it (`Ủy ban nhân dân tỉnh`).
+        if (starts(at, {"tinh"})) {
+            at += 1;
+        } else if (starts(at, {"thanh", "pho"})) {
+            at += 2;
+        } else {
+            continue;
+        }
+        if (at == tokens.size()) return true;
+        for (const auto& p : provinces) {
+            if (at + p.size() == tokens.size() && starts(at, p)) return true;
+        }
+    }
+    return false;
+}
+
 bool continues_known_name(std::string_view first, std::string_view next) {
     const std::vector<std::string> head = folded_tokens(first);
     std::vector<std::string> joined = head;
@@ -151,6 +210,16 @@ bool ends_inside_name(std::string_view line) {
     for (const char* tail : {"uy ban nhan", "uy ban thuong vu", "thu tuong chinh", "ban chap hanh",
                              "hoi dong nhan", " va", "uy ban"}) {
         if (label.ends_with(tail)) return true;
+    }
+    // `CHỦ TỊCH ỦY` / `BAN NHÂN DÂN`: `ỦY` left dangling, unless it ends a Party committee
+    // (`TỈNH ỦY`, `ĐẢNG ỦY`).
+    if (label.ends_with(" uy")) {
+        bool committee = false;
+        for (const char* c : {" tinh uy", " thanh uy", " dang uy", " huyen uy", " quan uy",
+                              " xa uy", " phuong uy", " khu uy"}) {
+            committee = committee || (" " + label).ends_with(c);
+        }
+        if (!committee) return true;
     }
     return label == "uy ban nhan dan" || label == "hoi dong nhan dan";
 }

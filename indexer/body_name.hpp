@@ -22,6 +22,11 @@ bool starts_like_body_name(std::string_view line);
 /// True when a header line stops inside a name (`ỦY BAN NHÂN`, `ỦY BAN THƯỜNG VỤ`).
 bool ends_inside_name(std::string_view line);
 
+/// True when `name` is a body's name from the tables, whole (`Cục Thuế`, `Văn phòng Chính phủ`,
+/// `UBND tỉnh Đồng Tháp`: a name, then at most `tỉnh` / `thành phố` and a province), not a
+/// fragment of a sentence (`Chính phủ đã`, `Số lượng`) nor a name the tables do not know.
+bool is_known_body_name(std::string_view name);
+
 /// True when `first` followed by `next` begins a known name longer than `first` alone
 /// (`VĂN PHÒNG` + `CHÍNH PHỦ` is `Văn phòng Chính phủ`).
 bool continues_known_name(std::string_view first, std::string_view next);

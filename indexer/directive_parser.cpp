@@ -61,14 +61,35 @@ std::string_view left_column(std::string_view line) {
     return trim(line.substr(0, words[cut].begin));
 }
 
+/// The document type named `label` (folded_label of `Quy định`, `QUYẾT ĐỊNH`), or null.
+const CodeEntry* type_named(const std::string& label) {
+    // Compared with the names folded as labels are: the analyzer's folding spells `quy` as
+    // `qui`, and `QUY ĐỊNH` went unrecognised (383-QĐ/TW typed Quyết định by its code).
+    static const std::vector<std::pair<std::string, const CodeEntry*>> names = [] {
+        std::vector<std::pair<std::string, const CodeEntry*>> all;
+        for (const auto& e : document_type_codes()) all.emplace_back(folded_label(e.name), &e);
+        return all;
+    }();
+    for (const auto& [name, entry] : names) {
+        if (name == label) return entry;
+    }
+    return nullptr;
+}
+
 /// A known document type written alone on a line in capitals (`QUYẾT ĐỊNH`, `NGHỊ QUYẾT`).
 const CodeEntry* title_type(std::string_view line) {
     if (line.empty() || uppercase_share(line) < 0.9) return nullptr;
-    const std::string label = folded_label(line);
-    for (const auto& e : document_type_codes()) {
-        if (e.folded_name == label) return &e;
-    }
-    return nullptr;
+    return type_named(folded_label(line));
+}
+
+/// True when a number's type `code` stands for `type` (`QĐ` for Quyết định, and for a Party's
+/// Quy định).
+bool code_means(std::string_view code, const CodeEntry& type) {
+    const std::string folded = fold(code);
+    return std::any_of(
+        document_type_codes().begin(), document_type_codes().end(), [&](const CodeEntry& e) {
+            return e.name == type.name && (e.code == code || e.folded_code == folded);
+        });
 }
 
 bool is_subject_start(std::string_view line) {
@@ -133,6 +154,15 @@ bool is_title_line(std::string_view line);
 /// a family name unless it stands right under a signing title in normal case.
 std::optional<std::string> person_name(std::string_view line, bool after_title) {
     line = trim(line);
+    // An officer signs with the rank before the name (`Đại tướng Nguyễn Tân Cương`).
+    for (std::string_view rank : {"Đại tướng ", "Thượng tướng ", "Trung tướng ", "Thiếu tướng ",
+                                  "Đại tá ", "Thượng tá ", "Trung tá ", "Thiếu tá "}) {
+        if (line.starts_with(rank)) {
+            line = trim(line.substr(rank.size()));
+            after_title = true;
+            break;
+        }
+    }
     const auto words = split_words(line);
     if (words.size() < 2 || words.size() > 6) return std::nullopt;
     const bool all_caps = uppercase_share(line) > 0.95;
@@ -257,13 +287,24 @@ class DirectiveReader {
         read_page_metadata();
         read_issuer();
         read_number();
+        if (number_line_ == npos) read_number_from_title();
         read_type_and_subject();
         read_place_and_date();
         read_recipients();
         read_draft();
         read_signature();
         fill_from_number_code();
+        if (!d_.type && title_.type != nullptr) {
+            d_.type =
+                Sourced<std::string>{capitalized_type(title_.type->name), FieldSource::TitleLine};
+        }
+        if (!d_.date && !title_.date.empty()) {
+            d_.date = Sourced<std::string>{title_.date, FieldSource::TitleLine};
+            if (!d_.year || d_.year->source == FieldSource::NumberCode)
+                d_.year = Sourced<std::string>{title_.date.substr(0, 4), FieldSource::TitleLine};
+        }
         fill_from_page_metadata();
+        if (!d_.issuer) read_issuer_from_authority_line();
         if (!d_.issuer) read_issuer_from_body();
         correct_ocr_names(d_);
         d_.citations = parse_citations(text_, analysis_, own_number_match_);
@@ -312,6 +353,17 @@ class DirectiveReader {
         if (salutation_ != npos) end_ = std::min(end_, salutation_ + 1);
     }
 
+    /// Line `i` is the head of a body's name broken after it (`HỘI` / `ĐỒNG NHÂN DÂN`).
+    bool starts_split_name(std::size_t i, std::size_t limit) const {
+        const std::string_view left = left_column(lines_[i].text);
+        for (std::size_t j = i + 1; j < limit && j < lines_.size() && j <= i + 3; ++j) {
+            const std::string_view next = left_column(lines_[j].text);
+            if (next.empty() || letter_count(next) == 0) continue;
+            return continues_known_name(left, next);
+        }
+        return false;
+    }
+
     /// Issuer lines: the last run of capitals above the number (or subject, title) line.
     void read_issuer() {
         std::size_t limit = std::min({number_line_, subject_line_, title_line_});
@@ -322,7 +374,9 @@ class DirectiveReader {
             const std::string_view left = left_column(lines_[i].text);
             // Blank, only the motto column, or residue without letters: not a break in the block.
             if (left.empty() || letter_count(left) == 0) continue;
-            if (is_motto_fragment(left)) continue;
+            // `HỘI` / `ĐỒNG NHÂN DÂN`: a name's first word is a motto word too; it is the
+            // motto's only when the next line does not carry on a known name with it.
+            if (is_motto_fragment(left) && !starts_split_name(i, limit)) continue;
             if (read_header_date(left)) continue;  // the right block's date line (OCR layout)
             const bool org = uppercase_share(left) >= 0.85 && letter_count(left) >= 2 &&
                              left.size() <= 160 && !number_label_rest(left) && !title_type(left) &&
@@ -352,6 +406,19 @@ class DirectiveReader {
         }
     }
 
+    /// `.I` after `11554/VPCP-V`: a unit's code written with a dot (Vụ I), which number matching
+    /// stops before. Kept in the number as written; its key (the codes before) is unchanged.
+    std::string dotted_code_tail(std::size_t end) const {
+        if (end >= text_.size() || text_[end] != '.') return {};
+        std::size_t e = end + 1;
+        while (e < text_.size() && e - end <= 4 && text_[e] >= 'A' && text_[e] <= 'Z') ++e;
+        const bool boundary = e == text_.size() || text_[e] == ' ' || text_[e] == '\n' ||
+                              text_[e] == '\t' || text_[e] == ')' || text_[e] == ',' ||
+                              text_[e] == ';';
+        if (e == end + 1 || e - end > 4 || !boundary) return {};
+        return std::string(text_.substr(end, e - end));
+    }
+
     void read_number() {
         if (number_line_ == npos) return;
         std::string_view rest = *number_label_rest(lines_[number_line_].text);
@@ -370,7 +437,8 @@ class DirectiveReader {
                 m.begin < rest_begin + std::max<std::size_t>(rest.size(), 1) &&
                 trim(text_.substr(rest_begin, m.begin - rest_begin)).empty()) {
                 own_number_match_ = n;
-                d_.number = Sourced<std::string>{m.text, FieldSource::Header};
+                d_.number =
+                    Sourced<std::string>{m.text + dotted_code_tail(m.end), FieldSource::Header};
                 d_.number_parts = m.number;
                 return;
             }
@@ -397,6 +465,156 @@ class DirectiveReader {
                 d_.number_codes = Sourced<std::string>{codes, FieldSource::Header};
             }
         }
+    }
+
+    /// `ngày 21/11/2025` or `ngày 17 tháng 11 năm 2025` at the start of `s`: ISO, or empty.
+    static std::string leading_date(std::string_view s) {
+        const std::string spaced = spaced_date_keywords(s.substr(0, 80));
+        const auto words = split_words(spaced, false);
+        if (words.size() < 2 || words[0].text != "ngày") return {};
+        auto number = [](std::string_view w, std::size_t max) -> int {
+            w = trim(w.substr(0, w.find_first_of(".,;)*")));
+            if (w.empty() || w.size() > max || !std::all_of(w.begin(), w.end(), ::isdigit))
+                return -1;
+            return std::stoi(std::string(w));
+        };
+        int dd = -1, mm = -1, yyyy = -1;
+        const std::string_view first = words[1].text;
+        if (std::count(first.begin(), first.end(), '/') == 2) {
+            const auto a = first.find('/'), b = first.find('/', a + 1);
+            dd = number(first.substr(0, a), 2);
+            mm = number(first.substr(a + 1, b - a - 1), 2);
+            yyyy = number(first.substr(b + 1), 4);
+        } else if (words.size() >= 6 && words[2].text == "tháng" && words[4].text == "năm") {
+            dd = number(words[1].text, 2);
+            mm = number(words[3].text, 2);
+            yyyy = number(words[5].text, 4);
+        }
+        if (dd < 1 || dd > 31 || mm < 1 || mm > 12 || yyyy < 1900) return {};
+        char iso[32];
+        std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", yyyy, mm, dd);
+        return iso;
+    }
+
+    /// A page without a `Số:` line may still name its own number: in its title as a
+    /// publishing site writes it (`Quyết định 3608/QĐ-BYT ngày 21/11/2025 về …`, `Công văn
+    /// 174/CV-BCĐ năm 2025 …`) or in an annex's note (`(Kèm theo Nghị định số 297/2025/NĐ-CP
+    /// ngày 17 tháng 11 năm 2025 của Chính phủ)`). The number, the type the title names and
+    /// a day it gives are taken, marked as read from the title; a number cited in a sentence
+    /// (`Quyết định 2416/QĐ-UBND ngày 12/3/2025 của …`) is not taken.
+    /// `… do Bộ trưởng Bộ Y tế ban hành)`: the body named after `do` (or `của`) in a title or
+    /// note, its signing title dropped, when it begins like a body's name; empty otherwise.
+    static std::string named_body(std::string_view s, std::string_view word) {
+        const std::string key = " " + std::string(word) + " ";
+        const auto at = s.rfind(key);
+        if (at == std::string_view::npos) return {};
+        std::string_view rest = trim(s.substr(at + key.size()));
+        for (std::string_view end : {" ban hành", " điện", ")"}) {
+            if (rest.ends_with(end)) rest = trim(rest.substr(0, rest.size() - end.size()));
+        }
+        const std::string label = folded_label(rest);
+        for (const auto& t : signing_titles()) {
+            if (!label.starts_with(t + " ")) continue;
+            const auto words = split_words(rest, false);
+            const std::size_t skip = split_words(t, false).size();
+            if (words.size() > skip) rest = rest.substr(words[skip].begin);
+            break;
+        }
+        if (rest.empty() || rest.size() > 200 || !starts_like_body_name(rest)) return {};
+        return collapse_spaces(rest);
+    }
+
+    /// A page without a `Số:` line may still name its own number: in its title as a
+    /// publishing site writes it (`Quyết định 3608/QĐ-BYT ngày 21/11/2025 về … do Bộ trưởng Bộ
+    /// Y tế ban hành`, `Công văn 174/CV-BCĐ năm 2025 …`) or in an annex's note (`(Kèm theo Nghị
+    /// định số 297/2025/NĐ-CP ngày 17 tháng 11 năm 2025 của Chính phủ)`). The number, the type
+    /// the title names, the day and the issuer it gives are taken, marked as read from the
+    /// title. A number cited in a sentence (`Quyết định 2416/QĐ-UBND ngày 12/3/2025 của …`,
+    /// `… kèm theo Quyết định số …`) is not taken, nor the titles of the related documents a
+    /// site lists after its `Văn bản liên quan` heading.
+    void read_number_from_title() {
+        struct Candidate {
+            std::size_t match;
+            const CodeEntry* type;
+            std::string date, issuer;
+        };
+        std::optional<Candidate> site, annex;
+        std::size_t line = 0;
+        for (std::size_t n = 0; n < analysis_.numbers.size(); ++n) {
+            const NumberMatch& m = analysis_.numbers[n];
+            const std::size_t previous_line = line;
+            while (line + 1 < lines_.size() && lines_[line + 1].begin <= m.begin) ++line;
+            bool related = false;
+            for (std::size_t i = previous_line; i <= line && i < lines_.size(); ++i) {
+                related = related || folded_label(lines_[i].text) == "van ban lien quan";
+            }
+            if (related) break;
+            if (line >= lines_.size() || m.begin < lines_[line].begin) continue;
+            const std::string_view own = lines_[line].text;
+            const std::string prefix =
+                folded_label(text_.substr(lines_[line].begin, m.begin - lines_[line].begin));
+            const std::size_t line_end = lines_[line].begin + own.size();
+            const std::string_view after =
+                m.end <= line_end ? text_.substr(m.end, line_end - m.end) : std::string_view{};
+            if (const CodeEntry* type = type_named(prefix)) {
+                // The site's title: a year or a date, then the subject (not `của …`); or,
+                // undated, the whole title up to `do … ban hành`.
+                const auto words = split_words(after, false);
+                const bool dated = words.size() >= 3 &&
+                                   ((words[0].text == "năm" && words[1].text.size() == 4) ||
+                                    (words[0].text == "ngày" && !leading_date(after).empty()));
+                const bool whole = words.size() >= 4 && trim(after).ends_with(" ban hành") &&
+                                   after.find(" do ") != std::string_view::npos;
+                const std::size_t subject = dated ? 2 : 0;
+                if ((dated || whole) && !starts_with_upper(words[subject].text) &&
+                    words[subject].text != "của") {
+                    site = Candidate{n, type, words[0].text == "ngày" ? leading_date(after) : "",
+                                     named_body(after, "do")};
+                }
+                continue;
+            }
+            // An annex's note opens its line with a capital after the bracket: `(Kèm theo …`,
+            // `(Ban hành kèm theo …`, perhaps broken after those words.
+            if (annex) continue;
+            std::string lead = prefix;
+            std::string_view opening = own;
+            if (lead.find("kem theo ") == std::string::npos && line > 0) {
+                const std::string before = folded_label(lines_[line - 1].text);
+                if (before == "kem theo" || before == "ban hanh kem theo") {
+                    lead = before + " " + lead;
+                    opening = lines_[line - 1].text;
+                }
+            }
+            opening = trim(opening);
+            if (!opening.starts_with("(") || !starts_with_upper(opening.substr(1))) continue;
+            const auto at = lead.rfind("kem theo ");
+            if (at == std::string::npos || !(at == 0 || lead.substr(0, at) == "ban hanh "))
+                continue;
+            std::string named = lead.substr(at + 9);
+            if (named.ends_with(" so")) named.resize(named.size() - 3);
+            const CodeEntry* type = type_named(named);
+            if (type == nullptr || m.number.codes.empty() ||
+                !code_means(m.number.codes.front(), *type)) {
+                continue;
+            }
+            std::string_view rest = trim(text_.substr(m.end, 160));
+            if (rest.starts_with(",")) rest = trim(rest.substr(1));  // `40-HD/BTGDVTW, ngày …`
+            std::string issuer;
+            if (const auto close = rest.find(')'); close != std::string_view::npos) {
+                issuer = named_body(collapse_spaces(rest.substr(0, close + 1)), "của");
+            }
+            annex = Candidate{n, type, leading_date(rest), issuer};
+        }
+        const std::optional<Candidate>& chosen = site ? site : annex;
+        if (!chosen) return;
+        const NumberMatch& m = analysis_.numbers[chosen->match];
+        own_number_match_ = chosen->match;
+        d_.number = Sourced<std::string>{m.text, FieldSource::TitleLine};
+        d_.number_parts = m.number;
+        title_.type = chosen->type;
+        title_.date = chosen->date;
+        if (!d_.issuer && !chosen->issuer.empty())
+            d_.issuer = Sourced<std::string>{chosen->issuer, FieldSource::TitleLine};
     }
 
     /// Collects lines from `first` while `keep` holds, skipping blank lines; at most `max` lines.
@@ -465,12 +683,39 @@ class DirectiveReader {
                 d_.subject = Sourced<std::string>{value, FieldSource::Header};
             if (!d_.type) d_.type = Sourced<std::string>{"Công văn", FieldSource::Header};
         }
-        if (!d_.type && d_.number_parts && !d_.number_parts->codes.empty()) {
+        // A consolidated text (`89/VBHN-BQP`) is headed by the title of the act it consolidates;
+        // its type is its own.
+        if (d_.number_parts) {
+            for (const auto& code : d_.number_parts->codes) {
+                const CodeEntry* type = fold(code) == "vbhn" ? find_type_code(code) : nullptr;
+                if (type != nullptr) {
+                    d_.type =
+                        Sourced<std::string>{capitalized_type(type->name), FieldSource::NumberCode};
+                }
+            }
+        }
+        if (!d_.type && title_.type == nullptr && d_.number_parts &&
+            !d_.number_parts->codes.empty()) {
             if (const CodeEntry* type = find_type_code(d_.number_parts->codes.front())) {
                 d_.type =
                     Sourced<std::string>{capitalized_type(type->name), FieldSource::NumberCode};
             }
         }
+    }
+
+    /// The words before `ngày` (word `k`) end a place: `Hà Nội, ngày`, or without the comma
+    /// `Hà Nội ngày` when capitalised words run from the start of the line to it (`… quyết định
+    /// ngày 12 tháng 3` in a sentence is no date line).
+    static bool place_ends_at(std::string_view zone, const std::vector<Word>& words,
+                              std::size_t k) {
+        if (words[k - 1].text.ends_with(",")) return true;
+        std::size_t first = k;
+        while (first > 0 && k - first < 6 && starts_with_upper(words[first - 1].text) &&
+               zone.substr(words[first - 1].end, words[first].begin - words[first - 1].end)
+                       .find('\n') == npos) {
+            --first;
+        }
+        return first < k && (words[first].begin == 0 || zone[words[first].begin - 1] == '\n');
     }
 
     /// `Gia Lai, ngày 29 tháng 10 năm 2025`; blank day and month leave only the year.
@@ -483,9 +728,10 @@ class DirectiveReader {
             zone += std::string(lines_[i].text) + "\n";
         }
         if (read_ocr_date(zone, text_, d_)) return;
+        zone = spaced_date_keywords(zone);            // `tháng12`
         const auto words = split_words(zone, false);  // compared as written: `ngày`, `tháng`, `năm`
         for (std::size_t k = 1; k + 3 < words.size(); ++k) {
-            if (words[k].text != "ngày" || !words[k - 1].text.ends_with(",")) continue;
+            if (words[k].text != "ngày" || !place_ends_at(zone, words, k)) continue;
             std::size_t j = k + 1;
             std::string day, month;
             auto digits = [](std::string_view w) {
@@ -502,7 +748,7 @@ class DirectiveReader {
             std::vector<std::string_view> place;
             for (std::size_t p = k; p-- > 0 && place.size() < 6;) {
                 std::string_view w = words[p].text;
-                if (p == k - 1) w.remove_suffix(1);
+                if (p == k - 1 && w.ends_with(",")) w.remove_suffix(1);
                 const bool admin = w == "phố" || w == "thị" || w == "xã" || w == "trấn";
                 if (!(starts_with_upper(w) || admin) ||
                     std::isdigit(static_cast<unsigned char>(w.front())) || w.find('/') != npos ||
@@ -569,6 +815,28 @@ class DirectiveReader {
         }
     }
 
+    /// The person's name on line `j`, or on it and the next when a web page broke the name
+    /// (`Phan` / `Thị Thắng`, `Lê Hải` / `Hòa`); `last` is the name's last line.
+    std::optional<std::string> name_at(std::size_t j, bool after_title, std::size_t& last) const {
+        last = j;
+        const std::string_view line = lines_[j].text;
+        auto alone = person_name(line, after_title);
+        // Two names one under the other (joint signers) are not one name.
+        const auto next_words =
+            j + 1 < lines_.size() ? split_words(lines_[j + 1].text, false) : std::vector<Word>{};
+        const bool another =
+            alone && !next_words.empty() && is_known_surname(next_words.front().text);
+        if (j + 1 < lines_.size() && !lines_[j + 1].blank() && !another &&
+            split_words(line, false).size() <= 3 && next_words.size() <= 4) {
+            const std::string joined = std::string(line) + " " + std::string(lines_[j + 1].text);
+            if (auto name = person_name(joined, after_title)) {
+                last = j + 1;
+                return name;
+            }
+        }
+        return alone;
+    }
+
     /// The first title or authority line of [from, to) with a name under it (stamps, `(Đã ký)`
     /// and a title running over two lines in between).
     bool read_signature_in(std::size_t from, std::size_t to) {
@@ -576,18 +844,24 @@ class DirectiveReader {
             const std::string_view l = lines_[i].text;
             // Titles and authority lines are short and start with a capital.
             if (l.size() > 120 || !starts_with_upper(l)) continue;
-            if (authority_prefix(l) == npos && !is_title_line(l)) continue;
+            // `CHỦ` / `TỊCH`: a web page's bold run broken inside the title.
+            const bool split_title =
+                i + 1 < lines_.size() && l.size() < 20 &&
+                is_title_line(std::string(l) + " " + std::string(lines_[i + 1].text));
+            if (authority_prefix(l) == npos && !is_title_line(l) && !split_title) continue;
             for (std::size_t j = i + 1; j < lines_.size() && j <= i + 12; ++j) {
                 const std::string_view candidate = lines_[j].text;
                 if (candidate.empty() || folded_label(candidate).starts_with("da ky") ||
                     candidate.starts_with("(")) {
                     continue;
                 }
-                if (auto name = person_name(candidate, true)) {
+                std::size_t name_end = j;
+                if (auto name = name_at(j, true, name_end)) {
                     d_.signer = Sourced<std::string>{*name, FieldSource::Signature};
                     read_signing_titles(i, j);
                     return true;
                 }
+                if (split_title && j == i + 1) continue;
                 // `CỤC TRƯỞNG CỤC` / `CHUYỂN ĐỔI SỐ QUỐC GIA`: a title over two lines.
                 const bool more_title = is_title_line(candidate) ||
                                         authority_prefix(candidate) != npos ||
@@ -597,7 +871,8 @@ class DirectiveReader {
             // A table flattened column by column puts the `Nơi nhận` list between the title and
             // the name: accept a line further down, but only a name led by a family name.
             for (std::size_t j = i + 1; j < lines_.size() && j <= i + 40; ++j) {
-                if (auto name = person_name(lines_[j].text, false)) {
+                std::size_t name_end = j;
+                if (auto name = name_at(j, false, name_end)) {
                     d_.signer = Sourced<std::string>{*name, FieldSource::Signature};
                     read_signing_titles(i, j);
                     return true;
@@ -616,6 +891,26 @@ class DirectiveReader {
             if (!folded_label(l).starts_with("noi nhan")) continue;
             if (read_signature_in(i > 30 ? i - 30 : 0, i + 40)) return;
             break;
+        }
+        // No `Nơi nhận` by it: the first authority block after the header (`TM. ỦY BAN NHÂN
+        // DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` / name), before any annex.
+        for (std::size_t i = end_; i < lines_.size(); ++i) {
+            const std::string_view l = lines_[i].text;
+            if (l.size() > 60 || authority_prefix(l) != 0 || uppercase_share(l) < 0.8) continue;
+            for (std::size_t j = i + 1; j < lines_.size() && j <= i + 8; ++j) {
+                const std::string_view candidate = lines_[j].text;
+                if (candidate.empty()) continue;
+                std::size_t name_end = j;
+                if (auto name = name_at(j, true, name_end)) {
+                    d_.signer = Sourced<std::string>{*name, FieldSource::Signature};
+                    read_signing_titles(i, j);
+                    return;
+                }
+                if (!is_title_line(candidate) && authority_prefix(candidate) == npos &&
+                    uppercase_share(candidate) < 0.9) {
+                    break;
+                }
+            }
         }
         const std::size_t tail =
             lines_.size() > kSignatureSearchLines ? lines_.size() - kSignatureSearchLines : 0;
@@ -696,6 +991,38 @@ class DirectiveReader {
         }
     }
 
+    /// A page without its header still names who acts on the line under the title:
+    /// `THỦ TƯỚNG CHÍNH PHỦ`, `CHÍNH PHỦ`, `BỘ TRƯỞNG BỘ CÔNG THƯƠNG`, `THỦ TƯỚNG CHÍNH PHỦ
+    /// điện:`. Taken when it is a body's name from the tables (the signing title dropped).
+    void read_issuer_from_authority_line() {
+        if (title_line_ == npos) return;
+        for (std::size_t i = title_line_ + 1; i < lines_.size() && i <= title_line_ + 15; ++i) {
+            std::string_view l = trim(lines_[i].text);
+            if (l.empty()) continue;
+            if (folded_label(l).starts_with("can cu")) return;
+            if (l.ends_with(":")) l.remove_suffix(1);
+            if (l.ends_with(" điện")) l.remove_suffix(std::string_view(" điện").size());
+            if (uppercase_share(l) < 0.85 || l.size() > 120) continue;
+            std::string name = normal_case_body_name(l);
+            if (!is_known_body_name(name)) {
+                // `BỘ TRƯỞNG BỘ CÔNG THƯƠNG`: the body after the minister's title.
+                const std::string label = folded_label(l);
+                for (const auto& t : signing_titles()) {
+                    if (!label.starts_with(t + " ")) continue;
+                    const auto words = split_words(l, false);
+                    const std::size_t skip = split_words(t, false).size();
+                    if (words.size() <= skip) break;
+                    name = normal_case_body_name(l.substr(words[skip].begin));
+                    break;
+                }
+            }
+            if (is_known_body_name(name)) {
+                d_.issuer = Sourced<std::string>{name, FieldSource::TitleLine};
+                return;
+            }
+        }
+    }
+
     /// `Chủ tịch Ủy ban nhân dân tỉnh yêu cầu`, `Sở Giáo dục và Đào tạo đề nghị`.
     void read_issuer_from_body() {
         // From the salutation, else from the preamble (`Căn cứ ...`), else from the top.
@@ -747,18 +1074,38 @@ class DirectiveReader {
                     break;
                 --clause;
             }
+            // `Bộ Nội vụ, Văn phòng Chính phủ, Văn phòng Trung ương Đảng ban hành`: the last of
+            // a list of bodies someone else asks to act, not the issuer.
+            if (clause > 0 && words[clause - 1].text.ends_with(",")) {
+                bool names_before = false;
+                for (std::size_t b = clause > 3 ? clause - 3 : 0; b < clause; ++b)
+                    names_before = names_before || starts_with_upper(words[b].text);
+                if (names_before) continue;
+            }
             for (std::size_t h = clause; h < v; ++h) {
                 const std::string rest =
                     folded_label(body.substr(words[h].begin, words[v - 1].end - words[h].begin));
                 if (!starts_with_upper(words[h].text) || !starts_like_body_name(rest)) continue;
-                // `Bộ trưởng Bộ Khoa học...`: the title is not the body.
+                // `Chủ tịch Ủy ban nhân dân tỉnh yêu cầu`, `Bộ trưởng Bộ … đề nghị`: the body
+                // after the title acts. But a title that is a body of its own (`Thủ tướng Chính
+                // phủ yêu cầu`) is reported speech more often than the issuer, and `Chính phủ`
+                // alone after it would be wrong: no issuer from this clause.
                 const bool title =
                     std::any_of(signing_titles().begin(), signing_titles().end(),
                                 [&](const std::string& t) { return rest.starts_with(t + " "); });
-                if (title) continue;
+                if (title) {
+                    if (is_known_body_name(collapse_spaces(
+                            body.substr(words[h].begin, words[v - 1].end - words[h].begin)))) {
+                        break;
+                    }
+                    continue;
+                }
                 const std::string name =
                     collapse_spaces(body.substr(words[h].begin, words[v - 1].end - words[h].begin));
-                if (split_words(name).size() < 2 || split_words(name).size() > 12) break;
+                if (split_words(name).size() > 12) break;
+                // Half of what reads like a body before a verb is not one (`Chính phủ đã`,
+                // `Số lượng`, a company): only a whole name the tables know is kept.
+                if (!is_known_body_name(name)) continue;
                 d_.issuer = Sourced<std::string>{name, FieldSource::Body};
                 return;
             }
@@ -831,6 +1178,10 @@ class DirectiveReader {
     std::size_t title_line_ = npos;
     std::size_t salutation_ = npos;
     std::optional<std::size_t> own_number_match_;
+    struct {
+        const CodeEntry* type = nullptr;  ///< the type the title names
+        std::string date;                 ///< ISO, when the title gives the day
+    } title_;
     struct {
         std::string number, type, issuer, signer, date;
         std::size_t end_line = 0;  ///< first line after the table

@@ -35,7 +35,8 @@ struct SyllablePairHash {
 }  // namespace
 
 std::string issuer_facet_label(const Directive& d) {
-    if (!d.issuer) return {};
+    // An issuer read from the body text is a guess: searchable, never a facet value.
+    if (!d.issuer || d.issuer->source == FieldSource::Body) return {};
     std::string label = d.issuer->value;
     std::string_view where;
     if (d.place) where = d.place->value;

@@ -50,8 +50,9 @@ std::string digits_in(std::string_view token) {
     return out;
 }
 
-/// `ngày04tháng`, `thángØ†`: the keywords of a date line set apart from what OCR glued to them.
-std::string spaced_keywords(std::string_view line) {
+}  // namespace
+
+std::string spaced_date_keywords(std::string_view line) {
     std::string out(line);
     for (std::string_view key : {"ngày", "tháng", "năm"}) {
         for (std::size_t at = out.find(key); at != npos; at = out.find(key, at + 1)) {
@@ -67,8 +68,6 @@ std::string spaced_keywords(std::string_view line) {
     }
     return out;
 }
-
-}  // namespace
 
 std::string HeaderDate::iso() const {
     if (day.empty() || month.empty()) return {};
@@ -129,7 +128,7 @@ std::string_view skip_unreadable_numeral(std::string_view rest) {
 std::optional<HeaderDate> read_header_date(std::string_view zone) {
     for (const Line& raw : split_lines(zone)) {
         if (raw.text.find("năm") == npos) continue;
-        const std::string line = spaced_keywords(raw.text);
+        const std::string line = spaced_date_keywords(raw.text);
         const auto words = split_words(line, false);
         for (std::size_t k = 0; k < words.size(); ++k) {
             // `ngày`, or OCR's reading of it with a hand-written day glued on (`ngàW†`).

@@ -23,6 +23,10 @@ std::optional<std::string_view> ocr_number_label_rest(std::string_view line);
 /// `/TTr-UBND`...); `rest` unchanged otherwise.
 std::string_view skip_unreadable_numeral(std::string_view rest);
 
+/// `ngày04tháng`, `tháng12`, `thángØ†`: the keywords of a date line set apart from what OCR
+/// (or a careless typist) glued to them.
+std::string spaced_date_keywords(std::string_view line);
+
 /// `Quảng Ngãi, ngày 24 tháng 01 năm 2025` read with OCR's slips. Day or month empty when not
 /// readable (hand-written, blank); the year is always there.
 struct HeaderDate {
