@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "config/command_line.hpp"
 #include "index_command.hpp"
 #include "ocr_pool.hpp"
 
@@ -12,6 +13,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: tracuu-index --db DIR [--root DIR] [options] PATH...\n"
+    "       tracuu-index --config FILE [options] [PATH...]\n"
     "       tracuu-index --db DIR --delete ID...\n"
     "       tracuu-index --dry-run [--json] PATH...\n"
     "\n"
@@ -40,6 +42,11 @@ constexpr const char* kUsage =
     "  --dry-run     parse and print each document's fields; write nothing\n"
     "  --json        with --dry-run: print JSON\n"
     "  --quiet       no progress line\n"
+    "  --config FILE settings from FILE (KEY=value: DB, INDEX_FOLDER, INDEX_ROOT, INDEX_JOBS,\n"
+    "                INDEX_OCR; /etc/tracuu/tracuu.conf when installed); options given here\n"
+    "                replace the file's, and PATHs given here its INDEX_FOLDERs\n"
+    "  --print-config print the settings this run would use, as a configuration file\n"
+    "  --version     print the version\n"
     "\n"
     "Exit status: 0 all indexed, 1 some files failed (each named with its reason), 2 could not "
     "run.\n";
@@ -49,59 +56,69 @@ int usage_error(const std::string& message) {
     return tracuu::kExitFatal;
 }
 
+/// Every option of tracuu-index, and whether a value follows it.
+constexpr tracuu::config::OptionSpec kOptions[] = {
+    {"--help", false},       {"-h", false},
+    {"--db", true},          {"--root", true},
+    {"--batch", true},       {"--jobs", true},
+    {"--max-size", true},    {"--converter-timeout", true},
+    {"--ocr", true},         {"--prune", false},
+    {"--force", false},      {"--compact", false},
+    {"--no-compact", false}, {"--delete", false},
+    {"--dry-run", false},    {"--json", false},
+    {"--quiet", false},
+};
+
 }  // namespace
 
 int main(int argc, char** argv) try {
+    const auto line =
+        tracuu::config::read_command_line(argc, argv, tracuu::config::kIndex, kOptions);
+    if (!line.error.empty()) return usage_error(line.error);
+    if (line.version) {
+        std::printf("tracuu-index %s\n", std::string(tracuu::config::version()).c_str());
+        return tracuu::kExitOk;
+    }
     tracuu::IndexOptions options;
     bool deleting = false;  // positional arguments are ids, not paths
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto value = [&](const char* name) -> const char* {
-            if (i + 1 >= argc) return nullptr;
-            (void)name;
-            return argv[++i];
-        };
-        if (arg == "--help" || arg == "-h") {
+    for (const auto& [arg, v] : line.arguments) {
+        if (arg.empty()) {
+            options.inputs.emplace_back(v);
+        } else if (arg == "--help" || arg == "-h") {
             std::fputs(kUsage, stdout);
             return tracuu::kExitOk;
         } else if (arg == "--db") {
-            const char* v = value("--db");
-            if (!v) return usage_error("--db needs a directory");
+            if (v.empty()) return usage_error("--db needs a directory");
             options.db = v;
         } else if (arg == "--root") {
-            const char* v = value("--root");
-            if (!v) return usage_error("--root needs a directory");
+            if (v.empty()) return usage_error("--root needs a directory");
             options.root = v;
         } else if (arg == "--batch") {
-            const char* v = value("--batch");
             char* end = nullptr;
-            const long n = v ? std::strtol(v, &end, 10) : 0;
-            if (!v || *end != '\0' || n < 1) return usage_error("--batch needs a positive number");
+            const long n = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || n < 1)
+                return usage_error("--batch needs a positive number");
             options.batch_size = static_cast<std::size_t>(n);
         } else if (arg == "--jobs") {
-            const char* v = value("--jobs");
             char* end = nullptr;
-            const long n = v ? std::strtol(v, &end, 10) : 0;
-            if (!v || *end != '\0' || n < 1 || n > 256)
+            const long n = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || n < 1 || n > 256)
                 return usage_error("--jobs needs a number from 1 to 256");
             options.jobs = static_cast<std::size_t>(n);
         } else if (arg == "--max-size") {
-            const char* v = value("--max-size");
             char* end = nullptr;
-            const double mb = v ? std::strtod(v, &end) : 0;
-            if (!v || *end != '\0' || !(mb > 0) || mb > 1e6)
+            const double mb = std::strtod(v.c_str(), &end);
+            if (v.empty() || *end != '\0' || !(mb > 0) || mb > 1e6)
                 return usage_error("--max-size needs a positive number of MiB");
             options.extraction.max_bytes = static_cast<uint64_t>(mb * 1048576.0);
         } else if (arg == "--converter-timeout") {
-            const char* v = value("--converter-timeout");
             char* end = nullptr;
-            const double s = v ? std::strtod(v, &end) : 0;
-            if (!v || *end != '\0' || !(s > 0) || s > 86400)
+            const double s = std::strtod(v.c_str(), &end);
+            if (v.empty() || *end != '\0' || !(s > 0) || s > 86400)
                 return usage_error("--converter-timeout needs a positive number of seconds");
             options.extraction.converter_timeout =
                 std::chrono::milliseconds(static_cast<long>(s * 1000));
         } else if (arg == "--ocr") {
-            const std::string v = value("--ocr") ? argv[i] : "";
             if (v == "auto") {
                 options.extraction.ocr = tracuu::OcrMode::Auto;
             } else if (v == "always") {
@@ -127,13 +144,11 @@ int main(int argc, char** argv) try {
             options.json = true;
         } else if (arg == "--quiet") {
             options.quiet = true;
-        } else if (arg == "--") {
-            for (++i; i < argc; ++i) options.inputs.emplace_back(argv[i]);
-        } else if (arg.starts_with("-") && arg.size() > 1) {
-            return usage_error("unknown option " + arg);
-        } else {
-            options.inputs.emplace_back(arg);
         }
+    }
+    if (line.print_config) {
+        std::fputs(tracuu::config::effective_config(line, tracuu::config::kIndex).c_str(), stdout);
+        return tracuu::kExitOk;
     }
     if (deleting) {
         for (const auto& id : options.inputs) options.delete_ids.push_back(id.string());

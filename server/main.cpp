@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "config/command_line.hpp"
 #include "cors.hpp"
 #include "http_server.hpp"
 
@@ -21,6 +22,7 @@ constexpr const char* kUsage =
     "DIR]\n"
     "                     [--threads N] [--queue N] [--timeout SECONDS] [--cache-mb N] [--quiet]\n"
     "                     [--cors-origin ORIGIN ...] [--token-file FILE]\n"
+    "                     [--config FILE] [--print-config] [--version]\n"
     "\n"
     "Serves the tracuu JSON API (/api/search, /api/documents/ID, /api/references/NUMBER,\n"
     "/api/stats, /healthz, /metrics; the contract at /api/openapi.json) and the search page.\n"
@@ -42,12 +44,26 @@ constexpr const char* kUsage =
     "  --cors-origin ORIGIN  a web origin (https://host[:port]) whose pages may call the API\n"
     "                      from a browser; repeatable; * for any (default: none)\n"
     "  --token-file FILE   access tokens, one per line: /api/* and /metrics then need\n"
-    "                      'Authorization: Bearer TOKEN' (read again on SIGHUP)\n";
+    "                      'Authorization: Bearer TOKEN' (read again on SIGHUP)\n"
+    "  --config FILE       settings from FILE (KEY=value: DB, SERVER_LISTEN, SERVER_THREADS,\n"
+    "                      SERVER_CACHE_MB, SERVER_TOKEN_FILE, SERVER_CORS_ORIGIN;\n"
+    "                      /etc/tracuu/tracuu.conf when installed); options given here\n"
+    "                      replace the file's\n"
+    "  --print-config      print the settings this run would use, as a configuration file\n"
+    "  --version           print the version\n";
 
 int usage_error(const std::string& message) {
     std::fprintf(stderr, "tracuu-server: %s\n%s", message.c_str(), kUsage);
     return 2;
 }
+
+/// Every option of tracuu-server, and whether a value follows it.
+constexpr tracuu::config::OptionSpec kOptions[] = {
+    {"--help", false},      {"-h", false},          {"--db", true},      {"--listen", true},
+    {"--static", true},     {"--no-static", false}, {"--threads", true}, {"--queue", true},
+    {"--timeout", true},    {"--cache-mb", true},   {"--quiet", false},  {"--cors-origin", true},
+    {"--token-file", true},
+};
 
 /// A whole number in [low, high], or -1.
 long bounded_number(const std::string& text, long low, long high) {
@@ -60,20 +76,23 @@ long bounded_number(const std::string& text, long low, long high) {
 }  // namespace
 
 int main(int argc, char** argv) try {
+    const auto line =
+        tracuu::config::read_command_line(argc, argv, tracuu::config::kServer, kOptions);
+    if (!line.error.empty()) return usage_error(line.error);
+    if (line.version) {
+        std::printf("tracuu-server %s\n", std::string(tracuu::config::version()).c_str());
+        return 0;
+    }
     tracuu::ServerConfig config;
     config.static_dir = TRACUU_DEFAULT_STATIC_DIR;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : std::string(); };
+    for (const auto& [arg, v] : line.arguments) {
         if (arg == "--help" || arg == "-h") {
             std::fputs(kUsage, stdout);
             return 0;
         } else if (arg == "--db") {
-            const std::string v = value();
             if (v.empty()) return usage_error("--db needs a directory or tcp://HOST:PORT");
             config.databases.push_back(v);
         } else if (arg == "--listen") {
-            const std::string v = value();
             const auto colon = v.rfind(':');
             if (colon == std::string::npos || colon == 0)
                 return usage_error("--listen needs HOST:PORT");
@@ -82,43 +101,44 @@ int main(int argc, char** argv) try {
             if (port < 0) return usage_error("--listen: bad port in '" + v + "'");
             config.port = static_cast<int>(port);
         } else if (arg == "--static") {
-            const std::string v = value();
             if (v.empty()) return usage_error("--static needs a directory");
             config.static_dir = v;
         } else if (arg == "--no-static") {
             config.static_dir.clear();
         } else if (arg == "--threads") {
-            const long n = bounded_number(value(), 1, 1024);
+            const long n = bounded_number(v, 1, 1024);
             if (n < 0) return usage_error("--threads needs a number from 1 to 1024");
             config.limits.threads = static_cast<std::size_t>(n);
         } else if (arg == "--queue") {
-            const long n = bounded_number(value(), 0, 100000);
+            const long n = bounded_number(v, 0, 100000);
             if (n < 0) return usage_error("--queue needs a number from 0 to 100000");
             config.limits.max_waiting = static_cast<std::size_t>(n);
         } else if (arg == "--timeout") {
-            const long n = bounded_number(value(), 1, 3600);
+            const long n = bounded_number(v, 1, 3600);
             if (n < 0) return usage_error("--timeout needs a number of seconds from 1 to 3600");
             config.limits.request_timeout = std::chrono::seconds(n);
             config.limits.idle_timeout = std::chrono::seconds(std::min(n, 5L));
         } else if (arg == "--cache-mb") {
-            const long n = bounded_number(value(), 0, 65536);
+            const long n = bounded_number(v, 0, 65536);
             if (n < 0) return usage_error("--cache-mb needs a number of megabytes from 0 to 65536");
             config.cache_bytes = static_cast<std::size_t>(n) << 20;
         } else if (arg == "--quiet") {
             config.access_log = false;
         } else if (arg == "--cors-origin") {
-            const std::string v = value();
             if (v.empty()) return usage_error("--cors-origin needs an origin, or *");
             if (const std::string problem = tracuu::cors_origin_problem(v); !problem.empty())
                 return usage_error("--cors-origin '" + v + "': " + problem);
             config.cors_origins.push_back(v);
         } else if (arg == "--token-file") {
-            const std::string v = value();
             if (v.empty()) return usage_error("--token-file needs a file");
             config.token_file = v;
         } else {
-            return usage_error("unknown argument " + arg);
+            return usage_error("unexpected argument " + v);
         }
+    }
+    if (line.print_config) {
+        std::fputs(tracuu::config::effective_config(line, tracuu::config::kServer).c_str(), stdout);
+        return 0;
     }
     if (config.databases.empty()) return usage_error("--db is required");
 

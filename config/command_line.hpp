@@ -1,0 +1,45 @@
+// The command line of tracuu-index and tracuu-server with `--config FILE` applied: settings the
+// file gives come first, the command line's own options after them and instead of them.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "settings.hpp"
+
+namespace tracuu::config {
+
+/// An option a program takes, and whether a value follows it.
+struct OptionSpec {
+    std::string_view name;
+    bool takes_value;
+};
+
+/// One option with its value ("" for a flag), or a positional argument (empty `option`).
+struct Argument {
+    std::string option;
+    std::string value;
+};
+
+struct CommandLine {
+    std::vector<Argument> arguments;  ///< the file's settings first, then the command line's
+    bool print_config = false;        ///< --print-config
+    bool version = false;             ///< --version
+    std::string error;                ///< a usage error (unknown option, missing value)
+};
+
+/// Reads `argv` with the options of `program` (plus --config FILE, --print-config, --version;
+/// everything after `--` is positional). With --config, every setting of `program` the file gives
+/// is put before the command line's arguments, unless the command line gives its option (or, for
+/// INDEX_FOLDER, any PATH): a command-line value replaces the file's, lists included. Keys of the
+/// other program are skipped; unknown keys and scalar keys given twice throw ConfigError.
+CommandLine read_command_line(int argc, const char* const* argv, Program program,
+                              std::span<const OptionSpec> options);
+
+/// The settings `program` runs with, as a configuration file (`KEY=value`, defaults for what
+/// neither the file nor the command line gave): what --print-config prints.
+std::string effective_config(const CommandLine& line, Program program);
+
+}  // namespace tracuu::config
