@@ -93,10 +93,8 @@ class Matcher {
             std::optional<NumberMatch> m;
             if (tokens_[i].kind == RawTokenKind::Digits && !continues_digit_chain(i)) {
                 m = match_separated(i);
-                if (!m && mode_ == NumberMode::Query) m = match_spaced(i);
-                if (!m && mode_ == NumberMode::Query) m = match_type_words(i);
             }
-            if (!m && mode_ == NumberMode::Query) m = match_code_first(i);
+            if (!m && mode_ == NumberMode::Query) m = match_typed(i);
             if (m) {
                 i = m->last_token;
                 found.push_back(std::move(*m));
@@ -192,6 +190,7 @@ class Matcher {
             !find_type_code(number.codes.front())) {
             return std::nullopt;
         }
+        number.complete = number.codes.size() >= 2;
         return make_match(i, last, std::move(number));
     }
 
@@ -204,89 +203,208 @@ class Matcher {
                std::none_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     }
 
-    /// Query only: `57 NQ TW`, `2265 SGDĐT VP`.
-    std::optional<NumberMatch> match_spaced(std::size_t i) const {
-        DocumentNumber number;
-        number.numeral = strip_leading_zeros(token(i));
-        std::size_t last = i;
-        while (has(last + 1) && number.codes.size() < kMaxSpacedCodes &&
-               analyse_gap(gap(last)).only_space && spaced_code_ok(last + 1)) {
-            ++last;
-            number.codes.emplace_back(token(last));
+    bool spaced(std::size_t i) const {  // only whitespace between token i and i + 1
+        return has(i + 1) && analyse_gap(gap(i)).only_space;
+    }
+    bool is_year(std::size_t i) const {
+        const std::string_view t = token(i);
+        return tokens_[i].kind == RawTokenKind::Digits && t.size() == 4 &&
+               (t.starts_with("19") || t.starts_with("20"));
+    }
+    std::string folded(std::size_t i) const { return word_forms(token(i)).folded; }
+
+    /// The type spelled out at `i` (`nghị định`, `thong tu lien tich`): its codes (several for
+    /// `quy định`) and the token after the name, else nullopt.
+    std::optional<std::pair<std::vector<std::string>, std::size_t>> type_words_at(
+        std::size_t i) const {
+        for (std::size_t words = 4; words >= 2; --words) {
+            if (!has(i + words - 1)) continue;
+            std::string name;
+            bool ok = true;
+            for (std::size_t k = i; k < i + words && ok; ++k) {
+                ok = tokens_[k].kind == RawTokenKind::Word && (k == i || spaced(k - 1));
+                if (k > i) name.push_back(' ');
+                name += folded(k);
+            }
+            if (!ok) continue;
+            std::vector<std::string> codes;
+            for (const auto& entry : document_type_codes()) {
+                if (entry.folded_name == name) codes.push_back(entry.code);
+            }
+            if (!codes.empty()) return std::make_pair(std::move(codes), i + words);
         }
-        if (number.codes.empty()) return std::nullopt;
-        if (number.codes.size() == 1 && !find_type_code(number.codes.front())) return std::nullopt;
-        return make_match(i, last, std::move(number));
+        return std::nullopt;
     }
 
-    /// Query only: `nq 57`, `NQ57`, `57NQ`.
-    std::optional<NumberMatch> match_code_first(std::size_t i) const {
+    /// A type code at `i` that can lead a typed number (`nq`, `QD`, `cv`): letters only.
+    bool leading_type_code(std::size_t i) const {
+        if (!has(i) || tokens_[i].kind != RawTokenKind::Word) return false;
         const std::string_view t = token(i);
-        if (tokens_[i].kind == RawTokenKind::Word) {
+        return std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+               looks_like_code(t, NumberMode::Query) && find_type_code(t) != nullptr;
+    }
+
+    /// Query only: every typed shape but the separated one (match_separated), read as
+    ///   [type in words [số] | type code [codes]] numeral [year | năm year] [codes]
+    /// with spaces, `/` or `-` between the parts, or the code glued to the numeral (`NĐ168`,
+    /// `57NQ`). `công văn số 2265`, `QD TTg 2634`, `ND 168 2024`, `168 2024 nd cp`,
+    /// `168/2024 NĐ CP`, `nghi dinh 168 nam 2024`, `2634 TTg`, `168/2024`.
+    std::optional<NumberMatch> match_typed(std::size_t i) const {
+        std::vector<std::string> word_types;  // codes of a type spelled out
+        std::vector<std::string> lead;        // codes before the numeral
+        std::size_t k = i;
+        if (auto words = type_words_at(i)) {
+            word_types = std::move(words->first);
+            k = words->second;
+            if (!spaced(k - 1)) return std::nullopt;
+            if (has(k) && tokens_[k].kind == RawTokenKind::Word && folded(k) == "so") {
+                if (!spaced(k)) return std::nullopt;
+                ++k;
+            }
+        }
+        if (!has(k)) return std::nullopt;
+        DocumentNumber number;
+        std::size_t last = k;  // the numeral's token
+        bool glued = false;
+        if (word_types.empty() && leading_type_code(k)) {
+            lead.emplace_back(token(k));
+            while (lead.size() < kMaxSpacedCodes && spaced(k) && spaced_code_ok(k + 1)) {
+                const std::string_view t = token(k + 1);
+                if (std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                    break;
+                lead.emplace_back(t);
+                ++k;
+            }
+            if (!spaced(k)) return std::nullopt;
+            ++k;
+            last = k;
+        }
+        if (tokens_[k].kind == RawTokenKind::Word && lead.empty()) {
+            // `NĐ168`, `nd168`, `NQ57`: a type code glued to the numeral.
+            const std::string_view t = token(k);
             const auto digit =
                 std::find_if(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-            if (digit == t.end()) {
-                if (!has(i + 1) || tokens_[i + 1].kind != RawTokenKind::Digits) return std::nullopt;
-                if (!analyse_gap(gap(i)).only_space || !find_type_code(t)) return std::nullopt;
-                if (!looks_like_code(t, NumberMode::Query)) return std::nullopt;
-                return make_match(i, i + 1,
-                                  {strip_leading_zeros(token(i + 1)), "", {std::string(t)}});
-            }
+            if (digit == t.end()) return std::nullopt;
             const std::string_view letters = t.substr(0, digit - t.begin());
             const std::string_view digits = t.substr(digit - t.begin());
             if (!std::all_of(digits.begin(), digits.end(),
-                             [](char c) { return c >= '0' && c <= '9'; }))
+                             [](char c) { return c >= '0' && c <= '9'; }) ||
+                !looks_like_code(letters, NumberMode::Query) || !find_type_code(letters))
                 return std::nullopt;
-            if (!looks_like_code(letters, NumberMode::Query) || !find_type_code(letters))
-                return std::nullopt;
-            return make_match(i, i, {strip_leading_zeros(digits), "", {std::string(letters)}});
-        }
-        if (tokens_[i].kind == RawTokenKind::Mixed) {
+            lead.emplace_back(letters);
+            number.numeral = strip_leading_zeros(digits);
+            glued = true;
+        } else if (tokens_[k].kind == RawTokenKind::Mixed && lead.empty()) {
+            // `57NQ`: the numeral with a type code glued after it.
+            const std::string_view t = token(k);
             const auto letter =
                 std::find_if(t.begin(), t.end(), [](char c) { return c < '0' || c > '9'; });
             const std::string_view digits = t.substr(0, letter - t.begin());
             const std::string_view letters = t.substr(letter - t.begin());
             if (!looks_like_code(letters, NumberMode::Query) || !find_type_code(letters))
                 return std::nullopt;
-            return make_match(i, i, {strip_leading_zeros(digits), "", {std::string(letters)}});
+            number.numeral = strip_leading_zeros(digits);
+            number.codes.emplace_back(letters);
+            return make_match(i, k, std::move(number));
+        } else if (tokens_[k].kind == RawTokenKind::Digits) {
+            if (k == i && continues_digit_chain(k)) return std::nullopt;
+            number.numeral = strip_leading_zeros(token(k));
+        } else {
+            return std::nullopt;
         }
-        return std::nullopt;
-    }
+        const bool prefixed = !word_types.empty() || !lead.empty();
 
-    /// Query only: `Nghị quyết 57`, `nghi quyet so 57`, `Thông tư liên tịch 05`.
-    std::optional<NumberMatch> match_type_words(std::size_t i) const {
-        if (i == 0 || !analyse_gap(gap(i - 1)).only_space) return std::nullopt;
-        std::size_t name_end = i;  // one past the type name
-        if (fold(token(i - 1)) == "so") {
-            if (i < 2 || !analyse_gap(gap(i - 2)).only_space) return std::nullopt;
-            name_end = i - 1;
-        }
-        for (std::size_t words = 3; words >= 2; --words) {
-            if (name_end < words) continue;
-            const std::size_t first = name_end - words;
-            std::string name;
-            bool spaced = true;
-            for (std::size_t k = first; k < name_end; ++k) {
-                if (tokens_[k].kind != RawTokenKind::Word) spaced = false;
-                if (k > first) {
-                    spaced = spaced && analyse_gap(gap(k - 1)).only_space;
-                    name.push_back(' ');
-                }
-                name += word_forms(token(k)).folded;
+        // After a type in words, a number written in full (`công văn 2265/SGDĐT-VP`).
+        if (!word_types.empty() && !glued) {
+            if (auto written = match_separated(k)) {
+                written->first_token = i;
+                written->begin = tokens_[i].begin;
+                DocumentNumber& n = written->number;
+                const bool has_type = std::any_of(n.codes.begin(), n.codes.end(), [&](auto& c) {
+                    return loose_code(c) == loose_code(word_types.front());
+                });
+                if (!has_type) n.type = loose_code(word_types.front());
+                return written;
             }
-            if (!spaced) continue;
-            std::vector<DocumentNumber> readings;
-            for (const auto& entry : document_type_codes()) {
-                if (entry.folded_name == name) {
-                    readings.push_back({strip_leading_zeros(token(i)), "", {entry.code}});
-                }
-            }
-            if (readings.empty()) continue;
-            NumberMatch m = make_match(first, i, readings.front());
-            m.alternatives.assign(readings.begin() + 1, readings.end());
-            return m;
         }
-        return std::nullopt;
+
+        // The year: `/2024`, `-2024`, ` 2024`, ` năm 2024`.
+        bool year_slash = false;
+        if (has(last + 1)) {
+            const Gap g = analyse_gap(gap(last));
+            if ((g.separator || g.only_space) && is_year(last + 1)) {
+                number.year = std::string(token(last + 1));
+                year_slash = g.separator && separator_char(gap(last)) == '/';
+                ++last;
+            } else if (g.only_space && tokens_[last + 1].kind == RawTokenKind::Word &&
+                       folded(last + 1) == "nam" && spaced(last + 1) && has(last + 2) &&
+                       is_year(last + 2)) {
+                number.year = std::string(token(last + 2));
+                last += 2;
+            }
+        }
+        // Codes after the numeral (or the year): separated, or spaced when they read as codes.
+        std::vector<std::string> after;
+        while (has(last + 1) && after.size() < kMaxSpacedCodes) {
+            const Gap g = analyse_gap(gap(last));
+            if (acceptable_separator(g)) {
+                auto end = code_at(last + 1);
+                if (!end) break;
+                after.push_back(code_text(last + 1, *end));
+                last = *end;
+            } else if (g.only_space && spaced_code_ok(last + 1)) {
+                after.emplace_back(token(last + 1));
+                ++last;
+            } else {
+                break;
+            }
+        }
+        if (!prefixed) {
+            if (after.empty()) {
+                // `168/2024`: a numeral and a year, unless a month (`10/2025`, `tháng 10/2025`).
+                if (!year_slash || number.numeral.size() < 2 ||
+                    (number.numeral.size() == 2 && number.numeral <= "12"))
+                    return std::nullopt;
+                if (i > 0) {
+                    const std::string before = folded(i - 1);
+                    if (before == "thang" || before == "quy" || before == "ngay" ||
+                        before == "nam" || before == "ky" || before == "dot")
+                        return std::nullopt;
+                }
+            } else if (after.size() == 1 && number.year.empty()) {
+                // `57 NQ`, `2634 TTg`: a type code, or an issuer's code written as its issuer
+                // writes it (with a capital).
+                const std::string_view code = after.front();
+                const bool capital = std::any_of(code.begin(), code.end(),
+                                                 [](char c) { return c >= 'A' && c <= 'Z'; });
+                if (!find_type_code(code) && !(capital && is_known_code(fold(code))))
+                    return std::nullopt;
+            }
+        }
+        number.codes = lead;
+        number.codes.insert(number.codes.end(), after.begin(), after.end());
+        std::vector<DocumentNumber> readings;
+        if (word_types.empty()) {
+            readings.push_back(std::move(number));
+        } else if (number.codes.empty()) {
+            for (const auto& code : word_types) {
+                DocumentNumber r = number;
+                r.codes = {code};
+                readings.push_back(std::move(r));
+            }
+        } else {
+            for (const auto& code : word_types) {
+                DocumentNumber r = number;
+                const bool has_type = std::any_of(r.codes.begin(), r.codes.end(), [&](auto& c) {
+                    return loose_code(c) == loose_code(code);
+                });
+                if (!has_type) r.type = loose_code(code);
+                readings.push_back(std::move(r));
+            }
+        }
+        NumberMatch m = make_match(i, last, readings.front());
+        m.alternatives.assign(readings.begin() + 1, readings.end());
+        return m;
     }
 
     std::string_view text_;
@@ -339,17 +457,45 @@ std::string DocumentNumber::loose_key() const {
     return k;
 }
 
-std::vector<std::string> DocumentNumber::index_keys() const {
-    std::vector<DocumentNumber> variants{*this};
-    if (!year.empty()) variants.push_back({numeral, "", codes});
-    if (codes.size() >= 2) variants.push_back({numeral, "", {codes.front()}});
-    std::vector<std::string> keys;
-    for (const auto& v : variants) {
-        for (auto k : {v.key(), v.loose_key()}) {
-            if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
-        }
-    }
+std::string loose_code(std::string_view code) {
+    return collapse_doubled_letters(fold(code));
+}
+
+std::string piece_key(std::string_view numeral, std::string_view part) {
+    std::string k(numeral);
+    k += '.';
+    k += part;
+    return k;
+}
+
+std::vector<std::string> DocumentNumber::exact_keys() const {
+    std::vector<std::string> keys{key()};
+    if (loose_key() != keys.front()) keys.push_back(loose_key());
     return keys;
+}
+
+std::vector<std::string> DocumentNumber::query_keys() const {
+    std::vector<std::string> keys;
+    if (numeral.empty()) return keys;
+    auto add = [&](std::string k) {
+        if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+    };
+    if (!year.empty()) add(piece_key(numeral, year));
+    for (const auto& code : codes) add(piece_key(numeral, loose_code(code)));
+    if (!type.empty()) add(piece_key(numeral, loose_code(type)));
+    return keys;
+}
+
+bool DocumentNumber::names(const DocumentNumber& other, std::string_view other_type) const {
+    if (complete) return loose_key() == other.loose_key();
+    const auto wanted = query_keys();
+    if (wanted.empty()) return false;
+    DocumentNumber pieces = other;
+    if (pieces.type.empty()) pieces.type = std::string(other_type);
+    const auto has = pieces.query_keys();
+    return std::all_of(wanted.begin(), wanted.end(), [&](const std::string& k) {
+        return std::find(has.begin(), has.end(), k) != has.end();
+    });
 }
 
 std::string DocumentNumber::display() const {
@@ -368,21 +514,29 @@ std::vector<NumberMatch> find_document_numbers(std::string_view text,
     return Matcher(text, tokens, mode).run();
 }
 
-std::optional<DocumentNumber> parse_document_number(std::string_view input) {
+std::vector<DocumentNumber> read_document_number(std::string_view input) {
     const std::string text = normalize_text(input);
     const auto tokens = split_tokens(text);
-    if (tokens.empty()) return std::nullopt;
+    if (tokens.empty()) return {};
     auto matches = find_document_numbers(text, tokens, NumberMode::Query);
-    if (matches.size() != 1) return std::nullopt;
+    if (matches.size() != 1) return {};
     const NumberMatch& m = matches.front();
     // The whole input must be the number (an optional leading "số" aside).
-    if (m.last_token != tokens.size() - 1) return std::nullopt;
-    if (m.first_token > 1) return std::nullopt;
+    if (m.last_token != tokens.size() - 1) return {};
+    if (m.first_token > 1) return {};
     if (m.first_token == 1 && fold(std::string_view(text).substr(
                                   tokens[0].begin, tokens[0].end - tokens[0].begin)) != "so") {
-        return std::nullopt;
+        return {};
     }
-    return m.number;
+    std::vector<DocumentNumber> readings{m.number};
+    readings.insert(readings.end(), m.alternatives.begin(), m.alternatives.end());
+    return readings;
+}
+
+std::optional<DocumentNumber> parse_document_number(std::string_view input) {
+    auto readings = read_document_number(input);
+    if (readings.empty()) return std::nullopt;
+    return std::move(readings.front());
 }
 
 }  // namespace tracuu

@@ -6,6 +6,7 @@
 //   http    --engine E [--label L] --url URL --queries FILE   the same over HTTP (one
 //           keep-alive client); L names the figures (tracuu-cached)
 //   quality --engine E --db DB --judged FILE         nDCG@10 and MRR@10 of judged queries
+//   numbers --engine E --db DB --judged FILE         MRR@10 per shape of judged number queries
 //   serve   --engine xapian|sqlite --db DB --listen HOST:PORT   a baseline behind HTTP
 //   paths   --engine E --queries FILE                the mix as request paths (for wrk)
 //   report  FILE                                     the collected JSON lines as a table
@@ -48,7 +49,7 @@ Args parse(int argc, char** argv) {
     Args a;
     if (argc < 2)
         throw std::runtime_error(
-            "usage: tracuu-bench index|query|http|quality|serve|paths|report ...");
+            "usage: tracuu-bench index|query|http|quality|numbers|serve|paths|report ...");
     a.command = argv[1];
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -254,6 +255,55 @@ int cmd_quality(const Args& a) {
     return 0;
 }
 
+/// Number queries in every shape (tests/judged_numbers.tsv: shape, query, wanted document): MRR@10
+/// per shape, each query asked as `q` (the baselines get the same text).
+int cmd_numbers(const Args& a) {
+    std::ifstream in(a.judged);
+    if (!in) throw std::runtime_error("cannot read " + a.judged.string());
+    std::stringstream s;
+    s << in.rdbuf();
+    const std::string table = s.str();
+    auto engine = open_engine(a.engine, a.db);
+    struct Score {
+        double mrr = 0;
+        std::size_t queries = 0, first = 0, found = 0;
+    };
+    std::map<std::string, Score> shapes;
+    Score all;
+    json misses = json::array();
+    for (const auto& row : tracuu::parse_tsv(table)) {
+        if (row.size() < 3) continue;
+        const std::string query(row[1]);
+        QueryCase q{"number", {{"q", query}}, query};
+        const auto hits = engine->search(q, 10);
+        std::size_t rank = 0;
+        for (std::size_t i = 0; i < hits.size() && rank == 0; ++i) {
+            if (hits[i].id == row[2]) rank = i + 1;
+        }
+        for (Score* score : {&shapes[std::string(row[0])], &all}) {
+            ++score->queries;
+            if (rank == 0) continue;
+            ++score->found;
+            score->first += rank == 1;
+            score->mrr += 1.0 / static_cast<double>(rank);
+        }
+        if (rank != 1) misses.push_back({{"shape", row[0]}, {"query", query}, {"rank", rank}});
+    }
+    auto to_json = [](const Score& score) {
+        return json{{"queries", score.queries},
+                    {"mrr10", score.queries ? score.mrr / static_cast<double>(score.queries) : 0.0},
+                    {"first", score.first},
+                    {"found_in_top10", score.found}};
+    };
+    json by_shape = json::object();
+    for (const auto& [shape, score] : shapes) by_shape[shape] = to_json(score);
+    json j = {
+        {"kind", "numbers"},   {"engine", a.engine},   {"judged", a.judged.filename().string()},
+        {"all", to_json(all)}, {"by_shape", by_shape}, {"not_first", misses}};
+    std::printf("%s\n", j.dump().c_str());
+    return 0;
+}
+
 httplib::Server* g_server = nullptr;
 
 int cmd_serve(const Args& a) {
@@ -367,6 +417,36 @@ int cmd_report(const Args& a) {
             line((std::string("wrk errors, ") + c + " conn").c_str(), kind.c_str(), "errors");
         }
         line("server RSS MB", "server", "rss_mb");
+        // Number queries: MRR@10 per shape, one column per system.
+        std::map<std::string, const json*> numbers;
+        for (const auto& r : rows) {
+            if (r.value("corpus", "") == corpus && r.value("kind", "") == "numbers")
+                numbers[r.value("engine", "")] = &r;
+        }
+        if (!numbers.empty()) {
+            std::printf("number queries, MRR@10 %-14s %12s %12s %12s\n", "(queries)", "tracuu",
+                        "xapian", "sqlite");
+            const json* any = numbers.begin()->second;
+            std::vector<std::string> shapes;
+            for (const auto& [shape, score] : (*any)["by_shape"].items()) shapes.push_back(shape);
+            shapes.push_back("all");
+            for (const auto& shape : shapes) {
+                std::string cells;
+                std::size_t queries = 0;
+                for (const char* engine : {"tracuu", "xapian", "sqlite"}) {
+                    char buf[32] = "           -";
+                    if (numbers.count(engine)) {
+                        const json& r = *numbers[engine];
+                        const json& score = shape == "all" ? r["all"] : r["by_shape"][shape];
+                        queries = score["queries"].get<std::size_t>();
+                        std::snprintf(buf, sizeof buf, "%12.3f", score["mrr10"].get<double>());
+                    }
+                    cells += " ";
+                    cells += buf;
+                }
+                std::printf("  %-20s %14zu%s\n", shape.c_str(), queries, cells.c_str());
+            }
+        }
         for (const auto& r : rows) {
             if (r.value("corpus", "") != corpus || r.value("kind", "") != "quality") continue;
             std::printf("quality %-8s %-22s nDCG@10 %.3f  MRR@10 %.3f  (%zu/%zu in top 10)\n",
@@ -387,6 +467,7 @@ int main(int argc, char** argv) try {
     if (a.command == "query") return cmd_query(a);
     if (a.command == "http") return cmd_http(a);
     if (a.command == "quality") return cmd_quality(a);
+    if (a.command == "numbers") return cmd_numbers(a);
     if (a.command == "serve") return cmd_serve(a);
     if (a.command == "paths") return cmd_paths(a);
     if (a.command == "report") return cmd_report(a);

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "analyzers/code_tables.hpp"
 #include "analyzers/word_forms.hpp"
 #include "checkpoints.hpp"
 #include "directive_terms.hpp"
@@ -37,17 +38,26 @@ struct SyllablePairHash {
 namespace {
 
 void add_directive_terms(Xapian::Document& doc, const Directive& d) {
-    auto add_number_keys = [&](std::string_view prefix, const DocumentNumber& n) {
-        for (const auto& key : n.index_keys()) doc.add_boolean_term(schema::term(prefix, key));
+    auto add_number_keys = [&](std::string_view prefix, std::string_view piece_prefix,
+                               const DocumentNumber& n) {
+        for (const auto& key : n.exact_keys()) doc.add_boolean_term(schema::term(prefix, key));
+        for (const auto& key : n.query_keys())
+            doc.add_boolean_term(schema::term(piece_prefix, key));
     };
     if (d.number && d.number_parts && !d.number_parts->numeral.empty()) {
-        add_number_keys(schema::kOwnNumber, *d.number_parts);
+        // The type is a piece of the number too: `công văn 2265` names 2265/SGDĐT-VP.
+        DocumentNumber own = *d.number_parts;
+        if (d.type) {
+            if (const CodeEntry* type = find_type_by_folded_name(fold_words(d.type->value)))
+                own.type = type->code;
+        }
+        add_number_keys(schema::kOwnNumber, schema::kOwnNumberPiece, own);
     }
     for (const Citation& c : d.citations) {
         if (c.partial) {
             doc.add_boolean_term(schema::term(schema::kCites, c.key));
         } else {
-            add_number_keys(schema::kCites, c.parts);
+            add_number_keys(schema::kCites, schema::kCitedPiece, c.parts);
         }
     }
     std::string issuer_names;
@@ -128,7 +138,7 @@ Xapian::Document build_document(const DocumentRecord& record, const Analysis& an
     for (const auto& [pair, wdf] : pair_wdf)
         doc.add_term(schema::pair_term(pair.first, pair.second), wdf);
     for (const NumberMatch& n : analysis.numbers) {
-        for (const auto& key : n.number.index_keys()) {
+        for (const auto& key : n.number.exact_keys()) {
             doc.add_term(schema::term(schema::kNumberMention, key));
         }
     }

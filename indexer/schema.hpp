@@ -15,7 +15,7 @@ namespace tracuu::schema {
 // Accent-free syllables carry the positions (phrases, proximity) and are unprefixed.
 /// Syllables with their canonical tones, no positions: ranks `hòa` above `hóa` for `hòa`.
 inline constexpr std::string_view kExact = "XT";
-/// Every document number the text mentions, under each of DocumentNumber::index_keys().
+/// Every document number the text mentions, under its exact keys (DocumentNumber::exact_keys).
 inline constexpr std::string_view kNumberMention = "XN";
 /// Two consecutive accent-free syllables, joined by '_' (`hanh_chinh`), no positions: a phrase of
 /// two as one posting list. Vietnamese words are mostly two syllables, and the syllables of a
@@ -31,10 +31,17 @@ inline constexpr std::string_view kTitlePair = "XH";
 inline constexpr std::string_view kId = "Q";
 
 // --- directive structure (boolean terms) -------------------------------------------------------
-/// The document's own number, under each of its index keys.
+/// The document's own number, under its exact keys (DocumentNumber::exact_keys): a number given
+/// in full (`06/QĐ-TTg`) names only that number, not `06/2025/QĐ-TTg`.
 inline constexpr std::string_view kOwnNumber = "XSO";
-/// Numbers the document cites, under each of their index keys.
+/// Numbers the document cites, under each of their exact keys.
 inline constexpr std::string_view kCites = "XCITE";
+/// The pieces of the document's own number (DocumentNumber::query_keys, with the document's
+/// type): a number typed in part (`168/2024`, `cv 2265`) finds every document whose number has
+/// all of its pieces.
+inline constexpr std::string_view kOwnNumberPiece = "XSP";
+/// The pieces of the numbers the document cites.
+inline constexpr std::string_view kCitedPiece = "XCP";
 /// Issuing body: accent-free canonical name words and codes (see indexer/issuer.hpp).
 inline constexpr std::string_view kIssuer = "XCQ";
 /// Document type code, accent-free (`nq`, `kh`, `cv`).
@@ -82,7 +89,9 @@ inline constexpr std::string_view kMetaRoot = "tracuu.root";
 /// Version of this schema, checked when opening.
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema";
 /// 2: pair terms (kPair) and the result line of the stored data (stored_document.hpp).
-inline constexpr std::string_view kSchemaVersion = "2";
+/// 3: number pieces (kOwnNumberPiece, kCitedPiece); own, cited and mentioned numbers under their
+///    exact keys only (a number given in full names that number, not one with a year added).
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // Xapian refuses terms longer than this many bytes.
 inline constexpr std::size_t kMaxTermBytes = 240;

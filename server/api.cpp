@@ -129,7 +129,7 @@ std::string render_search(const SearchRequest& request, const SearchResult& resu
     member("offset", request.offset);
     member("limit", request.limit);
     member("took_ms", took_ms);
-    member("numbers", result.number_keys);
+    member("numbers", result.numbers);
     member("facets", result.facets);
     member("facets_complete", result.facets_complete);
     out += "\"results\":[";
@@ -223,8 +223,16 @@ ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {
     return {200, std::move(body)};
 }
 
-ApiResponse handle_references(const Xapian::Database& db, const std::string& number) {
-    return references_response(db, number);
+ApiResponse handle_references(const Xapian::Database& db, const std::string& number,
+                              const Params& params) {
+    try {
+        reject_unknown(params, {"offset", "limit"});
+        const std::size_t limit = bounded_number(params, "limit", kMaxLimit, 1, kMaxLimit);
+        const std::size_t offset = bounded_number(params, "offset", 0, 0, kMaxOffset);
+        return references_response(db, number, offset, limit);
+    } catch (const BadParameter& e) {
+        return error_response(400, "bad_parameter", e.what(), e.parameter);
+    }
 }
 
 ApiResponse handle_stats(const Xapian::Database& db) {

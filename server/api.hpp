@@ -63,8 +63,9 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
 /// GET /api/documents/{id}
 ApiResponse handle_document(const Xapian::Database& db, const std::string& id);
 
-/// GET /api/references/{number}
-ApiResponse handle_references(const Xapian::Database& db, const std::string& number);
+/// GET /api/references/{number}?offset=&limit= (limit 1–100, default 100; offset up to 10 000)
+ApiResponse handle_references(const Xapian::Database& db, const std::string& number,
+                              const Params& params = {});
 
 /// GET /api/stats
 ApiResponse handle_stats(const Xapian::Database& db);

@@ -1,16 +1,60 @@
 #include "citations_lookup.hpp"
 
+#include <algorithm>
+
+#include "analyzers/code_tables.hpp"
 #include "analyzers/document_number.hpp"
 #include "analyzers/utf8.hpp"
+#include "analyzers/word_forms.hpp"
 #include "indexer/directive.hpp"
 #include "indexer/directive_terms.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
+#include "number_query.hpp"
 
 namespace tracuu {
 namespace {
 
-constexpr std::size_t kMaxCitingDocuments = 200;
+// Citing documents read to count them (the total is exact up to this many); a document's own
+// page lists the newest of them; documents carrying one number listed at most.
+constexpr std::size_t kMaxCitingScanned = 10000;
+constexpr std::size_t kMaxCitingListed = 200;
+constexpr std::size_t kMaxNumbered = 100;
+
+/// A code as its table writes it (`sgddt` -> SGDĐT), else in capitals.
+std::string official_code(const std::string& code) {
+    const std::string folded = fold(code);
+    for (const auto* table : {&document_type_codes(), &issuer_codes()}) {
+        for (const auto& e : *table) {
+            if (e.folded_code == folded) return e.code;
+        }
+    }
+    std::string upper = code;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return upper;
+}
+
+/// How the number was read, in words a reader knows: `Nghị định 168/2024`, `2265/SGDĐT-VP`.
+std::string understood(const DocumentNumber& n) {
+    std::string shown = n.numeral;
+    if (!n.year.empty()) shown += "/" + n.year;
+    std::size_t first_code = 0;
+    std::string type_name;
+    const std::string type_code = !n.type.empty() ? n.type : (n.codes.empty() ? "" : n.codes[0]);
+    if (const CodeEntry* entry = type_code.empty() ? nullptr : find_type_code(type_code)) {
+        type_name = entry->name;
+        if (n.type.empty()) first_code = 1;
+        // Types carry their own code in the number only with an issuer after it.
+        if (n.type.empty() && n.codes.size() > 1) first_code = 0;
+    }
+    for (std::size_t i = first_code; i < n.codes.size(); ++i) {
+        shown += (i == first_code ? "/" : "-");
+        shown += official_code(n.codes[i]);
+    }
+    if (type_name.empty()) return shown;
+    type_name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(type_name[0])));
+    return type_name + " " + shown;
+}
 
 nlohmann::json meta_of(const Xapian::Database& db, Xapian::docid docid) {
     const std::string data = db.get_document(docid).get_data();
@@ -27,22 +71,17 @@ nlohmann::json summary(const nlohmann::json& meta) {
     return s;
 }
 
-std::vector<Xapian::docid> postings(const Xapian::Database& db,
-                                    const std::vector<std::string>& terms, std::size_t limit) {
+/// The documents matching `query`, newest first, at most `limit`.
+std::vector<Xapian::docid> postings(const Xapian::Database& db, const Xapian::Query& query,
+                                    std::size_t limit) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     std::vector<Xapian::docid> ids;
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
     for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(*it);
     return ids;
-}
-
-std::vector<std::string> keys_of(const DocumentNumber& n, std::string_view prefix) {
-    std::vector<std::string> terms{schema::term(prefix, n.key())};
-    if (n.loose_key() != n.key()) terms.push_back(schema::term(prefix, n.loose_key()));
-    return terms;
 }
 
 /// True when the document carries every term.
@@ -64,51 +103,76 @@ bool issuer_compatible(const Xapian::Database& db, Xapian::docid docid,
     return issuer.empty() || has_all_terms(db, docid, issuer_terms(issuer));
 }
 
-/// The citation of `number` in a citing document's fields.
-const nlohmann::json* find_citation(const nlohmann::json& meta, const DocumentNumber& number) {
+/// The citation in a citing document's fields that one of `readings` names.
+const nlohmann::json* find_citation(const nlohmann::json& meta,
+                                    const std::vector<DocumentNumber>& readings) {
     if (!meta.contains("fields") || !meta["fields"].contains("citations")) return nullptr;
     for (const auto& c :
          meta["fields"]["citations"]) {  // by reference: the result points into meta
         const auto parsed = parse_document_number(c.value("number", ""));
-        if (c.value("key", "") == number.key() ||
-            (parsed && parsed->loose_key() == number.loose_key())) {
-            return &c;
+        for (const auto& n : readings) {
+            if (c.value("key", "") == n.key() || (parsed && n.names(*parsed))) return &c;
         }
     }
     return nullptr;
 }
 
-/// Indexed documents citing `number`; with `cited` (the indexed document of that number), only
-/// those whose citation is compatible with its issuer.
-std::vector<nlohmann::json> citing_documents(const Xapian::Database& db,
-                                             const DocumentNumber& number, Xapian::docid cited) {
-    std::vector<nlohmann::json> out;
-    for (Xapian::docid id : postings(db, keys_of(number, schema::kCites), kMaxCitingDocuments)) {
+/// A citing document as listed: its summary, the citing sentence, the number as cited.
+nlohmann::json citing_entry(const StoredDocument& citing, const nlohmann::json& citation) {
+    nlohmann::json entry = summary(citing.meta);
+    nlohmann::json with_context = nlohmann::json::array({citation});
+    add_citation_contexts(with_context, citing.text);
+    entry["context"] = with_context[0].value("context", "");
+    entry["cited_as"] = citation.value("number", "");
+    if (citation.contains("issuer")) entry["cited_issuer"] = citation["issuer"];
+    return entry;
+}
+
+/// Indexed documents citing what `readings` name, newest first: the page [offset, offset +
+/// limit) of them and how many there are. With `cited` (the indexed document of that number),
+/// only those whose citation is compatible with its issuer.
+struct CitingPage {
+    std::vector<nlohmann::json> entries;
+    std::size_t total = 0;
+    bool exact = true;
+};
+
+CitingPage citing_documents(const Xapian::Database& db, const std::vector<DocumentNumber>& readings,
+                            Xapian::docid cited, std::size_t offset, std::size_t limit) {
+    CitingPage page;
+    const auto ids = postings(db, readings_query(NumberRole::Cited, readings), kMaxCitingScanned);
+    page.exact = ids.size() < kMaxCitingScanned;
+    for (Xapian::docid id : ids) {
         if (id == cited) continue;
         const std::string data = db.get_document(id).get_data();
         const StoredDocument citing = decode_stored_document(data);
-        const nlohmann::json* citation = find_citation(citing.meta, number);
+        const nlohmann::json* citation = find_citation(citing.meta, readings);
         if (citation == nullptr) continue;  // matched a looser key than it cites
         if (cited != 0 && !issuer_compatible(db, cited, *citation)) continue;
-        nlohmann::json entry = summary(citing.meta);
-        nlohmann::json with_context = nlohmann::json::array({*citation});
-        add_citation_contexts(with_context, citing.text);
-        entry["context"] = with_context[0].value("context", "");
-        entry["cited_as"] = citation->value("number", "");
-        if (citation->contains("issuer")) entry["cited_issuer"] = (*citation)["issuer"];
-        out.push_back(std::move(entry));
+        if (page.total >= offset && page.entries.size() < limit)
+            page.entries.push_back(citing_entry(citing, *citation));
+        ++page.total;
     }
-    return out;
+    return page;
 }
 
-/// The indexed documents whose own number is `number`, those matching the citation's issuer.
+/// The indexed documents whose own number one of `readings` names (exact matches first), those
+/// matching the citation's issuer.
 std::vector<Xapian::docid> documents_numbered(const Xapian::Database& db,
-                                              const DocumentNumber& number,
-                                              const nlohmann::json* citation) {
+                                              const std::vector<DocumentNumber>& readings,
+                                              const nlohmann::json* citation,
+                                              std::size_t limit = kMaxNumbered) {
+    std::vector<Xapian::Query> exact;
+    for (const auto& n : readings) exact.push_back(exact_number_query(NumberRole::Own, n));
+    const Xapian::Query exact_any(Xapian::Query::OP_OR, exact.begin(), exact.end());
     std::vector<Xapian::docid> out;
-    for (Xapian::docid id : postings(db, keys_of(number, schema::kOwnNumber), 20)) {
-        if (citation == nullptr || issuer_compatible(db, id, *citation)) out.push_back(id);
+    for (const auto& query : {exact_any, readings_query(NumberRole::Own, readings)}) {
+        for (Xapian::docid id : postings(db, query, limit)) {
+            if (std::find(out.begin(), out.end(), id) != out.end()) continue;
+            if (citation == nullptr || issuer_compatible(db, id, *citation)) out.push_back(id);
+        }
     }
+    if (out.size() > limit) out.resize(limit);
     return out;
 }
 
@@ -122,9 +186,10 @@ void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohman
         fields.erase("citations");
         for (auto& c : cites) {
             if (c.value("partial", false)) continue;
-            const auto number = parse_document_number(c.value("number", ""));
+            auto number = parse_document_number(c.value("number", ""));
             if (!number) continue;
-            auto ids = documents_numbered(db, *number, &c);
+            number->complete = true;  // as the citing document wrote it: that number only
+            auto ids = documents_numbered(db, {*number}, &c);
             std::erase(ids, docid);
             // Several documents share the number and the citation does not say whose: no link.
             if (ids.size() == 1) c["document"] = summary(meta_of(db, ids.front()));
@@ -133,38 +198,67 @@ void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohman
     body["cites"] = std::move(cites);
     nlohmann::json cited_by = nlohmann::json::array();
     if (fields.is_object() && fields.contains("number")) {
-        if (const auto number = parse_document_number(fields["number"].value("value", ""))) {
-            for (auto& entry : citing_documents(db, *number, docid))
-                cited_by.push_back(std::move(entry));
+        if (auto number = parse_document_number(fields["number"].value("value", ""))) {
+            number->complete = true;
+            auto page = citing_documents(db, {*number}, docid, 0, kMaxCitingListed);
+            for (auto& entry : page.entries) cited_by.push_back(std::move(entry));
         }
     }
     body["cited_by"] = std::move(cited_by);
 }
 
-ApiResponse references_response(const Xapian::Database& db, const std::string& text) {
+ApiResponse references_response(const Xapian::Database& db, const std::string& text,
+                                std::size_t offset, std::size_t limit) {
     if (!utf8::is_valid(text) || text.size() > 200) {
         return error_response(400, "bad_parameter", "the number is not valid text", "number");
     }
-    const auto number = parse_document_number(text);
-    if (!number || number->numeral.empty()) {
+    const auto readings = read_document_number(text);
+    if (readings.empty() || readings.front().numeral.empty()) {
         return error_response(
             400, "bad_parameter",
-            "'" + text + "' is not a document number (e.g. 57-NQ/TW, 118/2025/NĐ-CP)", "number");
+            "'" + text + "' is not a document number (e.g. 57-NQ/TW, 118/2025/NĐ-CP, cv 2265)",
+            "number");
     }
-    nlohmann::json body = {{"number", text}, {"key", number->key()}};
-    const auto own = documents_numbered(db, *number, nullptr);
+    const DocumentNumber& first = readings.front();
+    nlohmann::json body = {{"number", text}, {"key", first.key()}};
+    const auto own = documents_numbered(db, readings, nullptr);
     nlohmann::json documents = nlohmann::json::array();
     for (Xapian::docid id : own) documents.push_back(summary(meta_of(db, id)));
     // `document` when the number names one indexed document; `documents` lists every one that
-    // carries it (local bodies reuse numbers).
+    // carries it (local bodies reuse numbers; a number typed in part names all that have it).
     body["document"] = own.size() == 1 ? documents[0] : nlohmann::json(nullptr);
     body["documents"] = documents;
+    const CitingPage page =
+        citing_documents(db, readings, own.size() == 1 ? own.front() : 0, offset, limit);
+    // Which number was understood: as the documents carrying it write it when they agree, else
+    // as those citing it write it when they agree, else read off what was typed.
+    auto agreed = [](const std::vector<nlohmann::json>& entries, const char* member) {
+        std::string shown, key;
+        for (const auto& e : entries) {
+            const std::string written = e.value(member, "");
+            const auto parsed = parse_document_number(written);
+            if (!parsed) return std::string();
+            if (key.empty()) {
+                key = parsed->loose_key();
+                shown = written;
+            } else if (parsed->loose_key() != key) {
+                return std::string();
+            }
+        }
+        return shown;
+    };
+    std::string shown =
+        agreed(std::vector<nlohmann::json>(documents.begin(), documents.end()), "number");
+    if (shown.empty() && own.empty()) shown = agreed(page.entries, "cited_as");
+    body["understood"] = shown.empty() ? understood(first) : shown;
+    body["complete"] = first.complete;
+    body["total"] = page.total;
+    body["total_exact"] = page.exact;
+    body["offset"] = offset;
+    body["limit"] = limit;
     nlohmann::json cited_by = nlohmann::json::array();
-    for (auto& entry : citing_documents(db, *number, own.size() == 1 ? own.front() : 0)) {
-        cited_by.push_back(std::move(entry));
-    }
-    body["total"] = cited_by.size();
-    body["cited_by"] = cited_by;
+    for (const auto& entry : page.entries) cited_by.push_back(entry);
+    body["cited_by"] = std::move(cited_by);
     return {200, std::move(body)};
 }
 

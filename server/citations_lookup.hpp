@@ -17,8 +17,11 @@ namespace tracuu {
 /// indexed documents citing this one, each with the citing sentence.
 void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohmann::json& body);
 
-/// GET /api/references/{number}: the document with that number if indexed, and every indexed
-/// document citing it, each with the citing sentence.
-ApiResponse references_response(const Xapian::Database& db, const std::string& number);
+/// GET /api/references/{number}: the number typed in any shape (read_document_number), the
+/// documents it names (the one with that number, or every one whose number has the pieces
+/// typed), and the page [offset, offset + limit) of the indexed documents citing it, newest
+/// first, each with the citing sentence, with their true total.
+ApiResponse references_response(const Xapian::Database& db, const std::string& number,
+                                std::size_t offset, std::size_t limit);
 
 }  // namespace tracuu

@@ -8,6 +8,7 @@
 #include "analyzers/word_forms.hpp"
 #include "indexer/directive_terms.hpp"
 #include "indexer/schema.hpp"
+#include "number_query.hpp"
 #include "query_builder.hpp"
 
 namespace tracuu {
@@ -33,17 +34,14 @@ const char* parameter_of(QueryField field) {
     return "q";
 }
 
-Xapian::Query number_keys_query(std::string_view prefix, const std::string& value,
-                                QueryField field) {
-    const auto number = parse_document_number(value);
-    if (!number || number->numeral.empty()) {
+/// number= and cites=: every shape a number is typed in, read as the search reads it.
+Xapian::Query number_filter_query(NumberRole role, const std::string& value, QueryField field) {
+    const auto readings = read_document_number(value);
+    if (readings.empty() || readings.front().numeral.empty()) {
         throw QueryError(parameter_of(field),
-                         "'" + value + "' is not a document number (e.g. 57-NQ/TW)");
+                         "'" + value + "' is not a document number (e.g. 57-NQ/TW, 168/2024)");
     }
-    std::vector<Xapian::Query> keys{Xapian::Query(schema::term(prefix, number->key()))};
-    if (number->loose_key() != number->key())
-        keys.emplace_back(schema::term(prefix, number->loose_key()));
-    return Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end());
+    return readings_query(role, readings);
 }
 
 /// Documents with no date key at all (neither a day, a month nor a year).
@@ -61,9 +59,9 @@ Xapian::Query all_terms(const std::vector<std::string>& terms) {
 Xapian::Query field_filter_query(QueryField field, const std::string& value) {
     switch (field) {
         case QueryField::Number:
-            return number_keys_query(schema::kOwnNumber, value, field);
+            return number_filter_query(NumberRole::Own, value, field);
         case QueryField::Cites:
-            return number_keys_query(schema::kCites, value, field);
+            return number_filter_query(NumberRole::Cited, value, field);
         case QueryField::Issuer: {
             const auto terms = issuer_terms(value);
             if (terms.empty()) throw QueryError("issuer", "issuer is empty");

@@ -362,12 +362,14 @@ struct HttpServer::Impl {
             const std::string id = req.matches[1];
             with_database(req, res, [&](Xapian::Database& db) { return handle_document(db, id); });
         });
-        server.Get(
-            R"(/api/references/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
-                const std::string number = req.matches[1];
-                with_database(req, res,
-                              [&](Xapian::Database& db) { return handle_references(db, number); });
-            });
+        server.Get(R"(/api/references/(.+))",
+                   [this](const httplib::Request& req, httplib::Response& res) {
+                       const std::string number = req.matches[1];
+                       const Params params = params_of(req);
+                       with_database(req, res, [&](Xapian::Database& db) {
+                           return handle_references(db, number, params);
+                       });
+                   });
         server.Get("/api/stats", [this](const httplib::Request& req, httplib::Response& res) {
             with_database(req, res, [&](Xapian::Database& db) { return handle_stats(db); });
         });

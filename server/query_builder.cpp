@@ -7,6 +7,7 @@
 #include "analyzers/analyzer.hpp"
 #include "analyzers/text_normalizer.hpp"
 #include "indexer/schema.hpp"
+#include "number_query.hpp"
 
 namespace tracuu {
 namespace {
@@ -67,18 +68,26 @@ void add_keys(Queries& out, std::string_view prefix, const DocumentNumber& n) {
 }
 
 /// The number as recognised and its other readings (`Quy định 05`: QyĐ or QĐ).
-std::vector<const DocumentNumber*> readings(const NumberMatch& match) {
-    std::vector<const DocumentNumber*> all{&match.number};
-    for (const auto& alt : match.alternatives) all.push_back(&alt);
+std::vector<DocumentNumber> readings(const NumberMatch& match) {
+    std::vector<DocumentNumber> all{match.number};
+    all.insert(all.end(), match.alternatives.begin(), match.alternatives.end());
     return all;
 }
 
+/// Documents mentioning the number in their text (any reading).
+Queries mention_keys(const std::vector<DocumentNumber>& numbers) {
+    Queries keys;
+    for (const auto& n : numbers) add_keys(keys, schema::kNumberMention, n);
+    return keys;
+}
+
+/// What a number of the query requires: a document numbered so (in full or in part: every
+/// reading, number_query.hpp), citing it, or mentioning it.
 Xapian::Query number_query(const NumberMatch& match, const std::vector<std::string>& parts) {
-    Queries alternatives;
-    for (const DocumentNumber* n : readings(match)) {
-        add_keys(alternatives, schema::kNumberMention, *n);
-        add_keys(alternatives, schema::kOwnNumber, *n);
-    }
+    const auto numbers = readings(match);
+    Queries alternatives = mention_keys(numbers);
+    alternatives.push_back(readings_query(NumberRole::Own, numbers));
+    alternatives.push_back(readings_query(NumberRole::Cited, numbers));
     // The parts as written also match where the number was not recognised (odd spacing), when
     // pair terms find them: a number's digits have none, and reading positions of `nq tw` in
     // every document citing a Party resolution would cost more than the whole search.
@@ -86,10 +95,23 @@ Xapian::Query number_query(const NumberMatch& match, const std::vector<std::stri
     return combine(Xapian::Query::OP_OR, alternatives);
 }
 
-Xapian::Query own_number_tier(const NumberMatch& match) {
-    Queries keys;
-    for (const DocumentNumber* n : readings(match)) add_keys(keys, schema::kOwnNumber, *n);
-    return tier(kOwnNumberTier, combine(Xapian::Query::OP_OR, keys));
+/// The ranking tiers of a number of the query: the document whose own number it is, then those
+/// whose number has its pieces, then those citing or mentioning it.
+Queries number_tiers(const NumberMatch& match) {
+    const auto numbers = readings(match);
+    Queries exact, partial;
+    for (const auto& n : numbers) {
+        exact.push_back(exact_number_query(NumberRole::Own, n));
+        const Xapian::Query pieces = partial_number_query(NumberRole::Own, n);
+        if (!pieces.empty()) partial.push_back(pieces);
+    }
+    Queries citing = mention_keys(numbers);
+    citing.push_back(readings_query(NumberRole::Cited, numbers));
+    Queries tiers{tier(kOwnNumberTier, combine(Xapian::Query::OP_OR, exact))};
+    if (!partial.empty())
+        tiers.push_back(tier(kPartialNumberTier, combine(Xapian::Query::OP_OR, partial)));
+    tiers.push_back(tier(kCitingNumberTier, combine(Xapian::Query::OP_OR, citing)));
+    return tiers;
 }
 
 class Builder {
@@ -117,14 +139,14 @@ class Builder {
                                             : combine(Xapian::Query::OP_AND, to_terms(folded)));
             return;
         }
-        add_positive(analysis, part.quoted);
+        add_positive(text, analysis, part.quoted);
     }
 
     BuiltQuery finish() {
         BuiltQuery built;
         built.has_text = !required_.empty();
         built.highlight = std::move(highlight_);
-        built.number_keys = std::move(number_keys_);
+        built.numbers = std::move(number_texts_);
         built.strict = ranked(Xapian::Query::OP_AND);
         built.relaxed = ranked(Xapian::Query::OP_OR);
         return built;
@@ -273,7 +295,7 @@ class Builder {
         return Xapian::Query(Xapian::Query::OP_SYNONYM, as_typed, alternative);
     }
 
-    void add_positive(const Analysis& analysis, bool quoted) {
+    void add_positive(std::string_view text, const Analysis& analysis, bool quoted) {
         const auto& tokens = analysis.tokens;
         std::vector<std::string> run;  // consecutive syllables outside numbers
         std::vector<std::string> all;
@@ -293,8 +315,8 @@ class Builder {
                     }
                 }
                 if (!quoted) require(number_query(match, parts));
-                number_boosts_.push_back(own_number_tier(match));
-                number_keys_.push_back(match.number.key());
+                for (auto& t : number_tiers(match)) number_boosts_.push_back(std::move(t));
+                number_texts_.emplace_back(text.substr(match.begin, match.end - match.begin));
                 flush_run(run);
                 i = j;
                 continue;
@@ -405,7 +427,7 @@ class Builder {
     Queries number_boosts_;  ///< own-number tiers, in the first pass
     std::vector<std::string> tone_terms_;
     std::vector<std::string> highlight_;
-    std::vector<std::string> number_keys_;
+    std::vector<std::string> number_texts_;
     std::size_t token_count_ = 0;
 };
 

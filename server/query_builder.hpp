@@ -2,7 +2,8 @@
 //
 // Matching: every syllable (accent-free) and every document number of the query must match.
 // Ranking, strongest first, all Xapian machinery:
-//   1. the query names a document's own number (FixedWeightPostingSource tier);
+//   1. the query names a document's own number (FixedWeightPostingSource tier), exactly, then
+//      with every piece typed (`168/2024`), then the documents citing or mentioning it;
 //   2. every syllable typed with marks is present with exactly those marks (tier): `hòa` never
 //      ranks a document with only `hóa` above one with `hòa`;
 //   3. the query's syllables occur as a phrase (tier): words are several syllables;
@@ -24,6 +25,10 @@ namespace tracuu {
 /// Tier weights. Each is larger than everything below it can add up to (BM25 on at most
 /// kMaxQueryTokens syllables stays far below kPhraseTier).
 inline constexpr double kOwnNumberTier = 1e9;
+/// Below it: documents whose own number has every piece typed (`168/2024`, `cv 2265`), then those
+/// citing or mentioning the number. Each tier is larger than everything below it adds up to.
+inline constexpr double kPartialNumberTier = 3e8;
+inline constexpr double kCitingNumberTier = 1e8;
 inline constexpr double kToneTier = 1e7;
 inline constexpr double kPhraseTier = 1e5;
 inline constexpr double kTitleTier = 1e4;
@@ -71,7 +76,9 @@ struct BuiltQuery {
     RankedQuery relaxed;                 ///< any clause suffices: tried when `strict` finds nothing
     bool has_text = false;               ///< false when only filters (or nothing) were given
     std::vector<std::string> highlight;  ///< accent-free terms to mark in snippets
-    std::vector<std::string> number_keys;  ///< canonical keys of the numbers in the query
+    /// The document numbers of the query as typed (`cv 2265`, `168/2024/NĐ-CP`): what
+    /// /api/references reads the same way.
+    std::vector<std::string> numbers;
 };
 
 /// `ranking` restricted to `candidates`, with every re-ranking boost applied.

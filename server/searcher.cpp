@@ -244,7 +244,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
     result.total_exact = counts.exact;
     result.facets = counts.facets;
     result.facets_complete = counts.facets_complete;
-    result.number_keys = built.number_keys;
+    result.numbers = built.numbers;
     if (counts.total == 0) return result;
 
     for (const Ranked& r : rank(db, *query, request, sort, values)) {

@@ -43,7 +43,7 @@ struct SearchResult {
     bool total_exact = false;
     bool relaxed = false;  ///< no document had every word; these have some of them
     std::vector<SearchHit> hits;
-    std::vector<std::string> number_keys;
+    std::vector<std::string> numbers;  ///< the document numbers of the query as typed
     nlohmann::json facets = nlohmann::json::object();
     /// false when there were more matches than the facets counted (they count the first ones).
     bool facets_complete = true;

@@ -17,8 +17,15 @@ std::vector<NumberMatch> numbers_in(const std::string& text) {
 bool indexed_under(const std::string& text_number, const std::string& key) {
     const auto found = numbers_in(text_number);
     REQUIRE(found.size() == 1);
-    const auto keys = found.front().number.index_keys();
+    const auto keys = found.front().number.exact_keys();
     return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+/// True when the number typed names the one found in `text_number`.
+bool found_by(const std::string& text_number, const DocumentNumber& typed) {
+    const auto found = numbers_in(text_number);
+    REQUIRE(found.size() == 1);
+    return typed.names(found.front().number);
 }
 
 }  // namespace
@@ -60,27 +67,31 @@ TEST_CASE("dates, ranges, quarters and dashes between words are not numbers", "[
     }
 }
 
-TEST_CASE("a number typed in any shape reaches the key the text was indexed under", "[number]") {
+TEST_CASE("a number typed in any shape names the number the text was indexed under", "[number]") {
     const std::string in_text = "Nghị quyết số 57-NQ/TW ngày 22/12/2024";
     for (const char* typed : {"57-NQ/TW", "57/NQ-TW", "57 NQ TW", "nq 57", "NQ57", "57-nq/tw",
                               "57nq", "Nghị quyết 57", "nghi quyet so 57", "số 57-NQ/TW"}) {
         INFO(typed);
         const auto parsed = parse_document_number(typed);
         REQUIRE(parsed.has_value());
-        CHECK(indexed_under(in_text, parsed->key()));
+        CHECK(found_by(in_text, *parsed));
     }
     const auto full = parse_document_number("57 NQ TW");
     REQUIRE(full);
     CHECK(full->key() == "57-nq-tw");
 }
 
-TEST_CASE("Đ typed as D, the year left out, or a doubled letter still meet the key", "[number]") {
+TEST_CASE("Đ typed as D, the year left out loosely, or a doubled letter still meet the key",
+          "[number]") {
     const auto d_for_dd = parse_document_number("118/2025/ND-CP");
     REQUIRE(d_for_dd);
     CHECK(indexed_under("Nghị định số 118/2025/NĐ-CP;", d_for_dd->key()));
+    // Given in full, a number without its year is another number; typed loosely, the year
+    // left out is a piece not asked for.
     const auto no_year = parse_document_number("118/NĐ-CP");
     REQUIRE(no_year);
-    CHECK(indexed_under("Nghị định số 118/2025/NĐ-CP;", no_year->key()));
+    CHECK_FALSE(found_by("Nghị định số 118/2025/NĐ-CP;", *no_year));
+    CHECK(found_by("Nghị định số 118/2025/NĐ-CP;", *parse_document_number("nd cp 118")));
     // The seeds write SGDDĐT for SGDĐT: the typo-tolerant key joins them.
     const auto typed = parse_document_number("2265/SGDĐT-VP");
     REQUIRE(typed);
@@ -103,4 +114,138 @@ TEST_CASE("text that is not one number is not read as one", "[number]") {
         INFO(typed);
         CHECK_FALSE(parse_document_number(typed).has_value());
     }
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("every shape a number is typed in reads as its parts, most specific first",
+          "[number][typed]") {
+    struct Row {
+        const char* typed;
+        const char* key;     ///< the first reading's canonical key
+        const char* pieces;  ///< its query_keys, space-separated
+        bool complete;       ///< names one number exactly
+    };
+    const Row rows[] = {
+        // As written, and with `/` and `-` swapped: exactly that number.
+        {"168/2024/NĐ-CP", "168-2024-nd-cp", "168.2024 168.nd 168.cp", true},
+        {"168-2024-ND-CP", "168-2024-nd-cp", "168.2024 168.nd 168.cp", true},
+        {"2634-QĐ/TTg", "2634-qd-ttg", "2634.qd 2634.tg", true},
+        {"06/QĐ-TTg", "6-qd-ttg", "6.qd 6.tg", true},
+        {"57-NQ/TW", "57-nq-tw", "57.nq 57.tw", true},
+        {"số 57-NQ/TW", "57-nq-tw", "57.nq 57.tw", true},
+        // Spaced, lower case, no accents: the year stays a year.
+        {"168 2024 nd cp", "168-2024-nd-cp", "168.2024 168.nd 168.cp", false},
+        {"168 2024 NĐ CP", "168-2024-nd-cp", "168.2024 168.nd 168.cp", false},
+        {"168/2024 NĐ CP", "168-2024-nd-cp", "168.2024 168.nd 168.cp", false},
+        {"48 2025 qd ubnd", "48-2025-qd-ubnd", "48.2025 48.qd 48.ubnd", false},
+        {"2265 SGDĐT VP", "2265-sgddt-vp", "2265.sgdt 2265.vp", false},
+        // Codes first, glued or spaced.
+        {"ND 168 2024", "168-2024-nd", "168.2024 168.nd", false},
+        {"nd 168 2024", "168-2024-nd", "168.2024 168.nd", false},
+        {"NĐ168/2024", "168-2024-nd", "168.2024 168.nd", false},
+        {"nd168", "168-nd", "168.nd", false},
+        {"NQ57", "57-nq", "57.nq", false},
+        {"57nq", "57-nq", "57.nq", false},
+        {"nq 57 tw", "57-nq-tw", "57.nq 57.tw", false},
+        {"QD TTg 2634", "2634-qd-ttg", "2634.qd 2634.tg", false},
+        {"qd ttg 2634", "2634-qd-ttg", "2634.qd 2634.tg", false},
+        {"cv 2265", "2265-cv", "2265.cv", false},
+        {"cv 2265 sgddt", "2265-cv-sgddt", "2265.cv 2265.sgdt", false},
+        {"2634 TTg", "2634-ttg", "2634.tg", false},
+        // A numeral and a year: every number with both.
+        {"168/2024", "168-2024", "168.2024", false},
+        // The type in words, with or without marks and `số`.
+        {"nghị định 168/2024", "168-2024-nd", "168.2024 168.nd", false},
+        {"nghi dinh 168 nam 2024", "168-2024-nd", "168.2024 168.nd", false},
+        {"Nghị định số 168/2024/NĐ-CP", "168-2024-nd-cp", "168.2024 168.nd 168.cp", true},
+        {"quyết định 2634", "2634-qd", "2634.qd", false},
+        {"quyet dinh so 2634", "2634-qd", "2634.qd", false},
+        {"công văn 2265", "2265-cv", "2265.cv", false},
+        {"công văn số 2265", "2265-cv", "2265.cv", false},
+        {"cong van so 2265", "2265-cv", "2265.cv", false},
+        {"Công văn 2265/SGDĐT-VP", "2265-sgddt-vp", "2265.sgdt 2265.vp 2265.cv", true},
+        {"thông tư 05", "5-tt", "5.t", false},
+        {"thong tu lien tich 05", "5-ttlt", "5.tlt", false},
+        {"kế hoạch 12", "12-kh", "12.kh", false},
+        {"nghị quyết 57", "57-nq", "57.nq", false},
+        {"nghi quyet so 57", "57-nq", "57.nq", false},
+        {"chỉ thị 05", "5-ct", "5.ct", false},
+        {"thông báo 637", "637-tb", "637.tb", false},
+        {"tờ trình 78", "78-ttr", "78.tr", false},
+        {"báo cáo 12", "12-bc", "12.bc", false},
+    };
+    for (const auto& row : rows) {
+        INFO(row.typed);
+        const auto readings = read_document_number(row.typed);
+        REQUIRE_FALSE(readings.empty());
+        CHECK(readings.front().key() == row.key);
+        CHECK(joined(readings.front().query_keys()) == row.pieces);
+        CHECK(readings.front().complete == row.complete);
+    }
+}
+
+TEST_CASE("a type name with several codes gives every reading", "[number][typed]") {
+    const auto readings = read_document_number("quy định 05");
+    std::vector<std::string> keys;
+    for (const auto& r : readings) keys.push_back(r.key());
+    CHECK(keys == std::vector<std::string>{"5-qyd", "5-qd"});
+}
+
+TEST_CASE("dates, years, articles and phone numbers are not read as numbers", "[number][typed]") {
+    for (const char* typed :
+         {"ngày 15 tháng 01", "ngay 15 thang 01 nam 2025", "2025", "năm 2025", "Điều 5", "dieu 5",
+          "khoản 2", "khoan 2", "điểm a khoản 2 Điều 5", "0912345678", "0912 345 678",
+          "024 3825 1234", "(024) 3825.1234", "15/01/2025", "10/2025", "tháng 10/2025",
+          "giai đoạn 2021-2025", "168 2024", "Quý III/2025"}) {
+        INFO(typed);
+        CHECK(read_document_number(typed).empty());
+        const std::string text(typed);
+        CHECK(analyze(text, NumberMode::Query).numbers.empty());
+    }
+}
+
+TEST_CASE("a complete number names itself only; a partial one every number with its pieces",
+          "[number][typed]") {
+    struct Row {
+        const char* typed;
+        const char* document_number;
+        bool named;
+    };
+    const Row rows[] = {
+        {"06/QĐ-TTg", "06/QĐ-TTg", true},
+        {"06/QĐ-TTg", "06/2025/QĐ-TTg", false},
+        {"06/2025/QĐ-TTg", "06/QĐ-TTg", false},
+        {"168/2024", "168/2024/NĐ-CP", true},
+        {"168/2024", "168/2024/QĐ-UBND", true},
+        {"168/2024", "168/2025/NĐ-CP", false},
+        {"nd 168 2024", "168/2024/NĐ-CP", true},
+        {"168 2024 nd cp", "168/2024/NĐ-CP", true},
+        {"168 2024 nd cp", "168/2024/QĐ-UBND", false},
+        {"cv 2265 sgddt", "2265/SGDDĐT-VP", false},  // a công văn's number holds no CV...
+        {"2265 SGDĐT", "2265/SGDDĐT-VP", true},      // ...its issuer's code it does
+        {"QD TTg 2634", "2634/QĐ-TTg", true},
+        {"2634 TTg", "2634/QĐ-TTg", true},
+        {"quyết định 2634", "2634/QĐ-UBND", true},
+        {"quyết định 2634", "2634/UBND-VP", false},
+    };
+    for (const auto& row : rows) {
+        INFO(row.typed << " names " << row.document_number);
+        const auto typed = parse_document_number(row.typed);
+        const auto number = parse_document_number(row.document_number);
+        REQUIRE(typed);
+        REQUIRE(number);
+        CHECK(typed->names(*number) == row.named);
+    }
+    // The document's type is one of its number's pieces: `cv 2265 sgddt` names a công văn's.
+    CHECK(parse_document_number("cv 2265 sgddt")
+              ->names(*parse_document_number("2265/SGDDĐT-VP"), "CV"));
 }

@@ -76,7 +76,9 @@ async function show(state, { typing = false, restoring = false, initial = false 
     } else {
       const data = await api.search(searchParameters(state), signal);
       const [suggestions, numbers] = await Promise.all([
-        data.total === 0 && (state.q || hasFilters(state)) ? findSuggestions(state, api.search, signal) : [],
+        data.total === 0 && (state.q || hasFilters(state))
+          ? findSuggestions(state, api.search, signal, data.numbers ?? [])
+          : [],
         numbersKnown(data.numbers ?? [], signal),
       ]);
       draw = () => renderSearch(main, state, data, { navigate, suggestions, numbers });

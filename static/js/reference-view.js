@@ -7,7 +7,7 @@ import { href, withChanges } from './url-state.js';
 
 /** Renders /api/references/{number}'s answer; returns the heading to focus. */
 export function renderReferences(main, data, state) {
-  const shown = data.document?.number || data.cited_by?.[0]?.cited_as || data.number;
+  const shown = data.document?.number || data.understood || data.number;
   const heading = el('h1', { class: 'view-title', id: 'reference-title', tabindex: '-1' },
     `Văn bản số ${shown}`);
   const documents = data.documents ?? [];
@@ -33,7 +33,10 @@ export function renderReferences(main, data, state) {
     el('section', { class: 'reference', 'aria-labelledby': 'reference-title' },
       heading,
       status,
-      el('h2', {}, `Được trích dẫn bởi ${formatNumber(citing.length)} văn bản`),
+      el('h2', {}, `Được trích dẫn bởi ${formatNumber(data.total ?? citing.length)} văn bản`),
+      citing.length < (data.total ?? 0)
+        ? el('p', { class: 'muted' }, `Dưới đây là ${formatNumber(citing.length)} văn bản mới nhất.`)
+        : null,
       citing.length
         ? citingList(citing, state, 'citing')
         : el('p', { class: 'muted' }, 'Chưa có văn bản nào trong cơ sở dữ liệu trích dẫn số này.'),

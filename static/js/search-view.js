@@ -201,17 +201,18 @@ function activeFilters(state) {
 function numberNotice(state, numbers) {
   if (!numbers.length) return null;
   return numbers.map((info) => {
-    const shown = info.document?.number || info.cited_by?.[0]?.cited_as || info.number;
+    // The number as understood: the document's own when one has it, else as the server read it.
+    const shown = info.document?.number || info.understood || info.number;
     const own = info.document
       ? ['có trong cơ sở dữ liệu: ',
         el('a', { href: href(withChanges(state, { doc: info.document.id })), dataset: { nav: '' } },
           info.document.title || shown)]
       : info.documents?.length > 1
-        ? `${info.documents.length} văn bản mang số này`
+        ? `${formatNumber(info.documents.length)} văn bản mang số này`
         : 'chưa có trong cơ sở dữ liệu';
     return el('p', { class: 'notice notice--info number-notice' },
       `Số văn bản ${shown}: `, own, '. ',
-      el('a', { href: href(withChanges(state, { ref: info.key })), dataset: { nav: '' } },
+      el('a', { href: href(withChanges(state, { ref: info.number })), dataset: { nav: '' } },
         info.total ? `Xem ${formatNumber(info.total)} văn bản trích dẫn số này` : 'Xem trang của số này'));
   });
 }

@@ -8,7 +8,14 @@ const FILTER_LABELS = {
   issuer: 'cơ quan ban hành', type: 'loại văn bản', year: 'năm', from: 'từ ngày', to: 'đến ngày',
 };
 
-function candidates(state) {
+/** `q` without the document numbers in it (`numbers`: as the server read them), as words. */
+function wordsBeside(q, numbers) {
+  let rest = q.normalize('NFC');
+  for (const number of numbers) rest = rest.replace(number.normalize('NFC'), ' ');
+  return rest.split(/\s+/).filter(Boolean);
+}
+
+function candidates(state, numbers = []) {
   const out = [];
   const active = FILTER_NAMES.filter((name) => state[name]);
   for (const name of active) {
@@ -27,6 +34,19 @@ function candidates(state) {
     const plain = stripAccents(q);
     out.push({ kind: 'query', label: `Tìm không dấu: «${plain}»`, state: withChanges(state, { q: plain }) });
   }
+  if (numbers.length) {
+    // A number is what the person is after: broader searches keep it and drop the words beside.
+    const besides = wordsBeside(loose, numbers);
+    if (besides.length) {
+      const only = numbers.join(' ');
+      out.push({ kind: 'query', label: `Chỉ tìm số văn bản: «${only}»`, state: withChanges(state, { q: only }) });
+    }
+    if (besides.length > 1) {
+      const broader = [...numbers, ...besides.slice(0, -1)].join(' ');
+      out.push({ kind: 'query', label: `Tìm rộng hơn: «${broader}»`, state: withChanges(state, { q: broader }) });
+    }
+    return out;
+  }
   const words = loose.split(' ').filter(Boolean);
   if (words.length > 1) {
     const broader = words.slice(0, -1).join(' ');
@@ -37,10 +57,11 @@ function candidates(state) {
 
 /**
  * The candidates that find something: [{label, state, total}]. `search(params, signal)` is the
- * API call; a failing candidate is just left out.
+ * API call; a failing candidate is just left out. `numbers`: the document numbers the server
+ * read in the query (its `numbers`), which every suggestion keeps.
  */
-export async function findSuggestions(state, search, signal) {
-  const asked = candidates(state).slice(0, 6);
+export async function findSuggestions(state, search, signal, numbers = []) {
+  const asked = candidates(state, numbers).slice(0, 6);
   const answers = await Promise.all(asked.map(async (candidate) => {
     const params = searchParameters(candidate.state);
     params.set('limit', '1');

@@ -181,11 +181,24 @@ describe('search view', () => {
     assert.equal(await notice.textContent(),
       `Số văn bản 57-NQ/TW: chưa có trong cơ sở dữ liệu. Xem ${citing.total} văn bản trích dẫn số này`);
     await notice.getByRole('link').click();
-    await viewIs(page, { q: '57 NQ TW', ref: '57-nq-tw' });
+    await viewIs(page, { q: '57 NQ TW', ref: '57 NQ TW' });
     assert.equal(await page.locator('h1').textContent(), 'Văn bản số 57-NQ/TW');
     const listed = await page.locator('#citing .link-list__title').evaluateAll(
       (links) => links.map((a) => new URL(a.href).searchParams.get('doc')));
     assert.deepEqual(listed, citing.cited_by.map((d) => d.id));
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  it('says which number it understood, however the number is typed', async () => {
+    const page = await openPage(browser);
+    for (const typed of ['cong van so 2265', 'cv 2265', '2265 SGDĐT VP', 'công văn 2265']) {
+      await page.goto(`${tracuu.url}/?q=${encodeURIComponent(typed)}`);
+      await settled(page);
+      const notice = page.locator('.number-notice');
+      assert.match(await notice.textContent(), /^Số văn bản 2265\/SGDDĐT-VP: có trong cơ sở dữ liệu: /, typed);
+      assert.equal((await resultCards(page))[0].number, '2265/SGDDĐT-VP', typed);
+    }
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

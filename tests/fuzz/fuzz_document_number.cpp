@@ -23,7 +23,8 @@ void check_key(const std::string& key) {
 void check_number(const DocumentNumber& n) {
     check_key(n.key());
     check_key(n.loose_key());
-    for (const auto& key : n.index_keys()) check_key(key);
+    for (const auto& key : n.exact_keys()) check_key(key);
+    for (const auto& key : n.query_keys()) check_key(key);
     FUZZ_CHECK(utf8::is_valid(n.display()));
 }
 
