@@ -1,0 +1,154 @@
+// Words typed without an input method (analyzers/input_method.hpp): Telex and VNI keys read back,
+// run-together syllables split, and real words left alone.
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "analyzers/input_method.hpp"
+#include "analyzers/vietnamese_syllables.hpp"
+
+using namespace tracuu;
+
+namespace {
+
+struct Keys {
+    const char* typed;
+    const char* spelled;
+};
+
+/// An index that has some words and some pairs, for choosing between splits.
+class FakeIndex : public WordEvidence {
+  public:
+    std::map<std::string, std::size_t> words;
+    std::map<std::pair<std::string, std::string>, std::size_t> pairs;
+    bool has_word(const std::string& folded) const override { return words.count(folded) > 0; }
+    std::size_t pair_frequency(const std::string& a, const std::string& b) const override {
+        const auto found = pairs.find({a, b});
+        return found == pairs.end() ? 0 : found->second;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Telex keys spell the syllable", "[input_method]") {
+    const Keys table[] = {
+        {"chuyeenr", "chuyển"}, {"ddooir", "đổi"},    {"soos", "số"},        {"vieetj", "việt"},
+        {"Vieetj", "Việt"},     {"nam", "nam"},       {"dduowngf", "đường"}, {"duwowngf", "dường"},
+        {"hoawcj", "hoặc"},     {"nhwngx", "những"},  {"tw", "tư"},          {"hoaf", "hòa"},
+        {"quyeets", "quyết"},   {"ddinhj", "định"},   {"giaos", "giáo"},     {"mootj", "một"},
+        {"nguwowif", "người"},  {"tieengs", "tiếng"}, {"tieesng", "tiếng"},  {"khuyr", "khủy"},
+        {"ddaauf", "đầu"},      {"tuw", "tư"},        {"cos", "có"},         {"xaax", "xẫ"},
+    };
+    for (const auto& [typed, spelled] : table) {
+        INFO(typed);
+        const auto read = read_typed_keys(typed);
+        if (std::string(typed) == spelled) {
+            CHECK_FALSE(read);  // no key acts as a modifier
+        } else {
+            REQUIRE(read);
+            CHECK(*read == spelled);
+        }
+    }
+}
+
+TEST_CASE("VNI keys spell the syllable", "[input_method]") {
+    const Keys table[] = {
+        {"chuye6n3", "chuyển"}, {"chuyen63", "chuyển"}, {"d9o6i3", "đổi"},     {"so61", "số"},
+        {"vie65t", "việt"},     {"Vie6t5", "Việt"},     {"d9uo7ng2", "đường"}, {"hoa8c5", "hoặc"},
+        {"nguo7i2", "người"},   {"qua3n", "quản"},      {"ly1", "lý"},
+    };
+    for (const auto& [typed, spelled] : table) {
+        INFO(typed);
+        const auto read = read_typed_keys(typed);
+        REQUIRE(read);
+        CHECK(*read == spelled);
+    }
+}
+
+TEST_CASE("key sequences that spell no syllable are not read", "[input_method]") {
+    for (const char* typed :
+         {"chuyeenrr", "visa", "taxi", "covid19", "nd81", "ubtvqh15", "2024", "b2", "www", "168",
+          "f0", "email", "zalo", "57nq", "hello", "ss", "aaa", "d9"}) {
+        INFO(typed);
+        CHECK_FALSE(read_typed_keys(typed));
+    }
+}
+
+TEST_CASE("real words, numbers and names are kept as typed", "[input_method]") {
+    for (const char* typed :
+         {"hoa",   "viet",     "nam",   "xoong",    "nguoi", "duoc",   "cuu",   "truong",   "chuy",
+          "ddos",  "DDoS",     "DDOS",  "TW",       "NQ",    "UBND",   "VNeID", "online",   "test",
+          "a1",    "as",       "of",    "168/2024", "2024",  "57",     "nd81",  "UBTVQH15", "hello",
+          "email", "internet", "covid", "chuyển",   "Hà",    "congan", "xã",    "Sở"}) {
+        INFO(typed);
+        CHECK_FALSE(reinterpret_word(typed));
+    }
+}
+
+TEST_CASE("Telex and VNI words are reinterpreted", "[input_method]") {
+    const Keys table[] = {
+        {"chuyeenr", "chuyển"}, {"ddooir", "đổi"}, {"soos", "số"},     {"chuye6n3", "chuyển"},
+        {"d9o6i3", "đổi"},      {"so61", "số"},    {"Vieetj", "Việt"},
+    };
+    for (const auto& [typed, spelled] : table) {
+        INFO(typed);
+        CHECK(reinterpret_word(typed) == std::optional<std::string>(spelled));
+    }
+}
+
+TEST_CASE("run-together syllables are split", "[input_method][split]") {
+    const Keys table[] = {
+        {"chuyendoiso", "chuyen doi so"},
+        {"chuyểnđổisố", "chuyển đổi số"},
+        {"quyetdinh", "quyet dinh"},
+        {"caicachhanhchinh", "cai cach hanh chinh"},
+        {"chuyeenrddooirsoos", "chuyển đổi số"},
+        {"chuye6n3d9o6i3so61", "chuyển đổi số"},
+        {"nguoidan", "nguoi dan"},
+    };
+    for (const auto& [typed, spelled] : table) {
+        INFO(typed);
+        CHECK(reinterpret_word(typed) == std::optional<std::string>(spelled));
+    }
+}
+
+TEST_CASE("a split prefers fewer, longer syllables", "[input_method][split]") {
+    // chuyen|doi|so, not chu|yen|doi|so; every piece at least two letters.
+    const auto splits = syllable_splits("chuyendoiso");
+    REQUIRE(splits.size() == 1);
+    CHECK(splits.front() == std::vector<std::string>{"chuyen", "doi", "so"});
+    CHECK(syllable_splits("radio").empty());   // ra|di|o: a piece of one letter
+    CHECK(syllable_splits("chuyen").empty());  // too short to be several
+}
+
+TEST_CASE("an ambiguous split is chosen by the index, or not made", "[input_method][split]") {
+    // công an, con gan or cô ngân: two pieces each.
+    CHECK(syllable_splits("congan").size() == 3);
+    CHECK_FALSE(reinterpret_word("congan"));
+    FakeIndex index;
+    CHECK_FALSE(reinterpret_word("congan", &index));  // the index cannot tell either
+    index.pairs[{"cong", "an"}] = 40;
+    index.pairs[{"con", "gan"}] = 1;
+    CHECK(reinterpret_word("congan", &index) == std::optional<std::string>("cong an"));
+}
+
+TEST_CASE("a word the index holds as typed is kept", "[input_method]") {
+    FakeIndex index;
+    index.words["chuyendoiso"] = 1;  // a web address: chuyendoiso.gov.vn
+    index.words["soos"] = 1;
+    index.pairs[{"chuyen", "doi"}] = 3;
+    CHECK_FALSE(reinterpret_word("chuyendoiso", &index));
+    CHECK_FALSE(reinterpret_word("soos", &index));
+    CHECK(reinterpret_word("ddooir", &index) == std::optional<std::string>("đổi"));
+    // A unique split the index has no pair of is kept too (`on li ne` is no Vietnamese).
+    CHECK_FALSE(reinterpret_word("quyetdinh", &index));
+    index.pairs[{"quyet", "dinh"}] = 7;
+    CHECK(reinterpret_word("quyetdinh", &index) == std::optional<std::string>("quyet dinh"));
+}
+
+TEST_CASE("syllables typed without their marks read as syllables", "[input_method]") {
+    for (const char* w : {"nguoi", "duoc", "cuu", "truong", "viet", "chuyen", "ngay", "gin"})
+        CHECK(reads_as_syllable(w));
+    for (const char* w : {"chuyeenr", "soos", "ddos", "nd", "email", "tw", "xyz", "caic", "taom"})
+        CHECK_FALSE(reads_as_syllable(w));
+}
