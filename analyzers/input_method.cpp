@@ -310,6 +310,15 @@ std::pair<std::size_t, std::size_t> support(const std::vector<std::string>& piec
     return {pairs, documents};
 }
 
+/// A reading of one letter stands for a word only with a quality mark (`ở`, `ô`, `ư`): a bare
+/// vowel with a tone is a label or English (`a1`, `A4`, `as`, `of`).
+bool reads_alone(const std::string& read) {
+    if (char_count(read) >= 2) return true;
+    std::size_t pos = 0;
+    const auto letter = latin_letter(utf8::next(read, pos));
+    return letter && letter->quality != Quality::None;
+}
+
 std::string joined(const std::vector<std::string>& pieces) {
     std::string out;
     for (const auto& p : pieces) {
@@ -322,13 +331,26 @@ std::string joined(const std::vector<std::string>& pieces) {
 }  // namespace
 
 std::optional<std::string> reinterpret_word(std::string_view word, const WordEvidence* evidence) {
-    if (word.empty() || !typed_in_word_case(word) || reads_as_syllable(word)) return std::nullopt;
+    if (word.empty() || !typed_in_word_case(word)) return std::nullopt;
     const std::string folded = fold(word);
     if (typed_as_is().count(folded)) return std::nullopt;
-    if (evidence && evidence->has_word(folded)) return std::nullopt;
+    const std::size_t frequency = evidence ? evidence->word_frequency(folded) : 0;
+    // With an index: as typed, unless what it spells is far more common there.
+    auto more_common = [&](std::size_t meant_frequency) {
+        return meant_frequency > 0 && meant_frequency >= frequency * kTypedOdds;
+    };
+    if (reads_as_syllable(word)) {
+        // `boong` is a syllable (a ship's deck) and Telex for `bông`: only an index can tell.
+        if (!evidence) return std::nullopt;
+        auto read = read_typed_keys(word);
+        if (read && more_common(evidence->word_frequency(fold(*read)))) return read;
+        return std::nullopt;
+    }
     if (auto read = read_typed_keys(word)) {
-        if (char_count(*read) >= 2) return read;
-        return std::nullopt;  // `a1`, `as`: a label or an English word, not `á`
+        if (!reads_alone(*read)) return std::nullopt;
+        if (evidence && frequency > 0 && !more_common(evidence->word_frequency(fold(*read))))
+            return std::nullopt;  // `tw` where documents have it
+        return read;
     }
     const auto splits = syllable_splits(word);
     if (splits.empty()) return std::nullopt;
@@ -351,6 +373,15 @@ std::optional<std::string> reinterpret_word(std::string_view word, const WordEvi
         }
     }
     if (!best || tie) return std::nullopt;
+    if (frequency > 0) {
+        // A word the index holds (a web address: `chuyendoiso.gov.vn`) is split only when its
+        // every pair is far more common than it.
+        std::size_t rarest = std::numeric_limits<std::size_t>::max();
+        for (std::size_t k = 0; k + 1 < best->size(); ++k)
+            rarest =
+                std::min(rarest, evidence->pair_frequency(fold((*best)[k]), fold((*best)[k + 1])));
+        if (!more_common(rarest)) return std::nullopt;
+    }
     return joined(*best);
 }
 

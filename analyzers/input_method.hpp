@@ -27,8 +27,9 @@ std::vector<std::vector<std::string>> syllable_splits(std::string_view word);
 class WordEvidence {
   public:
     virtual ~WordEvidence() = default;
-    /// True when documents have `folded` (accent-free, lower case) as a word.
-    virtual bool has_word(const std::string& folded) const = 0;
+    /// How many documents have `folded` (accent-free, lower case) as a word.
+    virtual std::size_t word_frequency(const std::string& folded) const = 0;
+    bool has_word(const std::string& folded) const { return word_frequency(folded) > 0; }
     /// How many documents have the two accent-free syllables one after the other.
     virtual std::size_t pair_frequency(const std::string& first,
                                        const std::string& second) const = 0;
@@ -37,10 +38,17 @@ class WordEvidence {
 /// What a word of a query means when it was typed without an input method: its Telex/VNI
 /// reading, else its syllables split apart (joined by spaces); nullopt to keep it as typed.
 /// Kept as typed: a Vietnamese syllable (`hoa`, `viet`, `xoong`), a word in capitals or mixed
-/// case (`TW`, `DDoS`, `VNeID`), one listed in data/typed_as_is.tsv (`ddos`, `online`), a reading
-/// of one letter (`a1`, `as`), and with `evidence`, any word the index holds as typed. Several
-/// splits with as few pieces are told apart by `evidence` (the one whose pairs documents have);
-/// without it, or when it cannot tell, the word is kept.
+/// case (`TW`, `DDoS`, `VNeID`), one listed in data/typed_as_is.tsv (`ddos`, `online`), a
+/// reading of one letter without a quality mark (`a1`, `as`, `A4`; but `owr` is `ở`).
+/// With `evidence`, what the index holds decides too: a word it holds as typed is read only when
+/// what it spells is at least kTypedOdds times as common (`chi1`, a word and its footnote mark
+/// once, is `chí`; `tw`, in every citation of 57-NQ/TW, stays); a syllable it lacks is read as
+/// Telex when the index has what it spells (`boong`: `bông`); a split needs documents with its
+/// pairs, its rarest pair that many times as common as the word (`hanoi` in a few web
+/// addresses, `ha noi` in hundreds of documents). Of several splits with as few pieces, the one
+/// whose pairs documents have; without `evidence`, or when it cannot tell, the word is kept.
+inline constexpr std::size_t kTypedOdds = 10;
+
 std::optional<std::string> reinterpret_word(std::string_view word,
                                             const WordEvidence* evidence = nullptr);
 

@@ -9,8 +9,8 @@
 
 namespace tracuu {
 
-bool IndexEvidence::has_word(const std::string& folded) const {
-    return !folded.empty() && db_.term_exists(folded);
+std::size_t IndexEvidence::word_frequency(const std::string& folded) const {
+    return folded.empty() ? 0 : db_.get_termfreq(folded);
 }
 
 std::size_t IndexEvidence::pair_frequency(const std::string& first,

@@ -19,7 +19,7 @@ namespace tracuu {
 class IndexEvidence : public WordEvidence {
   public:
     explicit IndexEvidence(const Xapian::Database& db) : db_(db) {}
-    bool has_word(const std::string& folded) const override;
+    std::size_t word_frequency(const std::string& folded) const override;
     std::size_t pair_frequency(const std::string& first, const std::string& second) const override;
     /// The accent-free words the index holds that start with `prefix`, most frequent first, at
     /// most `limit` of them.

@@ -21,7 +21,10 @@ class FakeIndex : public WordEvidence {
   public:
     std::map<std::string, std::size_t> words;
     std::map<std::pair<std::string, std::string>, std::size_t> pairs;
-    bool has_word(const std::string& folded) const override { return words.count(folded) > 0; }
+    std::size_t word_frequency(const std::string& folded) const override {
+        const auto found = words.find(folded);
+        return found == words.end() ? 0 : found->second;
+    }
     std::size_t pair_frequency(const std::string& a, const std::string& b) const override {
         const auto found = pairs.find({a, b});
         return found == pairs.end() ? 0 : found->second;
@@ -88,7 +91,8 @@ TEST_CASE("real words, numbers and names are kept as typed", "[input_method]") {
 TEST_CASE("Telex and VNI words are reinterpreted", "[input_method]") {
     const Keys table[] = {
         {"chuyeenr", "chuyển"}, {"ddooir", "đổi"}, {"soos", "số"},     {"chuye6n3", "chuyển"},
-        {"d9o6i3", "đổi"},      {"so61", "số"},    {"Vieetj", "Việt"},
+        {"d9o6i3", "đổi"},      {"so61", "số"},    {"Vieetj", "Việt"}, {"owr", "ở"},
+        {"o73", "ở"},           {"o6", "ô"},
     };
     for (const auto& [typed, spelled] : table) {
         INFO(typed);
@@ -136,14 +140,41 @@ TEST_CASE("a word the index holds as typed is kept", "[input_method]") {
     FakeIndex index;
     index.words["chuyendoiso"] = 1;  // a web address: chuyendoiso.gov.vn
     index.words["soos"] = 1;
+    index.words["ddos"] = 2;
     index.pairs[{"chuyen", "doi"}] = 3;
+    index.pairs[{"doi", "so"}] = 30;
+    // Split only when its rarest pair is kTypedOdds times as common as the word.
     CHECK_FALSE(reinterpret_word("chuyendoiso", &index));
+    index.pairs[{"chuyen", "doi"}] = 10;
+    CHECK(reinterpret_word("chuyendoiso", &index) == std::optional<std::string>("chuyen doi so"));
     CHECK_FALSE(reinterpret_word("soos", &index));
     CHECK(reinterpret_word("ddooir", &index) == std::optional<std::string>("đổi"));
     // A unique split the index has no pair of is kept too (`on li ne` is no Vietnamese).
     CHECK_FALSE(reinterpret_word("quyetdinh", &index));
     index.pairs[{"quyet", "dinh"}] = 7;
     CHECK(reinterpret_word("quyetdinh", &index) == std::optional<std::string>("quyet dinh"));
+    // `ddos` is listed as typed, however common `đó` is.
+    index.words["do"] = 500;
+    CHECK_FALSE(reinterpret_word("ddos", &index));
+    // A word held once (a word and its footnote mark) beside a common reading is read.
+    index.words["chi1"] = 1;
+    index.words["chi"] = 9;
+    CHECK_FALSE(reinterpret_word("chi1", &index));
+    index.words["chi"] = 10;
+    CHECK(reinterpret_word("chi1", &index) == std::optional<std::string>("chí"));
+}
+
+TEST_CASE("a syllable the index lacks is read as Telex when the index has what it spells",
+          "[input_method]") {
+    FakeIndex index;
+    CHECK_FALSE(reinterpret_word("Boong"));  // a ship's deck, as far as anyone can tell
+    CHECK_FALSE(reinterpret_word("Boong", &index));
+    index.words["bong"] = 4;  // bông
+    CHECK(reinterpret_word("Boong", &index) == std::optional<std::string>("Bông"));
+    index.words["boong"] = 1;
+    CHECK_FALSE(reinterpret_word("Boong", &index));
+    index.words["hoa"] = 9;
+    CHECK_FALSE(reinterpret_word("hoa", &index));
 }
 
 TEST_CASE("syllables typed without their marks read as syllables", "[input_method]") {
