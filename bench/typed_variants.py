@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Writes a judged-query table (query<TAB>wanted<TAB>why) again as people type it without an
-input method: `telex` (chuyển -> chuyeenr), `vni` (chuyển -> chuye6n3), `joined` (accent-free,
-every two words run together: chuyendoi so...). Words without marks, numbers and words in
+input method: `plain` (accent-free: chuyen), `telex` (chuyển -> chuyeenr), `vni` (chuyển ->
+chuye6n3), `joined` (accent-free, every two words run together: chuyendoi so...). Words without marks, numbers and words in
 capitals (abbreviations, codes) are kept as they are in every variant.
 
-    bench/typed_variants.py telex|vni|joined < bench/judged_corpus.tsv > OUT.tsv
+    bench/typed_variants.py plain|telex|vni|joined < bench/judged_corpus.tsv > OUT.tsv
 """
 import sys
 import unicodedata
@@ -70,7 +70,12 @@ def main():
             continue
         query, rest = line.split('\t', 1)
         words = unicodedata.normalize('NFC', query).split(' ')
-        typed = joined(words) if method == 'joined' else [keys(w, method) for w in words]
+        if method == 'joined':
+            typed = joined(words)
+        elif method == 'plain':
+            typed = [fold(w) for w in words]
+        else:
+            typed = [keys(w, method) for w in words]
         print(' '.join(typed) + '\t' + rest)
 
 
