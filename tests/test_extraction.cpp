@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "analyzers/ocr_vocabulary.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/pdf_lines.hpp"
 #include "indexer/source_extraction.hpp"
@@ -52,21 +53,6 @@ std::u32string code_points(const std::string& s) {
         pos += n;
     }
     return out;
-}
-
-std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
 }
 
 std::string index_binary_with(const test::TempDir& tmp, const std::string& args) {

@@ -39,11 +39,13 @@ double seconds_since(Clock::time_point start) {
 
 void index_into(const fs::path& db, const fs::path& input) {
     std::string out;
-    INFO(out);
-    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db.string() +
-                                  " --root " + test::bundled_corpus_dir().string() + " " +
-                                  input.string(),
-                              out) == 0);
+    const int status = test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " +
+                                             db.string() + " --root " +
+                                             test::bundled_corpus_dir().string() + " " +
+                                             input.string(),
+                                         out);
+    INFO(out);  // after the run: INFO copies its text when it is written
+    REQUIRE(status == 0);
 }
 
 httplib::Result http_get(int port, const std::string& target) {
