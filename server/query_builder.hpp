@@ -95,7 +95,7 @@ class QueryError : public std::runtime_error {
     std::string parameter_;
 };
 
-/// Makes the boolean query for a field:value part (see filters.hpp).
+/// Makes the boolean query for a field:value part (see field_filters.hpp).
 using FieldQueryMaker = std::function<Xapian::Query(QueryField, const std::string&)>;
 
 class IndexEvidence;
