@@ -284,10 +284,14 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
     if (auto meant = interpret_query(request.q, &index)) {
         SearchRequest interpreted = request;
         interpreted.q = *meant;
-        SearchResult result = search_text(db, interpreted, values, index);
-        if (result.total > 0) {
-            result.interpreted_as = std::move(*meant);
-            return result;
+        try {
+            SearchResult result = search_text(db, interpreted, values, index);
+            if (result.total > 0) {
+                result.interpreted_as = std::move(*meant);
+                return result;
+            }
+        } catch (const QueryError&) {
+            // Split words made it longer than a query may be: the words as typed decide.
         }
     }
     return search_text(db, request, values, index);

@@ -111,3 +111,14 @@ TEST_CASE("queries whose words the index holds are built as without the index",
         CHECK_FALSE(interpret_query(request.q, &index));
     }
 }
+
+TEST_CASE("an interpretation longer than a query may be leaves the words as typed",
+          "[search][typing]") {
+    // 47 words: within kMaxQueryTokens; split, `chuyendoiso` would make 49.
+    std::string q;
+    for (int i = 0; i < 46; ++i) q += "so ";
+    q += "chuyendoiso";
+    const ApiResponse response = handle_search(db(), {{"q", q}});
+    CHECK(response.status == 200);
+    CHECK_FALSE(response.json().contains("interpreted_as"));
+}
