@@ -5,6 +5,7 @@
 #include <map>
 
 #include "analyzers/input_method.hpp"
+#include "analyzers/utf8.hpp"
 #include "analyzers/vietnamese_syllables.hpp"
 
 using namespace tracuu;
@@ -182,4 +183,35 @@ TEST_CASE("syllables typed without their marks read as syllables", "[input_metho
         CHECK(reads_as_syllable(w));
     for (const char* w : {"chuyeenr", "soos", "ddos", "nd", "email", "tw", "xyz", "caic", "taom"})
         CHECK_FALSE(reads_as_syllable(w));
+}
+
+TEST_CASE("whatever is typed, a reading is whole syllables in valid UTF-8", "[input_method]") {
+    // Seeded, so every run tries the same 20 000 words: keys, marked letters, digits, stray bytes.
+    const std::vector<std::string> pieces = {
+        "a", "e", "o", "u", "i", "y", "d", "w", "s", "f", "r", "x",    "j",   "z",
+        "n", "g", "h", "c", "t", "q", "b", "k", "m", "p", "1", "3",    "6",   "7",
+        "9", "0", "A", "D", "ê", "ư", "đ", "ố", "ờ", "-", "/", "\xff", "\xc3"};
+    std::uint32_t state = 20251207;
+    auto next = [&] {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    std::size_t read = 0;
+    for (int n = 0; n < 20000; ++n) {
+        std::string word;
+        const std::size_t length = 1 + next() % 14;
+        for (std::size_t k = 0; k < length; ++k) word += pieces[next() % pieces.size()];
+        const auto meant = reinterpret_word(word);
+        if (!meant) continue;
+        ++read;
+        INFO(word << " -> " << *meant);
+        REQUIRE(utf8::is_valid(*meant));
+        std::size_t start = 0;
+        for (std::size_t space = 0; space != std::string::npos; start = space + 1) {
+            space = meant->find(' ', start);
+            const std::string syllable = meant->substr(start, space - start);
+            CHECK(reads_as_syllable(syllable));
+        }
+    }
+    CHECK(read > 0);
 }
