@@ -106,7 +106,11 @@ bool is_lower_ascii(char c) {
 
 }  // namespace
 
-std::optional<std::string> read_typed_keys(std::string_view word) {
+namespace {
+
+/// read_typed_keys; with `tone_inside`, a tone key may also come before the last vowels
+/// (`chasy` for `cháy`, as Unikey's free typing takes it; but also `visa`, `taxi`).
+std::optional<std::string> read_keys(std::string_view word, bool tone_inside) {
     if (word.empty() || word.size() > 24) return std::nullopt;
     Method method = Method::Telex;
     for (char c : word) {
@@ -179,7 +183,8 @@ std::optional<std::string> read_typed_keys(std::string_view word) {
     }
     if (modifiers == 0) return std::nullopt;
     // A tone comes after the vowels: only final consonants may follow it (`visa` is no Telex).
-    for (std::size_t k = letters_at_tone; tone != Tone::None && k < letters.size(); ++k) {
+    for (std::size_t k = letters_at_tone; !tone_inside && tone != Tone::None && k < letters.size();
+         ++k) {
         if (letters[k].is_vowel()) return std::nullopt;
     }
     // Where the tone goes is word_forms' rule (canonical placement): spelled with the tone on the
@@ -211,6 +216,12 @@ std::optional<std::string> read_typed_keys(std::string_view word) {
     if (out.empty()) return std::nullopt;
     if (!is_vietnamese_syllable(out)) return std::nullopt;
     return out;
+}
+
+}  // namespace
+
+std::optional<std::string> read_typed_keys(std::string_view word) {
+    return read_keys(word, false);
 }
 
 namespace {
@@ -351,6 +362,12 @@ std::optional<std::string> reinterpret_word(std::string_view word, const WordEvi
         if (evidence && frequency > 0 && !more_common(evidence->word_frequency(fold(*read))))
             return std::nullopt;  // `tw` where documents have it
         return read;
+    }
+    // The tone typed before the last vowel (`chasy`): only a word the index lacks, for a word it
+    // has (`visa` could be `vía` as well).
+    if (evidence && frequency == 0) {
+        const auto read = read_keys(word, true);
+        if (read && reads_alone(*read) && evidence->has_word(fold(*read))) return read;
     }
     const auto splits = syllable_splits(word);
     if (splits.empty()) return std::nullopt;

@@ -43,7 +43,8 @@ class WordEvidence {
 /// With `evidence`, what the index holds decides too: a word it holds as typed is read only when
 /// what it spells is at least kTypedOdds times as common (`chi1`, a word and its footnote mark
 /// once, is `chí`; `tw`, in every citation of 57-NQ/TW, stays); a syllable it lacks is read as
-/// Telex when the index has what it spells (`boong`: `bông`); a split needs documents with its
+/// Telex when the index has what it spells (`boong`: `bông`), and so is a word whose tone key
+/// comes before its last vowel (`chasy`: `cháy`); a split needs documents with its
 /// pairs, its rarest pair that many times as common as the word (`hanoi` in a few web
 /// addresses, `ha noi` in hundreds of documents). Of several splits with as few pieces, the one
 /// whose pairs documents have; without `evidence`, or when it cannot tell, the word is kept.

@@ -215,3 +215,20 @@ TEST_CASE("whatever is typed, a reading is whole syllables in valid UTF-8", "[in
     }
     CHECK(read > 0);
 }
+
+TEST_CASE("a tone key before the last vowel is read only for a word the index lacks",
+          "[input_method]") {
+    FakeIndex index;
+    CHECK_FALSE(read_typed_keys("chasy"));
+    // Without an index (`visa`, `taxi` look the same) it is no Telex word (a split: `cha sy`).
+    CHECK(reinterpret_word("chasy") != std::optional<std::string>("cháy"));
+    CHECK_FALSE(reinterpret_word("chasy", &index));
+    index.words["chay"] = 12;  // cháy, chạy, chay
+    CHECK(reinterpret_word("chasy", &index) == std::optional<std::string>("cháy"));
+    index.words["chasy"] = 1;
+    CHECK_FALSE(reinterpret_word("chasy", &index));
+    index.words["via"] = 40;
+    index.words["tai"] = 400;
+    CHECK_FALSE(reinterpret_word("visa", &index));  // listed as typed
+    CHECK_FALSE(reinterpret_word("taxi", &index));
+}
