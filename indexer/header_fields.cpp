@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "analyzers/code_tables.hpp"
 #include "analyzers/ocr_vocabulary.hpp"
 #include "analyzers/utf8.hpp"
 #include "text_lines.hpp"
@@ -124,6 +125,43 @@ std::string_view skip_unreadable_numeral(std::string_view rest) {
                          });
     if (printed || split_words(before, false).size() > 2) return rest;
     return rest.substr(slash);
+}
+
+std::string joined_codes(std::string_view rest) {
+    auto separator = [](char c) { return c == '/' || c == '-'; };
+    std::string out;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+        if (rest[i] != ' ') {
+            out.push_back(rest[i]);
+            continue;
+        }
+        std::size_t next = i;
+        while (next < rest.size() && rest[next] == ' ') ++next;
+        const bool beside = (!out.empty() && separator(out.back())) ||
+                            (next < rest.size() && separator(rest[next]));
+        if (!beside) break;
+        i = next - 1;
+    }
+    return out;
+}
+
+std::optional<std::string> corrected_type_code(std::string_view code) {
+    if (code.empty() || is_known_code(ocr_match_form(code))) return std::nullopt;
+    // Letters OCR takes for one another in capitals of Times-like type.
+    static const std::vector<std::pair<std::string_view, std::string_view>> confusions = {
+        {"I", "T"}, {"l", "I"}, {"1", "I"}, {"0", "O"}, {"0", "Q"}, {"rn", "m"}};
+    std::optional<std::string> found;
+    for (const auto& [from, to] : confusions) {
+        for (std::size_t at = code.find(from); at != npos; at = code.find(from, at + 1)) {
+            std::string candidate(code);
+            candidate.replace(at, from.size(), to);
+            const CodeEntry* entry = find_type_code(candidate);
+            if (entry == nullptr || entry->code != candidate) continue;
+            if (found && *found != candidate) return std::nullopt;  // two readings: no guess
+            found = candidate;
+        }
+    }
+    return found;
 }
 
 std::optional<HeaderDate> read_header_date(std::string_view zone) {

@@ -23,6 +23,15 @@ std::optional<std::string_view> ocr_number_label_rest(std::string_view line);
 /// `/TTr-UBND`...); `rest` unchanged otherwise.
 std::string_view skip_unreadable_numeral(std::string_view rest);
 
+/// The printed codes after a blank numeral with the spaces OCR put beside their dashes and
+/// slashes taken out (`/TTr -UBND` -> `/TTr-UBND`); they end at the first other space.
+std::string joined_codes(std::string_view rest);
+
+/// A type code OCR spelt with a look-alike letter (`TIr` for `TTr`) set right: the one known
+/// type code a single swap of the usual confusions gives; nullopt when `code` is a known code
+/// already, or when no swap or several give one.
+std::optional<std::string> corrected_type_code(std::string_view code);
+
 /// `ngày04tháng`, `tháng12`, `thángØ†`: the keywords of a date line set apart from what OCR
 /// (or a careless typist) glued to them.
 std::string spaced_date_keywords(std::string_view line);
