@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <span>
 
 #include <unicode/uchar.h>
 
@@ -115,6 +116,91 @@ PixPtr pix_of(const GrayImage& image) {
     return pix;
 }
 
+/// A person's name as a signature block prints it: two to five words, each a capital and then
+/// small letters (`Trần Hoàng Tuấn`).
+bool is_name(std::span<const PageWord> words) {
+    if (words.size() < 2 || words.size() > 5) return false;
+    for (const PageWord& w : words) {
+        std::size_t pos = 0, n = 0;
+        while (pos < w.text.size()) {
+            const auto c = static_cast<UChar32>(utf8::next(w.text, pos));
+            if (!u_isalpha(c) || (n == 0) != bool(u_isupper(c))) return false;
+            ++n;
+        }
+    }
+    return true;
+}
+
+/// Where a name starts in a line of words: the whole line, or its last words when a column's
+/// gap sets them apart (Tesseract may join the name to the `Nơi nhận` list beside it). npos when
+/// the line ends in no name.
+std::size_t name_start(const std::vector<PageWord>& words) {
+    if (is_name(words)) return 0;
+    for (std::size_t k = words.size() >= 5 ? words.size() - 5 : 1; k + 1 < words.size(); ++k) {
+        if (k == 0) continue;
+        const double height = words[k].y1 - words[k].y0;
+        if (words[k].x0 - words[k - 1].x1 > 3 * height && is_name(std::span(words).subspan(k)))
+            return k;
+    }
+    return std::string::npos;
+}
+
+/// The signer's name under a seal and a pen's stroke: read on a page, Tesseract takes the seal's
+/// rim and the stroke into the line and slips on its tone marks (`Tuần` for Tuấn, `Hiện` for
+/// Hiền); read alone, the line comes out right. A name below the header is read again as one
+/// line and that reading kept when it differs only in its marks and is about as sure (within a
+/// point: a mark hardly moves Tesseract's confidence).
+void reread_names(tesseract::TessBaseAPI& api, Pix* pix, double below,
+                  std::vector<std::vector<PageWord>*>& lines,
+                  std::vector<std::vector<float>*>& confidences) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::vector<PageWord>& words = *lines[i];
+        const std::size_t first = name_start(words);
+        if (first == std::string::npos || words[first].y0 < below) continue;
+        double x0 = words[first].x0, y0 = words[first].y0, x1 = 0, y1 = 0;
+        std::string read;
+        float before = 0;
+        for (std::size_t k = first; k < words.size(); ++k) {
+            const PageWord& w = words[k];
+            x0 = std::min(x0, w.x0), y0 = std::min(y0, w.y0);
+            x1 = std::max(x1, w.x1), y1 = std::max(y1, w.y1);
+            read += (read.empty() ? "" : " ") + w.text;
+            before += (*confidences[i])[k];
+        }
+        const std::size_t count = words.size() - first;
+        before /= static_cast<float>(count);
+        const int pad = static_cast<int>((y1 - y0) / 2);
+        api.SetImage(pix);
+        api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+        api.SetRectangle(std::max(0, static_cast<int>(x0) - pad),
+                         std::max(0, static_cast<int>(y0) - pad),
+                         static_cast<int>(x1 - x0) + 2 * pad, static_cast<int>(y1 - y0) + 2 * pad);
+        std::vector<std::string> again;
+        float after = 0;
+        if (api.Recognize(nullptr) == 0) {
+            std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+            if (it) {
+                do {
+                    if (it->Empty(tesseract::RIL_WORD)) continue;
+                    std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+                    if (!text) continue;
+                    again.emplace_back(text.get());
+                    after += it->Confidence(tesseract::RIL_WORD);
+                } while (it->Next(tesseract::RIL_WORD));
+            }
+        }
+        api.Clear();
+        api.SetPageSegMode(tesseract::PSM_AUTO);
+        if (again.size() != count) continue;
+        after /= static_cast<float>(count);
+        std::string reread;
+        for (const auto& w : again) reread += (reread.empty() ? "" : " ") + w;
+        if (reread == read || ocr_match_form(reread) != ocr_match_form(read) || after + 1 < before)
+            continue;
+        for (std::size_t k = 0; k < count; ++k) words[first + k].text = std::move(again[k]);
+    }
+}
+
 OcrPage recognise(Pix* pix, const std::string& language) {
     tesseract::TessBaseAPI& api = engine(language);
     api.SetImage(pix);
@@ -179,6 +265,17 @@ OcrPage recognise(Pix* pix, const std::string& language) {
             if (all_digits(l.words[k].text) && l.confidence[k] < kMinHandwrittenNumeralConfidence)
                 l.words[k].text = "__";
         }
+    }
+    if (language != "osd") {
+        std::vector<std::vector<PageWord>*> words;
+        std::vector<std::vector<float>*> confidences;
+        for (TessLine& l : lines) {
+            // Words dropped as ink noise leave the confidences out of step: not re-read.
+            if (l.words.empty() || l.words.size() != l.confidence.size()) continue;
+            words.push_back(&l.words);
+            confidences.push_back(&l.confidence);
+        }
+        reread_names(engine(language), pix, header_bottom, words, confidences);
     }
     std::stable_sort(lines.begin(), lines.end(),
                      [](const TessLine& a, const TessLine& b) { return a.middle < b.middle; });
@@ -269,7 +366,10 @@ std::string ocr_page_text(const OcrPage& page) {
 std::string ocr_image_file(std::string_view bytes, const std::string& language) {
     PixPtr pix(pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size()));
     if (!pix) throw SourceError("damaged or unsupported image (Leptonica cannot read it)");
-    PixPtr gray(pixConvertTo8(pix.get(), 0));
+    // A colour scan is read in its red channel, as a PDF page is (extract_pdf.cpp): a red
+    // seal over the signer's title and name drops out.
+    PixPtr gray(pixGetDepth(pix.get()) == 32 ? pixGetRGBComponent(pix.get(), COLOR_RED)
+                                             : pixConvertTo8(pix.get(), 0));
     if (!gray) throw SourceError("damaged or unsupported image (Leptonica cannot convert it)");
     if (pixGetXRes(gray.get()) < 70) pixSetResolution(gray.get(), 300, 300);
     return ocr_page_text(read_upright(gray.get(), language));
