@@ -461,6 +461,11 @@ class DirectiveReader {
                         if (auto fixed = corrected_type_code(code)) {
                             code = std::move(*fixed);
                             corrected = true;
+                        } else if (auto glued = split_glued_codes(code)) {
+                            codes = glued->first;
+                            parts.codes.push_back(std::move(glued->first));
+                            code = std::move(glued->second);
+                            corrected = true;
                         }
                     }
                     codes += (codes.empty() ? "" : "-") + code;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "directive.hpp"
@@ -31,6 +32,10 @@ std::string joined_codes(std::string_view rest);
 /// type code a single swap of the usual confusions gives; nullopt when `code` is a known code
 /// already, or when no swap or several give one.
 std::optional<std::string> corrected_type_code(std::string_view code);
+
+/// A type code and the issuer's code read as one, OCR having lost the dash between them
+/// (`TBVPCP` -> `TB`, `VPCP`): both known codes, split one way only; nullopt otherwise.
+std::optional<std::pair<std::string, std::string>> split_glued_codes(std::string_view code);
 
 /// `ngày04tháng`, `tháng12`, `thángØ†`: the keywords of a date line set apart from what OCR
 /// (or a careless typist) glued to them.
