@@ -873,6 +873,19 @@ class DirectiveReader {
                 }
                 std::size_t name_end = j;
                 if (auto name = name_at(j, true, name_end)) {
+                    // OCR reads a pen's stroke as short words (`Ai Ga`): a name without a known
+                    // family name gives way to one with it just below.
+                    const auto first = split_words(*name, false);
+                    if (!first.empty() && !is_known_surname(first.front().text)) {
+                        for (std::size_t k = name_end + 1; k < lines_.size() && k <= name_end + 3;
+                             ++k) {
+                            if (auto below = person_name(lines_[k].text, false)) {
+                                name = std::move(below);
+                                j = k;
+                                break;
+                            }
+                        }
+                    }
                     d_.signer = Sourced<std::string>{*name, FieldSource::Signature};
                     read_signing_titles(i, j);
                     return true;
