@@ -116,19 +116,22 @@ PixPtr pix_of(const GrayImage& image) {
     return pix;
 }
 
-/// A person's name as a signature block prints it: two to five words, each a capital and then
-/// small letters (`Trần Hoàng Tuấn`).
-bool is_name(std::span<const PageWord> words) {
-    if (words.size() < 2 || words.size() > 5) return false;
-    for (const PageWord& w : words) {
-        std::size_t pos = 0, n = 0;
-        while (pos < w.text.size()) {
-            const auto c = static_cast<UChar32>(utf8::next(w.text, pos));
-            if (!u_isalpha(c) || (n == 0) != bool(u_isupper(c))) return false;
-            ++n;
-        }
+/// A word of a person's name: a capital, then small letters (`Tuấn`).
+bool is_name_word(std::string_view word) {
+    std::size_t pos = 0, n = 0;
+    while (pos < word.size()) {
+        const auto c = static_cast<UChar32>(utf8::next(word, pos));
+        if (!u_isalpha(c) || (n == 0) != bool(u_isupper(c))) return false;
+        ++n;
     }
-    return true;
+    return n > 0;
+}
+
+/// A person's name as a signature block prints it: two to five name words (`Trần Hoàng Tuấn`).
+bool is_name(std::span<const PageWord> words) {
+    return words.size() >= 2 && words.size() <= 5 &&
+           std::all_of(words.begin(), words.end(),
+                       [](const PageWord& w) { return is_name_word(w.text); });
 }
 
 /// Where a name starts in a line of words: the whole line, or its last words when a column's
@@ -191,7 +194,9 @@ void reread_names(tesseract::TessBaseAPI& api, Pix* pix, double below,
         }
         api.Clear();
         api.SetPageSegMode(tesseract::PSM_AUTO);
-        if (again.size() != count) continue;
+        // The second reading must be a name too (not `“Nguyễn`).
+        if (again.size() != count || !std::all_of(again.begin(), again.end(), is_name_word))
+            continue;
         after /= static_cast<float>(count);
         std::string reread;
         for (const auto& w : again) reread += (reread.empty() ? "" : " ") + w;
