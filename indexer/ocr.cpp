@@ -27,6 +27,11 @@ constexpr double kCheckRotationBelow = 60;
 // A numeral on the header's `Số:` or date line read with less confidence than this is a
 // hand-written one OCR guessed at (`22` for 23, `899` for 299): left blank, never invented.
 constexpr float kMinHandwrittenNumeralConfidence = 70;
+// Digits standing this much taller than the printed words of their line were written by pen;
+// OCR reads pen digits with confidence even when it drops or adds one (`356` for 36, `7490` for
+// 1490 on the scan-like pages of bench/scan-like-report): they need more.
+constexpr double kPenTallerThanPrint = 1.4;
+constexpr float kMinPenNumeralConfidence = 85;
 // The header's number and date lines sit in this top share of the page.
 constexpr double kHeaderShare = 0.4;
 
@@ -236,9 +241,9 @@ OcrPage recognise(Pix* pix, const std::string& language) {
             const float confidence = it->Confidence(tesseract::RIL_WORD);
             confidence_sum += confidence * n;
             letters += n;
-            lines.back().confidence.push_back(confidence);
             std::string word(text.get(), n);
             if (is_ink_noise(word)) continue;
+            lines.back().confidence.push_back(confidence);  // in step with the words kept
             // `3|` is 31: a bar beside digits is a 1 (kept apart, it would end the line).
             if (word.find('|') != std::string::npos &&
                 std::all_of(word.begin(), word.end(),
@@ -266,8 +271,18 @@ OcrPage recognise(Pix* pix, const std::string& language) {
         }
         l.middle = (top + bottom) / 2;
         if (top > header_bottom || !is_number_or_date_line(l.words)) continue;
+        std::vector<double> printed;  // heights of the line's words that are not numerals
+        for (const PageWord& w : l.words) {
+            if (!all_digits(w.text)) printed.push_back(w.y1 - w.y0);
+        }
+        std::sort(printed.begin(), printed.end());
+        const double print_height = printed.size() >= 2 ? printed[printed.size() / 2] : 0;
         for (std::size_t k = 0; k < l.words.size(); ++k) {
-            if (all_digits(l.words[k].text) && l.confidence[k] < kMinHandwrittenNumeralConfidence)
+            if (!all_digits(l.words[k].text)) continue;
+            const bool pen = print_height > 0 &&
+                             l.words[k].y1 - l.words[k].y0 > kPenTallerThanPrint * print_height;
+            if (l.confidence[k] <
+                (pen ? kMinPenNumeralConfidence : kMinHandwrittenNumeralConfidence))
                 l.words[k].text = "__";
         }
     }
@@ -275,8 +290,7 @@ OcrPage recognise(Pix* pix, const std::string& language) {
         std::vector<std::vector<PageWord>*> words;
         std::vector<std::vector<float>*> confidences;
         for (TessLine& l : lines) {
-            // Words dropped as ink noise leave the confidences out of step: not re-read.
-            if (l.words.empty() || l.words.size() != l.confidence.size()) continue;
+            if (l.words.empty()) continue;
             words.push_back(&l.words);
             confidences.push_back(&l.confidence);
         }
