@@ -26,7 +26,8 @@ struct TruthRow {
 };
 
 /// A table with columns `file`, `number`, `type`, `issuer`, `date`, `signer` and optionally
-/// `cited_numbers`, `header` (yes/no), `metadata_only` (fields only the site's metadata gives).
+/// `cited_numbers`, `header` (yes/no), `metadata_only` (fields only the site's metadata gives),
+/// `handwritten` (the parts of the truth written by hand on the paper: `number`, `day`, `month`).
 struct TruthTable {
     std::filesystem::path path;
     std::vector<std::string> columns;
@@ -42,7 +43,10 @@ enum class Verdict {
     Wrong,     ///< given, the truth has another value
     Invented,  ///< given where the truth is empty
     Missing,   ///< not given, the truth has a value
-    Absent,    ///< neither: rightly missing
+    /// The truth's hand-written part not given, what is printed given right: the number's codes
+    /// (`TTr-UBND` for 239/TTr-UBND with 239 written by hand), the date's month or year.
+    MissingOk,
+    Absent,  ///< neither: rightly missing
 };
 const char* to_string(Verdict v);
 
@@ -50,11 +54,20 @@ const char* to_string(Verdict v);
 std::string found_value(const nlohmann::json& fields, const std::string& field);
 /// Compares one field's found value with the truth cell.
 Verdict judge(const std::string& field, const std::string& found, const std::string& truth);
+/// judge(), then for a field whose truth has hand-written parts (`handwritten`: `number`, `day`,
+/// `month`, comma-separated): MissingOk when what was given is exactly the printed part.
+Verdict judge_printed_part(const std::string& field, const nlohmann::json& fields,
+                           const std::string& truth, const std::string& handwritten);
 
 struct FieldTally {
     std::size_t documents = 0, expected = 0, present = 0;
     std::size_t right = 0, wrong = 0, invented = 0, missing = 0;
+    std::size_t missing_ok = 0;  ///< hand-written part left out, printed part right
+    /// Dates taken from the digital signature's signing time (source `signature`), and of them
+    /// those equal to the printed date.
+    std::size_t from_signature = 0, from_signature_right = 0;
     double right_share() const;     ///< right / expected
+    double kept_share() const;      ///< (right + missing_ok) / expected
     double invented_share() const;  ///< invented / documents
 };
 
@@ -94,6 +107,9 @@ struct JudgeOptions {
     bool without_page_metadata = false;
     bool ocr = true;  ///< --ocr never turns it off
     std::size_t jobs = 1;
+    /// When set, each file's extracted text is kept here (`FILE.txt`) and read back on later
+    /// runs instead of extracting again: OCR takes seconds a page, the parser milliseconds.
+    std::filesystem::path text_cache;
 };
 
 /// Extracts and parses every file of `table` as the indexer does and judges it.

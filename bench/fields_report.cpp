@@ -1,6 +1,6 @@
 // tracuu-fields-report: the directive parser's fields against a table read by hand.
 // Usage: tracuu-fields-report --truth TABLE.tsv [--root DIR] [--without-page-metadata]
-//                             [--ocr never] [--jobs N] [--verbose]
+//                             [--ocr never] [--jobs N] [--text-cache DIR] [--verbose]
 // Each file of the table is extracted and parsed as tracuu-index does; per field the report
 // prints expected / present / right / wrong / invented / missing and the shares, for all
 // documents and, when the table has a `header` column, for those with and without a header.
@@ -13,10 +13,13 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: tracuu-fields-report --truth TABLE.tsv [--root DIR] [--without-page-metadata]\n"
-    "                            [--ocr auto|never] [--jobs N] [--verbose]\n"
+    "                            [--ocr auto|never] [--jobs N] [--text-cache DIR] [--verbose]\n"
     "  --root DIR  where the table's `file` paths resolve (default: the table's folder)\n"
     "  --without-page-metadata  drop the site's metadata table (`Số hiệu:` ...) before parsing;\n"
-    "              fields the table marks `metadata_only` are then expected missing\n";
+    "              fields the table marks `metadata_only` are then expected missing\n"
+    "  --text-cache DIR  keep each file's extracted text in DIR and read it from there next time\n"
+    "              (for changing the parser without OCR again; empty DIR after changing "
+    "extraction)\n";
 
 }  // namespace
 
@@ -43,6 +46,8 @@ int main(int argc, char** argv) try {
             options.ocr = mode == "auto";
         } else if (arg == "--jobs" && has_value) {
             options.jobs = std::stoul(argv[++i]);
+        } else if (arg == "--text-cache" && has_value) {
+            options.text_cache = argv[++i];
         } else if (arg == "--verbose") {
             verbose = true;
         } else {

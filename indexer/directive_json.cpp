@@ -78,6 +78,7 @@ nlohmann::json to_json(const Directive& d) {
     if (d.number_codes) {
         fields["number_codes"] = {{"value", d.number_codes->value},
                                   {"source", to_string(d.number_codes->source)}};
+        if (d.number_codes->ocr_corrected) fields["number_codes"]["ocr_corrected"] = true;
     }
     put(fields, missing, "type", d.type);
     put(fields, missing, "issuer", d.issuer);

@@ -463,23 +463,36 @@ class DirectiveReader {
         // A blank numeral: `/SGDDĐT-VP`. The codes are known, the number is not.
         rest = skip_unreadable_numeral(rest);
         if (!rest.empty() && (rest.front() == '/' || rest.front() == '-')) {
-            std::string_view codes_text = rest.substr(0, rest.find_first_of(" \t"));
+            const std::string codes_text = joined_codes(rest.substr(0, rest.find('\t')));
             DocumentNumber parts;
             std::string codes;
+            bool corrected = false;
             std::size_t p = 0;
             while (p < codes_text.size()) {
                 while (p < codes_text.size() && (codes_text[p] == '/' || codes_text[p] == '-')) ++p;
                 const std::size_t e = codes_text.find_first_of("/-", p);
-                const std::string_view code = codes_text.substr(p, e == npos ? npos : e - p);
+                std::string code = codes_text.substr(p, e == npos ? npos : e - p);
                 if (!code.empty() && looks_like_code(code, NumberMode::Document)) {
-                    parts.codes.emplace_back(code);
-                    codes += (codes.empty() ? "" : "-") + std::string(code);
+                    // The type code comes first: OCR's look-alike letters set right there.
+                    if (parts.codes.empty()) {
+                        if (auto fixed = corrected_type_code(code)) {
+                            code = std::move(*fixed);
+                            corrected = true;
+                        } else if (auto glued = split_glued_codes(code)) {
+                            codes = glued->first;
+                            parts.codes.push_back(std::move(glued->first));
+                            code = std::move(glued->second);
+                            corrected = true;
+                        }
+                    }
+                    codes += (codes.empty() ? "" : "-") + code;
+                    parts.codes.push_back(std::move(code));
                 }
                 p = e == npos ? codes_text.size() : e;
             }
             if (!parts.codes.empty()) {
                 d_.number_parts = parts;
-                d_.number_codes = Sourced<std::string>{codes, FieldSource::Header};
+                d_.number_codes = Sourced<std::string>{codes, FieldSource::Header, corrected};
             }
         }
     }
@@ -877,6 +890,19 @@ class DirectiveReader {
                 }
                 std::size_t name_end = j;
                 if (auto name = name_at(j, true, name_end)) {
+                    // OCR reads a pen's stroke as short words (`Ai Ga`): a name without a known
+                    // family name gives way to one with it just below.
+                    const auto first = split_words(*name, false);
+                    if (!first.empty() && !is_known_surname(first.front().text)) {
+                        for (std::size_t k = name_end + 1; k < lines_.size() && k <= name_end + 3;
+                             ++k) {
+                            if (auto below = person_name(lines_[k].text, false)) {
+                                name = std::move(below);
+                                j = k;
+                                break;
+                            }
+                        }
+                    }
                     d_.signer = Sourced<std::string>{*name, FieldSource::Signature};
                     read_signing_titles(i, j);
                     return true;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "analyzers/code_tables.hpp"
 #include "analyzers/ocr_vocabulary.hpp"
 #include "analyzers/utf8.hpp"
 #include "text_lines.hpp"
@@ -122,8 +123,68 @@ std::string_view skip_unreadable_numeral(std::string_view rest) {
                                     (c >= 'a' && c <= 'z') ||
                                     (static_cast<unsigned char>(c) & 0x80);
                          });
-    if (printed || split_words(before, false).size() > 2) return rest;
+    // OCR's reading of hand-written digits comes in pieces (`__ Ỉ __`, `2 l6) 36`): a few short
+    // tokens, no word among them.
+    const auto pieces = split_words(before, false);
+    const bool short_pieces = std::all_of(pieces.begin(), pieces.end(), [](const Word& w) {
+        std::size_t pos = 0, n = 0;  // code points, not bytes: `6§0_` is four
+        while (pos < w.text.size() && n <= 4) utf8::next(w.text, pos), ++n;
+        return n <= 4;
+    });
+    if (printed || pieces.size() > 4 || !short_pieces) return rest;
     return rest.substr(slash);
+}
+
+std::string joined_codes(std::string_view rest) {
+    auto separator = [](char c) { return c == '/' || c == '-'; };
+    std::string out;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+        if (rest[i] != ' ') {
+            out.push_back(rest[i]);
+            continue;
+        }
+        std::size_t next = i;
+        while (next < rest.size() && rest[next] == ' ') ++next;
+        const bool beside = (!out.empty() && separator(out.back())) ||
+                            (next < rest.size() && separator(rest[next]));
+        if (!beside) break;
+        i = next - 1;
+    }
+    return out;
+}
+
+std::optional<std::string> corrected_type_code(std::string_view code) {
+    if (code.empty() || is_known_code(ocr_match_form(code))) return std::nullopt;
+    // Letters OCR takes for one another in capitals of Times-like type.
+    static const std::vector<std::pair<std::string_view, std::string_view>> confusions = {
+        {"I", "T"}, {"l", "I"}, {"1", "I"}, {"0", "O"}, {"0", "Q"}, {"rn", "m"}};
+    std::optional<std::string> found;
+    for (const auto& [from, to] : confusions) {
+        for (std::size_t at = code.find(from); at != npos; at = code.find(from, at + 1)) {
+            std::string candidate(code);
+            candidate.replace(at, from.size(), to);
+            const CodeEntry* entry = find_type_code(candidate);
+            if (entry == nullptr || entry->code != candidate) continue;
+            if (found && *found != candidate) return std::nullopt;  // two readings: no guess
+            found = candidate;
+        }
+    }
+    return found;
+}
+
+std::optional<std::pair<std::string, std::string>> split_glued_codes(std::string_view code) {
+    if (code.size() < 4 || is_known_code(ocr_match_form(code))) return std::nullopt;
+    std::optional<std::pair<std::string, std::string>> found;
+    for (std::size_t at = 1; at + 1 < code.size(); ++at) {
+        const std::string type(code.substr(0, at));
+        const std::string issuer(code.substr(at));
+        const CodeEntry* entry = find_type_code(type);
+        if (entry == nullptr || entry->code != type || !is_known_code(ocr_match_form(issuer)))
+            continue;
+        if (found) return std::nullopt;  // two ways to split: no guess
+        found.emplace(type, issuer);
+    }
+    return found;
 }
 
 std::optional<HeaderDate> read_header_date(std::string_view zone) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "directive.hpp"
@@ -22,6 +23,19 @@ std::optional<std::string_view> ocr_number_label_rest(std::string_view line);
 /// before them could not be read (`O{_ /TTr-UBND`, `#39 /TIr-UBND`, `__ /BC-UBND` ->
 /// `/TTr-UBND`...); `rest` unchanged otherwise.
 std::string_view skip_unreadable_numeral(std::string_view rest);
+
+/// The printed codes after a blank numeral with the spaces OCR put beside their dashes and
+/// slashes taken out (`/TTr -UBND` -> `/TTr-UBND`); they end at the first other space.
+std::string joined_codes(std::string_view rest);
+
+/// A type code OCR spelt with a look-alike letter (`TIr` for `TTr`) set right: the one known
+/// type code a single swap of the usual confusions gives; nullopt when `code` is a known code
+/// already, or when no swap or several give one.
+std::optional<std::string> corrected_type_code(std::string_view code);
+
+/// A type code and the issuer's code read as one, OCR having lost the dash between them
+/// (`TBVPCP` -> `TB`, `VPCP`): both known codes, split one way only; nullopt otherwise.
+std::optional<std::pair<std::string, std::string>> split_glued_codes(std::string_view code);
 
 /// `ngày04tháng`, `tháng12`, `thángØ†`: the keywords of a date line set apart from what OCR
 /// (or a careless typist) glued to them.

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <span>
 
 #include <unicode/uchar.h>
 
@@ -26,6 +27,11 @@ constexpr double kCheckRotationBelow = 60;
 // A numeral on the header's `Số:` or date line read with less confidence than this is a
 // hand-written one OCR guessed at (`22` for 23, `899` for 299): left blank, never invented.
 constexpr float kMinHandwrittenNumeralConfidence = 70;
+// Digits standing this much taller than the printed words of their line were written by pen;
+// OCR reads pen digits with confidence even when it drops or adds one (`356` for 36, `7490` for
+// 1490 on the scan-like pages of bench/scan-like-report): they need more.
+constexpr double kPenTallerThanPrint = 1.4;
+constexpr float kMinPenNumeralConfidence = 85;
 // The header's number and date lines sit in this top share of the page.
 constexpr double kHeaderShare = 0.4;
 
@@ -115,6 +121,96 @@ PixPtr pix_of(const GrayImage& image) {
     return pix;
 }
 
+/// A word of a person's name: a capital, then small letters (`Tuấn`).
+bool is_name_word(std::string_view word) {
+    std::size_t pos = 0, n = 0;
+    while (pos < word.size()) {
+        const auto c = static_cast<UChar32>(utf8::next(word, pos));
+        if (!u_isalpha(c) || (n == 0) != bool(u_isupper(c))) return false;
+        ++n;
+    }
+    return n > 0;
+}
+
+/// A person's name as a signature block prints it: two to five name words (`Trần Hoàng Tuấn`).
+bool is_name(std::span<const PageWord> words) {
+    return words.size() >= 2 && words.size() <= 5 &&
+           std::all_of(words.begin(), words.end(),
+                       [](const PageWord& w) { return is_name_word(w.text); });
+}
+
+/// Where a name starts in a line of words: the whole line, or its last words when a column's
+/// gap sets them apart (Tesseract may join the name to the `Nơi nhận` list beside it). npos when
+/// the line ends in no name.
+std::size_t name_start(const std::vector<PageWord>& words) {
+    if (is_name(words)) return 0;
+    for (std::size_t k = words.size() >= 5 ? words.size() - 5 : 1; k + 1 < words.size(); ++k) {
+        if (k == 0) continue;
+        const double height = words[k].y1 - words[k].y0;
+        if (words[k].x0 - words[k - 1].x1 > 3 * height && is_name(std::span(words).subspan(k)))
+            return k;
+    }
+    return std::string::npos;
+}
+
+/// The signer's name under a seal and a pen's stroke: read on a page, Tesseract takes the seal's
+/// rim and the stroke into the line and slips on its tone marks (`Tuần` for Tuấn, `Hiện` for
+/// Hiền); read alone, the line comes out right. A name below the header is read again as one
+/// line and that reading kept when it differs only in its marks and is about as sure (within a
+/// point: a mark hardly moves Tesseract's confidence).
+void reread_names(tesseract::TessBaseAPI& api, Pix* pix, double below,
+                  std::vector<std::vector<PageWord>*>& lines,
+                  std::vector<std::vector<float>*>& confidences) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::vector<PageWord>& words = *lines[i];
+        const std::size_t first = name_start(words);
+        if (first == std::string::npos || words[first].y0 < below) continue;
+        double x0 = words[first].x0, y0 = words[first].y0, x1 = 0, y1 = 0;
+        std::string read;
+        float before = 0;
+        for (std::size_t k = first; k < words.size(); ++k) {
+            const PageWord& w = words[k];
+            x0 = std::min(x0, w.x0), y0 = std::min(y0, w.y0);
+            x1 = std::max(x1, w.x1), y1 = std::max(y1, w.y1);
+            read += (read.empty() ? "" : " ") + w.text;
+            before += (*confidences[i])[k];
+        }
+        const std::size_t count = words.size() - first;
+        before /= static_cast<float>(count);
+        const int pad = static_cast<int>((y1 - y0) / 2);
+        api.SetImage(pix);
+        api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+        api.SetRectangle(std::max(0, static_cast<int>(x0) - pad),
+                         std::max(0, static_cast<int>(y0) - pad),
+                         static_cast<int>(x1 - x0) + 2 * pad, static_cast<int>(y1 - y0) + 2 * pad);
+        std::vector<std::string> again;
+        float after = 0;
+        if (api.Recognize(nullptr) == 0) {
+            std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+            if (it) {
+                do {
+                    if (it->Empty(tesseract::RIL_WORD)) continue;
+                    std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+                    if (!text) continue;
+                    again.emplace_back(text.get());
+                    after += it->Confidence(tesseract::RIL_WORD);
+                } while (it->Next(tesseract::RIL_WORD));
+            }
+        }
+        api.Clear();
+        api.SetPageSegMode(tesseract::PSM_AUTO);
+        // The second reading must be a name too (not `“Nguyễn`).
+        if (again.size() != count || !std::all_of(again.begin(), again.end(), is_name_word))
+            continue;
+        after /= static_cast<float>(count);
+        std::string reread;
+        for (const auto& w : again) reread += (reread.empty() ? "" : " ") + w;
+        if (reread == read || ocr_match_form(reread) != ocr_match_form(read) || after + 1 < before)
+            continue;
+        for (std::size_t k = 0; k < count; ++k) words[first + k].text = std::move(again[k]);
+    }
+}
+
 OcrPage recognise(Pix* pix, const std::string& language) {
     tesseract::TessBaseAPI& api = engine(language);
     api.SetImage(pix);
@@ -145,9 +241,9 @@ OcrPage recognise(Pix* pix, const std::string& language) {
             const float confidence = it->Confidence(tesseract::RIL_WORD);
             confidence_sum += confidence * n;
             letters += n;
-            lines.back().confidence.push_back(confidence);
             std::string word(text.get(), n);
             if (is_ink_noise(word)) continue;
+            lines.back().confidence.push_back(confidence);  // in step with the words kept
             // `3|` is 31: a bar beside digits is a 1 (kept apart, it would end the line).
             if (word.find('|') != std::string::npos &&
                 std::all_of(word.begin(), word.end(),
@@ -175,10 +271,30 @@ OcrPage recognise(Pix* pix, const std::string& language) {
         }
         l.middle = (top + bottom) / 2;
         if (top > header_bottom || !is_number_or_date_line(l.words)) continue;
+        std::vector<double> printed;  // heights of the line's words that are not numerals
+        for (const PageWord& w : l.words) {
+            if (!all_digits(w.text)) printed.push_back(w.y1 - w.y0);
+        }
+        std::sort(printed.begin(), printed.end());
+        const double print_height = printed.size() >= 2 ? printed[printed.size() / 2] : 0;
         for (std::size_t k = 0; k < l.words.size(); ++k) {
-            if (all_digits(l.words[k].text) && l.confidence[k] < kMinHandwrittenNumeralConfidence)
+            if (!all_digits(l.words[k].text)) continue;
+            const bool pen = print_height > 0 &&
+                             l.words[k].y1 - l.words[k].y0 > kPenTallerThanPrint * print_height;
+            if (l.confidence[k] <
+                (pen ? kMinPenNumeralConfidence : kMinHandwrittenNumeralConfidence))
                 l.words[k].text = "__";
         }
+    }
+    if (language != "osd") {
+        std::vector<std::vector<PageWord>*> words;
+        std::vector<std::vector<float>*> confidences;
+        for (TessLine& l : lines) {
+            if (l.words.empty()) continue;
+            words.push_back(&l.words);
+            confidences.push_back(&l.confidence);
+        }
+        reread_names(engine(language), pix, header_bottom, words, confidences);
     }
     std::stable_sort(lines.begin(), lines.end(),
                      [](const TessLine& a, const TessLine& b) { return a.middle < b.middle; });
@@ -269,7 +385,10 @@ std::string ocr_page_text(const OcrPage& page) {
 std::string ocr_image_file(std::string_view bytes, const std::string& language) {
     PixPtr pix(pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size()));
     if (!pix) throw SourceError("damaged or unsupported image (Leptonica cannot read it)");
-    PixPtr gray(pixConvertTo8(pix.get(), 0));
+    // A colour scan is read in its red channel, as a PDF page is (extract_pdf.cpp): a red
+    // seal over the signer's title and name drops out.
+    PixPtr gray(pixGetDepth(pix.get()) == 32 ? pixGetRGBComponent(pix.get(), COLOR_RED)
+                                             : pixConvertTo8(pix.get(), 0));
     if (!gray) throw SourceError("damaged or unsupported image (Leptonica cannot convert it)");
     if (pixGetXRes(gray.get()) < 70) pixSetResolution(gray.get(), 300, 300);
     return ocr_page_text(read_upright(gray.get(), language));

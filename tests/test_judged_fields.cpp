@@ -68,3 +68,18 @@ TEST_CASE("the held-out legal-2025 pages: the same floors on pages the parser wa
         CHECK(report.group("all").fields.at(name).invented == 0);
     }
 }
+
+TEST_CASE("a hand-written part left out, the printed part right, is missing-ok", "[judged]") {
+    const nlohmann::json codes = {{"number_codes", {{"value", "TTr-UBND"}}}};
+    CHECK(judge_printed_part("number", codes, "239/TTr-UBND", "number,day") == Verdict::MissingOk);
+    CHECK(judge_printed_part("number", codes, "239/TTr-UBND", "") == Verdict::Missing);
+    CHECK(judge_printed_part("number", codes, "239/BC-UBND", "number") == Verdict::Missing);
+    CHECK(judge_printed_part("number", {{"number", {{"value", "23/TTr-UBND"}}}}, "239/TTr-UBND",
+                             "number") == Verdict::Wrong);  // digits made up stay wrong
+    const nlohmann::json month = {{"month", {{"value", "2024-12"}, {"source", "header"}}}};
+    CHECK(judge_printed_part("date", month, "2024-12-20", "number,day") == Verdict::MissingOk);
+    CHECK(judge_printed_part("date", month, "2024-12-20", "") == Verdict::Wrong);
+    const nlohmann::json year = {{"year", {{"value", "2021"}, {"source", "header"}}}};
+    CHECK(judge_printed_part("date", year, "2021-01-04", "day") == Verdict::Wrong);
+    CHECK(judge_printed_part("date", year, "2021-01-04", "day,month") == Verdict::MissingOk);
+}

@@ -234,6 +234,34 @@ TEST_CASE("hand-written numbers and days are left out, what is printed is kept",
     CHECK(skip_unreadable_numeral("#39 /TIr-UBND") == "/TIr-UBND");
     CHECK(skip_unreadable_numeral("2265 /SGDDĐT-VP") == "2265 /SGDDĐT-VP");
     CHECK(skip_unreadable_numeral("60-NQ/TW") == "60-NQ/TW");
+    // Hand-written digits read in pieces; `6§0_` is four code points, not five bytes.
+    CHECK(skip_unreadable_numeral("__ Ỉ __ /BNV-KHTC") == "/BNV-KHTC");
+    CHECK(skip_unreadable_numeral("6§0_/TB-UBND") == "/TB-UBND");
+    CHECK(skip_unreadable_numeral("Quyết định số 12/QĐ-UB") == "Quyết định số 12/QĐ-UB");
+    // The printed codes across OCR's spaces, and its slips on a type code.
+    CHECK(joined_codes("/TTr -UBND ngày 5") == "/TTr-UBND");
+    CHECK(joined_codes("/2025/ NQ-HĐND") == "/2025/NQ-HĐND");
+    CHECK(corrected_type_code("TIr") == "TTr");
+    CHECK_FALSE(corrected_type_code("TTr").has_value());   // known already
+    CHECK_FALSE(corrected_type_code("UBND").has_value());  // an issuer's code, known
+    CHECK_FALSE(corrected_type_code("XYZ").has_value());
+    CHECK(split_glued_codes("TBVPCP") == std::pair<std::string, std::string>("TB", "VPCP"));
+    CHECK(split_glued_codes("TTBXD") == std::pair<std::string, std::string>("TT", "BXD"));
+    CHECK_FALSE(split_glued_codes("UBND").has_value());
+    CHECK_FALSE(split_glued_codes("CTCS").has_value());  // CS is no known code: left as read
+    {
+        const std::string t =
+            "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: #39 /TIr -UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+            "VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày __ tháng 12 năm 2024\n\nTỜ "
+            "TRÌNH\n\nVề việc bãi bỏ\n";
+        const Directive d = parse_directive(t, analyze(t));
+        CHECK_FALSE(d.number.has_value());
+        REQUIRE(d.number_codes);
+        CHECK(d.number_codes->value == "TTr-UBND");
+        CHECK(d.number_codes->ocr_corrected);
+        REQUIRE(d.month);
+        CHECK(d.month->value == "2024-12");
+    }
 
     struct Case {
         const char* line;
