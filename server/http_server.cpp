@@ -313,6 +313,13 @@ struct HttpServer::Impl {
                      error_response(503, "unavailable",
                                     "remote database error: " + e.get_description()));
                 return;
+            } catch (const Xapian::Error& e) {
+                // Any other error of Xapian's is the database's state, not the request's: never
+                // a 500 (a handle that threw may be unusable, so it is opened afresh next time).
+                databases.reset_current();
+                send(req, res,
+                     error_response(503, "unavailable", "database error: " + e.get_description()));
+                return;
             }
         }
         send(req, res,

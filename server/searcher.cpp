@@ -25,15 +25,27 @@ constexpr std::size_t kFacetValues = 20;
 // Sorts after every "YYYYMMDD" key.
 constexpr std::string_view kUndatedKey = "\xff";
 
-void set_sort(Xapian::Enquire& enquire, SortOrder sort, const ValueTablePtr& values) {
+/// The value table a search reads, with where the ShardTracker of its queries says which shard
+/// Xapian is matching (value_table.hpp).
+struct Table {
+    ValueTablePtr values;
+    std::shared_ptr<std::size_t> shard = std::make_shared<std::size_t>(0);
+    explicit operator bool() const { return values != nullptr; }
+    /// `query` as it must be run for spies and sort keys reading the table.
+    Xapian::Query tracked(const Xapian::Query& query) const {
+        return ShardTracker::wrap(query, values, shard);
+    }
+};
+
+void set_sort(Xapian::Enquire& enquire, SortOrder sort, const Table& values) {
     if (sort == SortOrder::Relevance) return;
     const bool newest_first = sort == SortOrder::DateNewest;
     // Undated documents last in both orders: a key below every date when the order is reversed,
     // above every date when it is not.
     const std::string undated = newest_first ? "" : std::string(kUndatedKey);
     if (values) {
-        enquire.set_sort_by_key_then_relevance((new TableDateKey(values, undated))->release(),
-                                               newest_first);
+        enquire.set_sort_by_key_then_relevance(
+            (new TableDateKey(values.values, undated, values.shard))->release(), newest_first);
     } else {
         auto* key = new Xapian::MultiValueKeyMaker;
         key->add_value(schema::kSlotDate, false, undated);
@@ -41,10 +53,12 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort, const ValueTablePtr& val
     }
 }
 
-/// The candidates of a first pass, by document number or (several or remote shards) by id term.
+/// The candidates of a first pass, by document number (local databases with a value table, which
+/// tells shards apart) or by id term.
 class Candidates {
   public:
-    explicit Candidates(bool by_docid) : by_docid_(by_docid) {}
+    explicit Candidates(const ValueTablePtr& values)
+        : by_docid_(values != nullptr), values_(values) {}
     Xapian::doccount size() const { return found_; }
     /// Adds the documents of `mset`; false if one lacks its id value (a database written before
     /// ids were values: then there is no re-ranking).
@@ -61,12 +75,20 @@ class Candidates {
         return true;
     }
     Xapian::Query query() const {
+        if (by_docid_ && values_->shard_count() > 1) {
+            auto shard_of = [values = values_](const Xapian::Database& shard) {
+                return values->shard_of(shard);
+            };
+            return Xapian::Query(
+                DocidSource::of_combined(docids_, values_->shard_count(), shard_of)->release());
+        }
         if (by_docid_) return Xapian::Query(DocidSource::of(docids_)->release());
         return Xapian::Query(Xapian::Query::OP_OR, ids_.begin(), ids_.end());
     }
 
   private:
     bool by_docid_;
+    ValueTablePtr values_;
     Xapian::doccount found_ = 0;
     std::vector<Xapian::docid> docids_;
     std::vector<Xapian::Query> ids_;
@@ -74,10 +96,10 @@ class Candidates {
 
 Xapian::MSet top(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount first,
                  Xapian::doccount count, SortOrder sort = SortOrder::Relevance,
-                 const ValueTablePtr& values = nullptr) {
+                 const Table& values = Table{}) {
     Xapian::Enquire enquire(db);
     set_sort(enquire, sort, values);
-    enquire.set_query(query);
+    enquire.set_query(sort != SortOrder::Relevance && values ? values.tracked(query) : query);
     // Counting every match it skipped makes the total exact whenever the page runs past the end.
     return enquire.get_mset(first, count, first + count);
 }
@@ -109,16 +131,15 @@ std::vector<Ranked> ranked(const Xapian::MSet& mset) {
 ///      then the later tiers, each by its own weight plus its bonus (ties by document number).
 /// A document's score is thus the same on every page.
 std::vector<Ranked> rank(const Xapian::Database& db, const RankedQuery& query,
-                         const SearchRequest& request, SortOrder sort,
-                         const ValueTablePtr& values) {
+                         const SearchRequest& request, SortOrder sort, const Table& values) {
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto count = static_cast<Xapian::doccount>(request.limit);
     const bool rescore =
         sort == SortOrder::Relevance && (!query.boosts.empty() || !query.phrase_tiers.empty());
     if (!rescore) return ranked(top(db, query.ranking, first, count, sort, values));
 
-    // A value table is only given for one local database.
-    Candidates candidates(values != nullptr);
+    // A value table is only given for local databases.
+    Candidates candidates(values.values);
     std::unordered_map<Xapian::docid, double> bonus;
     std::size_t tier = 0;              // the tier the window stopped in
     Xapian::doccount taken_there = 0;  // how many of its documents the window took
@@ -164,15 +185,15 @@ struct Counts {
 
 /// How many documents match, and the facets: an unweighted pass over the matching query.
 Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets,
-             const ValueTablePtr& values) {
+             const Table& values) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(query.matching);
+    enquire.set_query(facets && values ? values.tracked(query.matching) : query.matching);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     FacetSpies spies;
     std::optional<TableFacetSpy> table_spy;
     if (facets && values) {
-        table_spy.emplace(values);
+        table_spy.emplace(values.values, values.shard);
         enquire.add_matchspy(&*table_spy);
     } else if (facets) {
         spies.attach(enquire);
@@ -212,15 +233,15 @@ BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMake
 
 SearchResult search(const Xapian::Database& db, const SearchRequest& request,
                     const ValueTablePtr& given_values) {
-    // Xapian matches shards one by one and hands spies and sort keys each shard's own document
-    // numbers, which a table of the combined numbers cannot read.
-    const ValueTablePtr values = db.size() == 1 ? given_values : nullptr;
+    // A table of these shards (one for each), else none: Xapian's values are read.
+    Table values;
+    if (given_values && given_values->shard_count() == db.size()) values.values = given_values;
     // Compound filters (an issuer's words) from the revision's remembered lists when there is one.
     const BuiltQuery built =
         values ? build_search_query(request,
                                     [&](QueryField field, const std::string& value) {
-                                        return values->filters().query(
-                                            db, field_filter_query(field, value));
+                                        return values.values->filters().query(
+                                            db, field_filter_query(field, value), values.values);
                                     })
                : build_search_query(request);
     // Only filters: every match weighs the same, so show the newest first.
