@@ -30,6 +30,8 @@ constexpr std::string_view kUndatedKey = "\xff";
 struct Table {
     ValueTablePtr values;
     std::shared_ptr<std::size_t> shard = std::make_shared<std::size_t>(0);
+    /// Documents of one date follow their ids: for searches where every match weighs the same.
+    bool by_id = false;
     explicit operator bool() const { return values != nullptr; }
     /// `query` as it must be run for spies and sort keys reading the table.
     Xapian::Query tracked(const Xapian::Query& query) const {
@@ -37,7 +39,13 @@ struct Table {
     }
 };
 
-void set_sort(Xapian::Enquire& enquire, SortOrder sort, const Table& values) {
+/// How a date order is computed: from the value table, by a KeyMaker reading the date and id
+/// slots, or (remote shards, which cannot run a KeyMaker in Xapian 1.4) by the date slot alone.
+enum class SortBy { Table, Keys, Slot };
+
+void set_sort(Xapian::Enquire& enquire, SortOrder sort, const Table& values,
+              SortBy by = SortBy::Keys) {
+    const bool then_id = values.by_id;
     if (sort == SortOrder::Relevance) return;
     const bool newest_first = sort == SortOrder::DateNewest;
     // Undated documents last in both orders: a key below every date when the order is reversed,
@@ -45,11 +53,19 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort, const Table& values) {
     const std::string undated = newest_first ? "" : std::string(kUndatedKey);
     if (values) {
         enquire.set_sort_by_key_then_relevance(
-            (new TableDateKey(values.values, undated, values.shard))->release(), newest_first);
-    } else {
+            (new TableDateKey(values.values, undated, values.shard, then_id, newest_first))
+                ->release(),
+            newest_first);
+    } else if (by == SortBy::Keys) {
         auto* key = new Xapian::MultiValueKeyMaker;
         key->add_value(schema::kSlotDate, false, undated);
+        // Ids ascending in both orders (Xapian reverses the whole key for newest first).
+        if (then_id) key->add_value(schema::kSlotId, newest_first);
         enquire.set_sort_by_key_then_relevance(key->release(), newest_first);
+    } else {
+        // A missing date sorts first, which is last when newest come first; oldest first,
+        // sorted_page() puts the undated after the dated. Ties follow document numbers.
+        enquire.set_sort_by_value_then_relevance(schema::kSlotDate, newest_first);
     }
 }
 
@@ -96,9 +112,9 @@ class Candidates {
 
 Xapian::MSet top(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount first,
                  Xapian::doccount count, SortOrder sort = SortOrder::Relevance,
-                 const Table& values = Table{}) {
+                 const Table& values = Table{}, SortBy by = SortBy::Keys) {
     Xapian::Enquire enquire(db);
-    set_sort(enquire, sort, values);
+    set_sort(enquire, sort, values, by);
     enquire.set_query(sort != SortOrder::Relevance && values ? values.tracked(query) : query);
     // Counting every match it skipped makes the total exact whenever the page runs past the end.
     return enquire.get_mset(first, count, first + count);
@@ -109,17 +125,47 @@ struct Ranked {
     Xapian::docid docid;
     double score;
     Xapian::Document document;
+    std::string id;  ///< read for tie-breaks only
 };
 
 void append_ranked(std::vector<Ranked>& out, const Xapian::MSet& mset, double bonus = 0) {
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        out.push_back({*it, it.get_weight() + bonus, it.get_document()});
+        out.push_back({*it, it.get_weight() + bonus, it.get_document(), {}});
 }
 
 std::vector<Ranked> ranked(const Xapian::MSet& mset) {
     std::vector<Ranked> out;
     append_ranked(out, mset);
     return out;
+}
+
+/// A page of `query` in the order asked. For remote shards, oldest first is two passes: the
+/// dated documents by the slot, then the undated (a missing value sorts before every date).
+std::vector<Ranked> sorted_page(const Xapian::Database& db, const Xapian::Query& query,
+                                Xapian::doccount first, Xapian::doccount count, SortOrder sort,
+                                const Table& values) {
+    if (values || sort == SortOrder::Relevance) {
+        return ranked(top(db, query, first, count, sort, values));
+    }
+    try {
+        return ranked(top(db, query, first, count, sort, values, SortBy::Keys));
+    } catch (const Xapian::UnimplementedError&) {
+        // a remote shard: by the slot, below
+    }
+    if (sort == SortOrder::DateNewest)
+        return ranked(top(db, query, first, count, sort, values, SortBy::Slot));
+    const Xapian::Query has_date(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, "0");
+    const Xapian::MSet dated = top(db, Xapian::Query(Xapian::Query::OP_FILTER, query, has_date),
+                                   first, count, sort, values, SortBy::Slot);
+    std::vector<Ranked> page = ranked(dated);
+    if (dated.size() == count) return page;
+    // The page ran past the dated ones, so their count is exact (top() counted that far).
+    const Xapian::doccount dated_total = dated.get_matches_lower_bound();
+    const Xapian::doccount skip = first > dated_total ? first - dated_total : 0;
+    append_ranked(
+        page, top(db, Xapian::Query(Xapian::Query::OP_AND_NOT, query, has_date), skip,
+                  count - static_cast<Xapian::doccount>(page.size()), sort, values, SortBy::Slot));
+    return page;
 }
 
 /// The page of results, cut from one total order that depends only on the query (never on the
@@ -136,7 +182,7 @@ std::vector<Ranked> rank(const Xapian::Database& db, const RankedQuery& query,
     const auto count = static_cast<Xapian::doccount>(request.limit);
     const bool rescore =
         sort == SortOrder::Relevance && (!query.boosts.empty() || !query.phrase_tiers.empty());
-    if (!rescore) return ranked(top(db, query.ranking, first, count, sort, values));
+    if (!rescore) return sorted_page(db, query.ranking, first, count, sort, values);
 
     // A value table is only given for local databases.
     Candidates candidates(values.values);
@@ -155,8 +201,10 @@ std::vector<Ranked> rank(const Xapian::Database& db, const RankedQuery& query,
     if (first < candidates.size()) {
         page = ranked(top(db, rescoring_query(query, candidates.query()), 0, candidates.size()));
         for (Ranked& r : page) r.score += bonus[r.docid];
+        // Ties by id, not document number: the same order however the files are sharded.
+        for (Ranked& r : page) r.id = r.document.get_value(schema::kSlotId);
         std::sort(page.begin(), page.end(), [](const Ranked& a, const Ranked& b) {
-            return a.score != b.score ? a.score > b.score : a.docid < b.docid;
+            return a.score != b.score ? a.score > b.score : a.id < b.id;
         });
         page.erase(page.begin(), page.begin() + first);
         if (page.size() > count) page.resize(count);
@@ -248,6 +296,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
     const SortOrder sort = !built.has_text && request.sort == SortOrder::Relevance
                                ? SortOrder::DateNewest
                                : request.sort;
+    values.by_id = !built.has_text;
 
     SearchResult result;
     const RankedQuery* query = &built.strict;

@@ -36,6 +36,7 @@ ValueTable::ValueTable(const std::vector<Xapian::Database>& shards) {
         read_shard(shards[i], shards_[i], index);
         documents_ += shards[i].get_doccount();
     }
+    rank_ids(shards);
     for (std::size_t i = 0; shards.size() > 1 && i < shards_.size(); ++i) {
         for (std::size_t j = 0; j < i; ++j) {
             if (shards_[i].uuid.empty() || shards_[i].uuid == shards_[j].uuid) {
@@ -73,6 +74,27 @@ void ValueTable::read_shard(
     }
 }
 
+void ValueTable::rank_ids(const std::vector<Xapian::Database>& shards) {
+    struct Entry {
+        std::string id;
+        uint32_t shard;
+        Xapian::docid docid;
+    };
+    std::vector<Entry> all;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        const Xapian::Database& db = shards[i];
+        shards_[i].id_ranks.assign(db.get_lastdocid() + 1, 0);
+        for (auto v = db.valuestream_begin(schema::kSlotId);
+             v != db.valuestream_end(schema::kSlotId); ++v)
+            all.push_back({*v, static_cast<uint32_t>(i), v.get_docid()});
+    }
+    std::sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
+    for (std::size_t r = 0; r < all.size(); ++r) {
+        auto& ranks = shards_[all[r].shard].id_ranks;
+        if (all[r].docid < ranks.size()) ranks[all[r].docid] = static_cast<uint32_t>(r + 1);
+    }
+}
+
 std::size_t ValueTable::shard_of(const Xapian::Database& shard) const {
     if (shards_.size() == 1) return 0;
     const std::string uuid = shard.get_uuid();
@@ -96,11 +118,25 @@ std::string ValueTable::date_key(Xapian::docid docid, std::size_t shard) const {
     return key;
 }
 
+std::string TableDateKey::operator()(const Xapian::Document& doc) const {
+    const std::size_t shard = shard_ ? *shard_ : 0;
+    std::string key = table_->date_key(doc.get_docid(), shard);
+    if (!then_id_) return key.empty() ? undated_ : key;
+    // Fixed width, so that the id part never meets the date part: undated below every date
+    // (newest first) or above (oldest first).
+    if (key.empty()) key.assign(8, undated_.empty() ? '0' : '\xff');
+    uint32_t rank = table_->id_rank(doc.get_docid(), shard);
+    if (reversed_) rank = ~rank;
+    for (int i = 3; i >= 0; --i) key.push_back(static_cast<char>((rank >> (8 * i)) & 0xff));
+    return key;
+}
+
 std::size_t ValueTable::memory_bytes() const {
     std::size_t bytes = 0;
     for (const Shard& shard : shards_) {
         bytes += shard.dates.capacity() * sizeof(uint32_t);
         for (const auto& ids : shard.ids) bytes += ids.capacity() * sizeof(uint32_t);
+        bytes += shard.id_ranks.capacity() * sizeof(uint32_t);
     }
     for (const auto& labels : labels_) {
         for (const auto& l : labels) bytes += sizeof(std::string) + l.capacity();

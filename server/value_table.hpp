@@ -45,6 +45,14 @@ class ValueTable {
     /// The stored date key ("YYYYMMDD", "YYYY0000") of `docid` of `shard`, or "" when it has none.
     std::string date_key(Xapian::docid docid, std::size_t shard = 0) const;
 
+    /// The place of the document's id among all ids of all shards (from 1; 0: no id): orders
+    /// documents the same however they are spread over shards, unlike document numbers.
+    uint32_t id_rank(Xapian::docid docid, std::size_t shard = 0) const {
+        if (shard >= shards_.size()) return 0;
+        const auto& ranks = shards_[shard].id_ranks;
+        return docid < ranks.size() ? ranks[docid] : 0;
+    }
+
     /// 0 when `docid` of `shard` has no value for `facet`, else an index into labels(facet).
     uint32_t label_id(Facet facet, Xapian::docid docid, std::size_t shard = 0) const {
         if (shard >= shards_.size()) return 0;
@@ -66,7 +74,9 @@ class ValueTable {
         std::string uuid;
         std::vector<uint32_t> dates;  ///< YYYYMMDD as a number; 0: no date
         std::array<std::vector<uint32_t>, kFacetCount> ids;
+        std::vector<uint32_t> id_ranks;
     };
+    void rank_ids(const std::vector<Xapian::Database>& shards);
     void read_shard(const Xapian::Database& db, Shard& shard,
                     std::array<std::unordered_map<std::string, uint32_t>, kFacetCount>& index);
 
@@ -127,22 +137,28 @@ class TableFacetSpy : public Xapian::MatchSpy {
 };
 
 /// Sort key of a document: its date key from a ValueTable (what sorting on the date slot would
-/// read, without reading it), `undated` for a document without one.
+/// read, without reading it), `undated` for a document without one. With `then_id`, documents of
+/// one date follow their ids (ascending in both orders), not their document numbers, which
+/// differ between one database and shards of the same files.
 class TableDateKey : public Xapian::KeyMaker {
   public:
     /// `shard` as for TableFacetSpy.
     TableDateKey(std::shared_ptr<const ValueTable> table, std::string undated,
-                 std::shared_ptr<const std::size_t> shard = nullptr)
-        : table_(std::move(table)), shard_(std::move(shard)), undated_(std::move(undated)) {}
-    std::string operator()(const Xapian::Document& doc) const override {
-        std::string key = table_->date_key(doc.get_docid(), shard_ ? *shard_ : 0);
-        return key.empty() ? undated_ : key;
-    }
+                 std::shared_ptr<const std::size_t> shard = nullptr, bool then_id = false,
+                 bool reversed = false)
+        : table_(std::move(table)),
+          shard_(std::move(shard)),
+          undated_(std::move(undated)),
+          then_id_(then_id),
+          reversed_(reversed) {}
+    std::string operator()(const Xapian::Document& doc) const override;
 
   private:
     std::shared_ptr<const ValueTable> table_;
     std::shared_ptr<const std::size_t> shard_;
     std::string undated_;
+    bool then_id_;
+    bool reversed_;  ///< Xapian reverses the whole key: the id part is inverted to stay ascending
 };
 
 }  // namespace tracuu
