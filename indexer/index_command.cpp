@@ -200,8 +200,12 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
         // with the stored hash, so a touched but identical file is not extracted again.
         std::vector<FileTask> tasks;
         uint64_t bytes_to_read = 0;
-        for (const SourceFile& file : found.files) {
-            const auto facts = writer->source_facts(file.id);
+        std::vector<std::string> ids;
+        for (const SourceFile& file : found.files) ids.push_back(file.id);
+        const auto known = writer->source_facts(ids);
+        for (std::size_t i = 0; i < found.files.size(); ++i) {
+            const SourceFile& file = found.files[i];
+            const auto& facts = known[i];
             if (facts && !options.force && !facts->hash.empty() && facts->size == file.size &&
                 facts->mtime_ns == file.mtime_ns) {
                 ++counts.unchanged;

@@ -260,8 +260,44 @@ std::optional<IndexWriter::SourceFacts> ShardedWriter::source_facts(const std::s
         shard_of(id), [id](IndexWriter& w) { return w.source_facts(id); });
 }
 
+std::vector<std::optional<IndexWriter::SourceFacts>> ShardedWriter::source_facts(
+    const std::vector<std::string>& ids) {
+    rethrow_fatal();
+    std::vector<std::optional<IndexWriter::SourceFacts>> facts(ids.size());
+    std::vector<std::vector<std::size_t>> asked(shards_.size());  // indexes into ids, per shard
+    for (std::size_t i = 0; i < ids.size(); ++i) asked[shard_of(ids[i])].push_back(i);
+    std::vector<std::future<void>> done;
+    for (std::size_t s = 0; s < shards_.size(); ++s) {
+        auto promise = std::make_shared<std::promise<void>>();
+        done.push_back(promise->get_future());
+        // Each task writes its own entries of `facts`; the futures order those writes before
+        // the reads below.
+        shards_[s]->enqueue([&, s, promise] {
+            try {
+                for (const std::size_t i : asked[s])
+                    facts[i] = shards_[s]->writer->source_facts(ids[i]);
+                promise->set_value();
+            } catch (...) {
+                promise->set_exception(std::current_exception());
+            }
+        });
+    }
+    for (auto& d : done) d.get();
+    return facts;
+}
+
 void ShardedWriter::update_mtime(const std::string& id, int64_t mtime_ns) {
-    run<void>(shard_of(id), [id, mtime_ns](IndexWriter& w) { w.update_mtime(id, mtime_ns); });
+    rethrow_fatal();
+    Shard& shard = *shards_[shard_of(id)];
+    shard.enqueue([&shard, id, mtime_ns] {
+        try {
+            shard.writer->update_mtime(id, mtime_ns);
+        } catch (const Xapian::Error&) {
+            if (!shard.threaded) throw;
+            std::lock_guard lock(shard.mutex);
+            shard.fatal = std::current_exception();
+        }
+    });
 }
 
 std::vector<std::string> ShardedWriter::ids_with_prefix(const std::string& prefix) {

@@ -52,6 +52,11 @@ class ShardedWriter {
 
     bool remove(const std::string& id);
     std::optional<IndexWriter::SourceFacts> source_facts(const std::string& id);
+    /// The same for many ids at once: one task per shard, in parallel (a round trip per file to
+    /// a shard's thread costs more than the look-up).
+    std::vector<std::optional<IndexWriter::SourceFacts>> source_facts(
+        const std::vector<std::string>& ids);
+    /// Queued on the shard's thread, like put().
     void update_mtime(const std::string& id, int64_t mtime_ns);
     /// Of every shard.
     std::vector<std::string> ids_with_prefix(const std::string& prefix);

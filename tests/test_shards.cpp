@@ -474,3 +474,89 @@ TEST_CASE("a stub database never answers 500", "[shards][server]") {
     CHECK(bad->status == 503);
     CHECK(nlohmann::json::parse(bad->body)["error"]["code"] == "unavailable");
 }
+
+TEST_CASE("a replica kept by xapian-replicate is served and follows the master's commits",
+          "[shards][replica]") {
+    REQUIRE(fs::exists("/usr/bin/xapian-replicate-server"));  // xapian-tools
+    test::TempDir tmp;
+    const fs::path corpus = test::bundled_corpus_dir();
+    // The indexer keeps changesets for replicas to pull.
+    ::setenv("XAPIAN_MAX_CHANGESETS", "10", 1);
+    IndexOptions options;
+    options.db = tmp / "master" / "db";
+    options.root = corpus;
+    options.inputs = {corpus / "seeds"};
+    options.quiet = true;
+    options.compact = CompactMode::Never;  // a compacted database is a new one: a full copy
+    std::FILE* sink = std::fopen("/dev/null", "w");
+    REQUIRE(run_index(options, sink, sink) == kExitOk);
+
+    // xapian-replicate-server publishes the master's folder, in its own process group.
+    const int port = [] {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        socklen_t length = sizeof address;
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+        ::close(fd);
+        return static_cast<int>(ntohs(address.sin_port));
+    }();
+    const pid_t publisher = ::fork();
+    REQUIRE(publisher >= 0);
+    if (publisher == 0) {
+        ::setpgid(0, 0);
+        const std::string port_text = std::to_string(port);
+        const std::string folder = (tmp / "master").string();
+        ::execl("/usr/bin/xapian-replicate-server", "xapian-replicate-server", "--interface",
+                "127.0.0.1", "--port", port_text.c_str(), folder.c_str(),
+                static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    ::setpgid(publisher, publisher);
+    struct Stop {
+        pid_t pid;
+        ~Stop() {
+            ::kill(-pid, SIGKILL);
+            ::waitpid(pid, nullptr, 0);
+        }
+    } stop{publisher};
+    // It says nothing when ready: its port accepting a connection is the sign.
+    bool listening = false;
+    for (int attempt = 0; attempt < 2000 && !listening; ++attempt) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<uint16_t>(port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        listening = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+        ::close(fd);
+        if (!listening) ::usleep(5000);
+    }
+    REQUIRE(listening);
+
+    const std::string pull = "xapian-replicate --host 127.0.0.1 --port " + std::to_string(port) +
+                             " --master db --one-shot " + (tmp / "replica" / "db").string();
+    fs::create_directories(tmp / "replica");  // xapian-replicate makes the last folder only
+    std::string output;
+    const int pulled = test::run_command(pull, output);
+    INFO(pull << ": " << output);
+    REQUIRE(pulled == 0);
+    DatabaseSet replica({(tmp / "replica" / "db").string()});
+    CHECK(replica.current().get_doccount() == 5);
+
+    // A commit on the master reaches the replica at its next pull; the same server follows.
+    options.inputs = {corpus / "ubtvqh-2025"};
+    REQUIRE(run_index(options, sink, sink) == kExitOk);
+    std::fclose(sink);
+    ::unsetenv("XAPIAN_MAX_CHANGESETS");
+    const int pulled_again = test::run_command(pull, output);
+    INFO(pull << ": " << output);
+    REQUIRE(pulled_again == 0);
+    Xapian::Database& db = replica.current();
+    CHECK(db.get_doccount() == 41);
+    DatabaseSet master({(tmp / "master" / "db").string()});
+    check_same(handle_search(master.current(), {{"q", "nghị quyết"}, {"limit", "50"}}),
+               handle_search(db, {{"q", "nghị quyết"}, {"limit", "50"}}));
+}
