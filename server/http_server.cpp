@@ -382,7 +382,9 @@ struct HttpServer::Impl {
         });
         server.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) {
             with_database(req, res, [&](Xapian::Database& db) {
-                return ApiResponse{200, {{"status", "ok"}, {"documents", db.get_doccount()}}};
+                return ApiResponse{
+                    200,
+                    {{"status", "ok"}, {"documents", db.get_doccount()}, {"shards", db.size()}}};
             });
         });
         server.Get("/metrics",

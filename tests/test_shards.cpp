@@ -11,11 +11,14 @@
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "analyzers/code_tables.hpp"
+#include "generated_documents.hpp"
 #include "indexer/index_command.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/sharded_writer.hpp"
@@ -559,4 +562,57 @@ TEST_CASE("a replica kept by xapian-replicate is served and follows the master's
     DatabaseSet master({(tmp / "master" / "db").string()});
     check_same(handle_search(master.current(), {{"q", "nghị quyết"}, {"limit", "50"}}),
                handle_search(db, {{"q", "nghị quyết"}, {"limit", "50"}}));
+}
+
+TEST_CASE("kill -9 of an indexer writing 4 shards: every shard opens, each document once",
+          "[shards][crash]") {
+    test::TempDir tmp;
+    const fs::path root = fs::canonical(tmp.path());
+    const auto names = test::generate_documents(root / "inbox", 200, 1);
+    const fs::path db = root / "db";
+    auto run = [&]() {
+        const pid_t pid = ::fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            if (!std::freopen("/dev/null", "w", stderr)) ::_exit(126);
+            ::execl(TRACUU_INDEX_BINARY, TRACUU_INDEX_BINARY, "--db", db.c_str(), "--root",
+                    root.c_str(), "--shards", "4", "--batch", "10", "--quiet",
+                    (root / "inbox").c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        return pid;
+    };
+    // Every id once over all shards, with its text whole.
+    auto check = [&](std::size_t at_most) {
+        if (!fs::exists(db)) return std::size_t{0};  // killed before the folder was whole
+        Xapian::Database reader(db.string());        // every shard opens
+        REQUIRE(reader.size() == 4);
+        const std::string prefix(schema::kId);
+        std::size_t ids = 0;
+        for (auto t = reader.allterms_begin(prefix); t != reader.allterms_end(prefix); ++t) {
+            INFO(*t);
+            CHECK(t.get_termfreq() == 1);
+            ++ids;
+        }
+        CHECK(ids == reader.get_doccount());
+        CHECK(ids <= at_most);
+        for (auto p = reader.postlist_begin(""); p != reader.postlist_end(""); ++p)
+            CHECK(!reader.get_document(*p).get_data().empty());
+        return ids;
+    };
+    std::mt19937 random(19);
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        if (attempt % 4 == 0) fs::remove_all(db);  // some kills while the folder is made
+        const pid_t pid = run();
+        // The moment of the kill is the fault injected, not a wait for anything.
+        std::this_thread::sleep_for(std::chrono::milliseconds(random() % 400));
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, nullptr, 0);
+        check(names.size());
+    }
+    int status = 0;
+    ::waitpid(run(), &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(check(names.size()) == names.size());
 }
