@@ -42,7 +42,7 @@ inline constexpr std::string_view kCites = "XCITE";
 inline constexpr std::string_view kOwnNumberPiece = "XSP";
 /// The pieces of the numbers the document cites.
 inline constexpr std::string_view kCitedPiece = "XCP";
-/// Issuing body: accent-free canonical name words and codes (see indexer/issuer.hpp).
+/// Issuing body: accent-free canonical name words and codes (see issuer_terms in indexer/directive_terms.hpp).
 inline constexpr std::string_view kIssuer = "XCQ";
 /// Document type code, accent-free (`nq`, `kh`, `cv`).
 inline constexpr std::string_view kType = "XLOAI";
