@@ -140,10 +140,6 @@ DatabaseSet::Layout DatabaseSet::layout() const {
     return layout;
 }
 
-std::vector<std::string> DatabaseSet::shard_specs() const {
-    return layout().shards;
-}
-
 DatabaseSet::Opened DatabaseSet::open(const std::vector<std::string>& shards) const {
     Opened opened;
     for (std::size_t i = 0; i < shards.size(); ++i) {

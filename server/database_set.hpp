@@ -66,10 +66,6 @@ class DatabaseSet {
 
     const std::vector<std::string>& specs() const { return specs_; }
 
-    /// The shards the specs name now (stubs read): directories, `tcp://HOST:PORT`, `prog:PROG
-    /// ARGS`. Throws DatabaseUnavailable for a stub that cannot be read.
-    std::vector<std::string> shard_specs() const;
-
     /// Device and inode of each local database directory (zero for remote shards).
     using Identity = std::vector<std::pair<uint64_t, uint64_t>>;
 
