@@ -332,6 +332,7 @@ struct HttpServer::Impl {
             Xapian::Database& db = databases.current();
             index.up = true;
             index.documents = db.get_doccount();
+            index.shards = db.size();
             try {
                 index.revision = db.get_revision();
             } catch (const Xapian::Error&) {

@@ -470,6 +470,12 @@ TEST_CASE("a stub database never answers 500", "[shards][server]") {
         INFO(path << ": " << res->body);
         CHECK(res->status == 200);
     }
+    auto metrics = client.Get("/metrics");
+    REQUIRE(metrics);
+    CHECK(metrics->body.find("tracuu_index_shards 2\n") != std::string::npos);
+    auto health = client.Get("/healthz");
+    REQUIRE(health);
+    CHECK(nlohmann::json::parse(health->body)["shards"] == 2);
     // A stub that cannot be read: 503 with the reason.
     test::write_file(tmp / "stub2" / "XAPIANDB", "nonsense line\n");
     auto bad = client.Get("/api/search?q=xa");
