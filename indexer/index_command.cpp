@@ -8,6 +8,7 @@
 #include "file_pipeline.hpp"
 #include "index_writer.hpp"
 #include "progress.hpp"
+#include "sharded_writer.hpp"
 #include "source_files.hpp"
 
 namespace tracuu {
@@ -53,7 +54,7 @@ std::vector<std::string> prune_prefixes(const std::vector<std::filesystem::path>
     return prefixes;
 }
 
-std::size_t prune_missing(IndexWriter& writer, const std::vector<std::string>& prefixes) {
+std::size_t prune_missing(ShardedWriter& writer, const std::vector<std::string>& prefixes) {
     std::size_t pruned = 0;
     for (const std::string& prefix : prefixes) {
         for (const std::string& id : writer.ids_with_prefix(prefix)) {
@@ -128,12 +129,51 @@ void print_dry_run(const PreparedDocument& doc, double extraction_seconds, bool 
     std::fputs(shown_text.c_str(), out);
 }
 
+/// A document handed to the writer, until its shard says what became of it.
+struct Pending {
+    const SourceFile* file = nullptr;
+    PreparedDocument document;
+    double extraction_seconds = 0;
+};
+
+/// Counts what the writer says of the documents it was handed (ShardedWriter::take_written).
+void settle(std::vector<ShardedWriter::Written> written, std::map<std::size_t, Pending>& pending,
+            Counts& counts, std::vector<Problem>& failed, std::vector<Problem>& warnings) {
+    for (auto& w : written) {
+        const auto found = pending.find(w.ticket);
+        if (found == pending.end()) continue;
+        const Pending p = std::move(found->second);
+        pending.erase(found);
+        const SourceFile& file = *p.file;
+        if (!w.outcome) {
+            failed.push_back(failure(file, Stage::Write, w.error));
+            continue;
+        }
+        const SourceInfo& s = p.document.record.source;
+        auto& f = counts.formats[s.format];
+        ++f.files;
+        f.seconds += p.extraction_seconds;
+        f.bytes += s.bytes;
+        counts.pages += s.pages;
+        counts.ocr_pages += s.ocr_pages;
+        for (const auto& warning : s.warnings) warnings.push_back({file.path.string(), warning});
+        if (s.mojibake && s.warnings.empty()) {
+            warnings.push_back({file.path.string(), "text looks like mojibake"});
+        }
+        if (*w.outcome == IndexWriter::Outcome::Replaced) {
+            ++counts.replaced;
+        } else {
+            ++counts.added;
+        }
+    }
+}
+
 }  // namespace
 
 int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
-    std::optional<IndexWriter> writer;
+    std::optional<ShardedWriter> writer;
     try {
-        writer.emplace(options.db, options.root);
+        writer.emplace(options.db, options.root, options.shards);
     } catch (const IndexError& e) {
         std::fprintf(err, "tracuu-index: %s\n", e.what());
         return kExitFatal;
@@ -160,8 +200,12 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
         // with the stored hash, so a touched but identical file is not extracted again.
         std::vector<FileTask> tasks;
         uint64_t bytes_to_read = 0;
-        for (const SourceFile& file : found.files) {
-            const auto facts = writer->source_facts(file.id);
+        std::vector<std::string> ids;
+        for (const SourceFile& file : found.files) ids.push_back(file.id);
+        const auto known = writer->source_facts(ids);
+        for (std::size_t i = 0; i < found.files.size(); ++i) {
+            const SourceFile& file = found.files[i];
+            const auto& facts = known[i];
             if (facts && !options.force && !facts->hash.empty() && facts->size == file.size &&
                 facts->mtime_ns == file.mtime_ns) {
                 ++counts.unchanged;
@@ -172,6 +216,7 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
         }
 
         Progress progress(options.quiet ? nullptr : err, tasks.size(), bytes_to_read);
+        std::map<std::size_t, Pending> pending;  // by ticket: the pipeline's index
         std::size_t since_commit = 0;
         auto last_commit = std::chrono::steady_clock::now();
         {
@@ -189,42 +234,22 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
                         writer->update_mtime(file.id, file.mtime_ns);
                         break;
                     case FileResult::Kind::Prepared: {
-                        auto outcome = IndexWriter::Outcome::Added;
                         try {
                             if (options.fault_hook) options.fault_hook(Stage::Write, file);
-                            outcome = writer->put(r.document->record.id, *r.built);
-                        } catch (const Xapian::DatabaseError&) {
-                            throw;  // the database, not this document: the run stops
-                        } catch (const Xapian::Error& e) {
-                            failed.push_back(failure(file, Stage::Write, e.get_description()));
-                            break;
                         } catch (const std::exception& e) {
                             failed.push_back(failure(file, Stage::Write, e.what()));
                             break;
                         }
-                        const SourceInfo& s = r.document->record.source;
-                        auto& f = counts.formats[s.format];
-                        ++f.files;
-                        f.seconds += r.extraction_seconds;
-                        f.bytes += s.bytes;
-                        counts.pages += s.pages;
-                        counts.ocr_pages += s.ocr_pages;
-                        for (const auto& w : s.warnings)
-                            warnings.push_back({file.path.string(), w});
-                        if (s.mojibake && s.warnings.empty()) {
-                            warnings.push_back({file.path.string(), "text looks like mojibake"});
-                        }
-                        if (outcome == IndexWriter::Outcome::Replaced) {
-                            ++counts.replaced;
-                        } else {
-                            ++counts.added;
-                        }
+                        pending[i] = {&file, std::move(*r.document), r.extraction_seconds};
+                        writer->put(i, pending[i].document.record.id, std::move(*r.built));
                         break;
                     }
                 }
+                settle(writer->take_written(), pending, counts, failed, warnings);
                 if (++since_commit >= options.batch_size &&
                     std::chrono::steady_clock::now() - last_commit >= kMinCommitInterval) {
                     writer->commit();
+                    settle(writer->take_written(), pending, counts, failed, warnings);
                     since_commit = 0;
                     last_commit = std::chrono::steady_clock::now();
                 }
@@ -235,6 +260,7 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
             counts.pruned = prune_missing(*writer, prune_prefixes(options.inputs, writer->root()));
         }
         writer->commit();
+        settle(writer->take_written(), pending, counts, failed, warnings);
         progress.finish();
         const bool compact = !g_interrupted && options.compact != CompactMode::Never &&
                              (options.compact == CompactMode::Always ||

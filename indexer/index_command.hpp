@@ -23,11 +23,12 @@ struct IndexOptions {
     std::vector<std::string> delete_ids;  ///< --delete: remove these documents
     std::size_t batch_size = 1000;        ///< documents per commit (see kMinCommitInterval)
     std::size_t jobs = 1;                 ///< files extracted and analysed in parallel
-    bool prune = false;                   ///< remove documents of files gone from the folders given
-    bool force = false;                   ///< re-extract files even when unchanged
-    bool dry_run = false;                 ///< parse and print, write nothing
-    bool json = false;                    ///< with dry_run: print the parsed fields as JSON
-    bool quiet = false;                   ///< no progress line
+    std::size_t shards = 0;  ///< --shards: a new index of this many shards; 0: as it is (or one)
+    bool prune = false;      ///< remove documents of files gone from the folders given
+    bool force = false;      ///< re-extract files even when unchanged
+    bool dry_run = false;    ///< parse and print, write nothing
+    bool json = false;       ///< with dry_run: print the parsed fields as JSON
+    bool quiet = false;      ///< no progress line
     CompactMode compact = CompactMode::Auto;  ///< Auto: IndexWriter::should_compact
     ExtractionOptions extraction;
     FaultHook fault_hook;  ///< tests only: makes chosen files fail at chosen stages

@@ -25,6 +25,8 @@ constexpr const char* kUsage =
     "\n"
     "  --db DIR      database to create or update\n"
     "  --root DIR    base of document ids (only when creating the database)\n"
+    "  --shards N    make DIR a Xapian stub of N shards (DIR/shard-0 ...), written by N threads;\n"
+    "                fixed when DIR is made: later runs use it without --shards\n"
     "  --jobs N      files extracted and analysed, and pages read by OCR, in parallel\n"
     "                (default 1)\n"
     "  --prune       remove documents whose files are gone from the folders given\n"
@@ -58,15 +60,12 @@ int usage_error(const std::string& message) {
 
 /// Every option of tracuu-index, and whether a value follows it.
 constexpr tracuu::config::OptionSpec kOptions[] = {
-    {"--help", false},       {"-h", false},
-    {"--db", true},          {"--root", true},
-    {"--batch", true},       {"--jobs", true},
-    {"--max-size", true},    {"--converter-timeout", true},
-    {"--ocr", true},         {"--prune", false},
-    {"--force", false},      {"--compact", false},
-    {"--no-compact", false}, {"--delete", false},
-    {"--dry-run", false},    {"--json", false},
-    {"--quiet", false},
+    {"--help", false},    {"-h", false},           {"--db", true},
+    {"--root", true},     {"--batch", true},       {"--jobs", true},
+    {"--shards", true},   {"--max-size", true},    {"--converter-timeout", true},
+    {"--ocr", true},      {"--prune", false},      {"--force", false},
+    {"--compact", false}, {"--no-compact", false}, {"--delete", false},
+    {"--dry-run", false}, {"--json", false},       {"--quiet", false},
 };
 
 }  // namespace
@@ -99,6 +98,12 @@ int main(int argc, char** argv) try {
             if (v.empty() || *end != '\0' || n < 1)
                 return usage_error("--batch needs a positive number");
             options.batch_size = static_cast<std::size_t>(n);
+        } else if (arg == "--shards") {
+            char* end = nullptr;
+            const long n = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || n < 1 || n > 256)
+                return usage_error("--shards needs a number from 1 to 256");
+            options.shards = static_cast<std::size_t>(n);
         } else if (arg == "--jobs") {
             char* end = nullptr;
             const long n = std::strtol(v.c_str(), &end, 10);

@@ -6,10 +6,12 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
 
 #include "indexer/schema.hpp"
+#include "indexer/stub_database.hpp"
 
 namespace tracuu {
 namespace {
@@ -23,26 +25,39 @@ constexpr int kLoadSpacing = 4;
 struct Handle {
     std::unique_ptr<Xapian::Database> db;
     std::vector<Xapian::Database> shards;  ///< share their state with `db`: reopened with it
+    std::vector<std::string> shard_specs;  ///< what `shards` were opened from
     DatabaseSet::Identity identity;        ///< of the directories it was opened from
+    bool all_local = false;                ///< every shard a directory: revisions can be named
     std::string version;                   ///< DatabaseSet::version_of(shards) after reopen
 };
 
 /// Per-thread handles, keyed by the owning set's serial.
 thread_local std::map<uint64_t, Handle> t_handles;
 
+constexpr std::string_view kTcp = "tcp://";
+constexpr std::string_view kProgram = "prog:";
+
 bool is_remote(const std::string& spec) {
-    return spec.starts_with("tcp://");
+    return spec.starts_with(kTcp) || spec.starts_with(kProgram);
 }
 
 Xapian::Database open_one(const std::string& spec) {
-    constexpr std::string_view tcp = "tcp://";
-    if (is_remote(spec)) {
-        const std::string address = spec.substr(tcp.size());
-        const auto colon = address.rfind(':');
+    if (spec.starts_with(kProgram)) {
+        const std::string command = spec.substr(kProgram.size());
+        const auto gap = command.find(' ');
+        return Xapian::Remote::open(command.substr(0, gap),
+                                    gap == std::string::npos ? "" : command.substr(gap + 1));
+    }
+    if (spec.starts_with(kTcp)) {
+        std::string host = spec.substr(kTcp.size());
+        const auto colon = host.rfind(':');
         if (colon == std::string::npos)
             throw DatabaseUnavailable("remote database " + spec + " needs a port");
-        const unsigned port = static_cast<unsigned>(std::stoul(address.substr(colon + 1)));
-        return Xapian::Remote::open(address.substr(0, colon), port);
+        const unsigned port = static_cast<unsigned>(std::stoul(host.substr(colon + 1)));
+        host.erase(colon);
+        if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+            host = host.substr(1, host.size() - 2);
+        return Xapian::Remote::open(host, port);
     }
     return Xapian::Database(spec);
 }
@@ -59,13 +74,23 @@ void check_schema(const std::string& spec, const Xapian::Database& db) {
     }
 }
 
+/// Device and inode of `path`, with the modification time for a (stub) file, whose contents
+/// change in place.
+std::pair<uint64_t, uint64_t> identity_of(const std::string& path, bool file) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        throw DatabaseUnavailable("database " + path + " is not there (" + std::strerror(errno) +
+                                  ")");
+    }
+    if (!file) return {st.st_dev, st.st_ino};
+    return {st.st_ino, static_cast<uint64_t>(st.st_mtim.tv_sec) * 1000000000u +
+                           static_cast<uint64_t>(st.st_mtim.tv_nsec) + st.st_size};
+}
+
 }  // namespace
 
 DatabaseSet::DatabaseSet(std::vector<std::string> specs)
-    : specs_(std::move(specs)),
-      local_(specs_.size() == 1 && !is_remote(specs_.front())),
-      all_local_(std::none_of(specs_.begin(), specs_.end(), is_remote)),
-      serial_(g_next_serial++) {}
+    : specs_(std::move(specs)), serial_(g_next_serial++) {}
 
 DatabaseSet::~DatabaseSet() {
     if (loader_.joinable()) loader_.join();
@@ -82,61 +107,89 @@ std::string DatabaseSet::version_of(const std::vector<Xapian::Database>& shards)
     return version;
 }
 
-DatabaseSet::Opened DatabaseSet::open() const {
-    try {
-        Opened opened;
-        for (const auto& spec : specs_) {
+DatabaseSet::Layout DatabaseSet::layout() const {
+    Layout layout;
+    for (const auto& spec : specs_) {
+        if (is_remote(spec)) {
+            layout.shards.push_back(spec);
+            layout.identity.emplace_back(0, 0);
+            layout.all_local = false;
+            continue;
+        }
+        layout.identity.push_back(identity_of(spec, false));
+        const std::filesystem::path stub = stub_file_of(spec);
+        if (stub.empty()) {
+            layout.shards.push_back(spec);
+            continue;
+        }
+        layout.identity.push_back(identity_of(stub.string(), true));
+        try {
+            for (const StubShard& shard : read_stub(stub)) {
+                layout.shards.push_back(shard.spec());
+                if (shard.kind != StubShard::Kind::Local) {
+                    layout.identity.emplace_back(0, 0);
+                    layout.all_local = false;
+                } else {
+                    layout.identity.push_back(identity_of(shard.path, false));
+                }
+            }
+        } catch (const StubError& e) {
+            throw DatabaseUnavailable(e.what());
+        }
+    }
+    return layout;
+}
+
+DatabaseSet::Opened DatabaseSet::open(const std::vector<std::string>& shards) const {
+    Opened opened;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        const std::string& spec = shards[i];
+        // Which shard failed, for the one who has to restart it.
+        const std::string name = shards.size() > 1
+                                     ? "shard " + std::to_string(i) + " (" + spec + ")"
+                                     : "database " + spec;
+        try {
             opened.shards.push_back(open_one(spec));
             check_schema(spec, opened.shards.back());
             opened.combined.add_database(opened.shards.back());
+        } catch (const Xapian::Error& e) {
+            throw DatabaseUnavailable(name + " unavailable: " + e.get_description());
+        } catch (const std::invalid_argument&) {
+            throw DatabaseUnavailable(name + ": bad database address");
+        } catch (const std::out_of_range&) {
+            throw DatabaseUnavailable(name + ": bad database address");
         }
-        return opened;
-    } catch (const Xapian::Error& e) {
-        throw DatabaseUnavailable("database unavailable: " + e.get_description());
-    } catch (const std::invalid_argument&) {
-        throw DatabaseUnavailable("bad database address");
-    } catch (const std::out_of_range&) {
-        throw DatabaseUnavailable("bad database address");
     }
-}
-
-DatabaseSet::Identity DatabaseSet::identify() const {
-    Identity identity;
-    for (const auto& spec : specs_) {
-        if (is_remote(spec)) {
-            identity.emplace_back(0, 0);
-            continue;
-        }
-        struct stat st {};
-        if (::stat(spec.c_str(), &st) != 0) {
-            throw DatabaseUnavailable("database " + spec + " is not there (" +
-                                      std::strerror(errno) + ")");
-        }
-        identity.emplace_back(st.st_dev, st.st_ino);
-    }
-    return identity;
+    return opened;
 }
 
 Xapian::Database& DatabaseSet::current() {
-    // One stat per directory and request: cheap, and the only way to notice a directory moved
-    // away or replaced, since open files keep the old one readable.
-    Identity identity = identify();
+    // One stat per directory (and a read of each stub) per request: cheap, and the only way to
+    // notice a directory moved away or replaced, since open files keep the old one readable.
+    Layout now = layout();
     Handle& handle = t_handles[serial_];
-    if (handle.db && handle.identity == identity) {
+    if (handle.db && handle.identity == now.identity && handle.shard_specs == now.shards) {
         try {
             handle.db->reopen();
-            if (all_local_) handle.version = version_of(handle.shards);
+            if (handle.all_local) handle.version = version_of(handle.shards);
             return *handle.db;
         } catch (const Xapian::Error&) {
             // unreadable now: open afresh below
         }
     }
     handle = Handle{};
-    Opened opened = open();
+    Opened opened = open(now.shards);
     handle.db = std::make_unique<Xapian::Database>(std::move(opened.combined));
     handle.shards = std::move(opened.shards);
-    handle.identity = std::move(identity);
-    if (all_local_) handle.version = version_of(handle.shards);
+    handle.shard_specs = std::move(now.shards);
+    handle.identity = std::move(now.identity);
+    handle.all_local = now.all_local;
+    try {
+        if (handle.all_local) handle.version = version_of(handle.shards);
+    } catch (const Xapian::Error& e) {
+        handle = Handle{};
+        throw DatabaseUnavailable("database unavailable: " + e.get_description());
+    }
     return *handle.db;
 }
 
@@ -146,7 +199,6 @@ std::string DatabaseSet::version() const {
 }
 
 std::shared_ptr<const ValueTable> DatabaseSet::values() {
-    if (!local_) return nullptr;
     const auto found = t_handles.find(serial_);
     if (found == t_handles.end() || found->second.version.empty()) return nullptr;
     std::unique_lock lock(values_mutex_);
@@ -171,9 +223,12 @@ void DatabaseSet::load_in_background() {
     std::shared_ptr<const ValueTable> table;
     std::string version;
     try {
-        const Opened opened = open();
-        version = version_of(opened.shards);
-        table = std::make_shared<const ValueTable>(opened.combined);
+        const Layout now = layout();
+        if (now.all_local) {
+            const Opened opened = open(now.shards);
+            version = version_of(opened.shards);
+            table = std::make_shared<const ValueTable>(opened.shards);
+        }
     } catch (const std::exception&) {
         // Gone or unreadable: searches read Xapian's values until a later request asks again.
     } catch (const Xapian::Error&) {
@@ -190,9 +245,10 @@ void DatabaseSet::load_in_background() {
 }
 
 void DatabaseSet::load_values() {
-    if (!local_) return;
-    const Opened opened = open();
-    auto table = std::make_shared<const ValueTable>(opened.combined);
+    const Layout now = layout();
+    if (!now.all_local) return;
+    const Opened opened = open(now.shards);
+    auto table = std::make_shared<const ValueTable>(opened.shards);
     std::lock_guard lock(values_mutex_);
     values_ = std::move(table);
     values_version_ = version_of(opened.shards);

@@ -5,6 +5,11 @@
 //
 // Beside the handles, one ValueTable shared by all threads, read again (in the background) for
 // each new revision of local databases.
+//
+// A spec naming a Xapian stub database (a folder with XAPIANDB, as `tracuu-index --shards` writes,
+// or a stub file) is read here into its shards (indexer/stub_database.hpp), each then handled
+// as one more --db: its own handle, revision, value table and errors naming it. The stub is read
+// again on each request, so a stub swapped for another (re-sharding) is served from the next.
 #pragma once
 
 #include <atomic>
@@ -32,8 +37,8 @@ class DatabaseUnavailable : public std::runtime_error {
 
 class DatabaseSet {
   public:
-    /// Each spec is a database directory or `tcp://HOST:PORT` of a xapian-tcpsrv; several specs
-    /// are searched as one logical index (Xapian shards).
+    /// Each spec is a database directory, a stub database (folder or file) or `tcp://HOST:PORT`
+    /// of a xapian-tcpsrv; all their shards are searched as one logical index.
     explicit DatabaseSet(std::vector<std::string> specs);
     ~DatabaseSet();
     DatabaseSet(const DatabaseSet&) = delete;
@@ -43,16 +48,16 @@ class DatabaseSet {
     /// Throws DatabaseUnavailable.
     Xapian::Database& current();
 
-    /// The value table of this thread's handle as current() left it, or null: for shards and
-    /// remote databases, and while the table of a new revision is being read (searches then
-    /// read Xapian's values, which gives the same answers more slowly).
+    /// The value table of this thread's handle as current() left it (one part per shard), or
+    /// null: when a shard is remote, and while the table of a new revision is being read
+    /// (searches then read Xapian's values, which gives the same answers more slowly).
     std::shared_ptr<const ValueTable> values();
 
     /// The revision of this thread's handle as current() left it (version_of its shards), or ""
     /// when a shard is remote (its changes cannot be seen to happen).
     std::string version() const;
 
-    /// Reads the value table now (before serving), for one local database. Throws
+    /// Reads the value table now (before serving), for local shards. Throws
     /// DatabaseUnavailable.
     void load_values();
 
@@ -72,15 +77,19 @@ class DatabaseSet {
         Xapian::Database combined;
         std::vector<Xapian::Database> shards;
     };
-    Opened open() const;
-    /// Throws DatabaseUnavailable naming a directory that is missing.
-    Identity identify() const;
+    /// What the specs name now: their shards, and what tells a later layout from this one.
+    struct Layout {
+        std::vector<std::string> shards;
+        Identity identity;  ///< of each spec, stub file and local shard
+        bool all_local = true;
+    };
+    /// Throws DatabaseUnavailable naming a directory that is missing or a bad stub.
+    Layout layout() const;
+    Opened open(const std::vector<std::string>& shards) const;
     void start_loading(std::unique_lock<std::mutex>& lock);
     void load_in_background();
 
     std::vector<std::string> specs_;
-    bool local_;       ///< one database directory: value tables serve it (see searcher.hpp)
-    bool all_local_;   ///< every shard a directory: revisions can be named
     uint64_t serial_;  ///< tells thread-local handles of different sets apart
 
     std::mutex values_mutex_;

@@ -2,39 +2,55 @@
 
 #include <algorithm>
 
+#include "value_table.hpp"
+
 namespace tracuu {
 namespace {
 
-/// Collects the document numbers of every match.
+/// Collects the document numbers of every match, per shard when a ShardTracker says which.
 class Collector : public Xapian::MatchSpy {
   public:
+    Collector(std::size_t shards, std::shared_ptr<const std::size_t> current)
+        : docids(std::max<std::size_t>(shards, 1)), current_(std::move(current)) {}
     void operator()(const Xapian::Document& doc, double) override {
-        docids.push_back(doc.get_docid());
+        const std::size_t shard = current_ ? *current_ : 0;
+        if (shard < docids.size()) docids[shard].push_back(doc.get_docid());
     }
-    std::vector<Xapian::docid> docids;
+    std::vector<std::vector<Xapian::docid>> docids;
+
+  private:
+    std::shared_ptr<const std::size_t> current_;
 };
 
-std::size_t bytes_of(const std::vector<Xapian::docid>& docids) {
-    return docids.size() * sizeof(Xapian::docid) + 128;
+std::size_t bytes_of(const std::vector<DocidSource::Docids>& lists) {
+    std::size_t bytes = 128;
+    for (const auto& list : lists) bytes += list->size() * sizeof(Xapian::docid) + 64;
+    return bytes;
 }
 
 }  // namespace
 
-Xapian::Query FilterCache::query(const Xapian::Database& db, const Xapian::Query& filter) {
+Xapian::Query FilterCache::query(const Xapian::Database& db, const Xapian::Query& filter,
+                                 const std::shared_ptr<const ValueTable>& shards) {
     // One term is its own posting list already.
     if (filter.get_type() != Xapian::Query::OP_AND || filter.get_num_subqueries() < 2)
         return filter;
+    const bool several = shards && shards->shard_count() > 1;
+    if (db.size() > 1 && !several) return filter;
     const std::string key = filter.get_description();
-    DocidSource::Docids docids = documents(db, filter, key);
-    if (!docids) return filter;
-    return Xapian::Query((new DocidSource(std::move(docids)))->release());
+    const Lists lists = documents(db, filter, key, several ? shards : nullptr);
+    if (!lists) return filter;
+    if (!several) return Xapian::Query((new DocidSource(lists->front()))->release());
+    auto shard_of = [shards](const Xapian::Database& shard) { return shards->shard_of(shard); };
+    return Xapian::Query((new DocidSource(*lists, shard_of))->release());
 }
 
-DocidSource::Docids FilterCache::documents(const Xapian::Database& db, const Xapian::Query& filter,
-                                           const std::string& key) {
+FilterCache::Lists FilterCache::documents(const Xapian::Database& db, const Xapian::Query& filter,
+                                          const std::string& key,
+                                          const std::shared_ptr<const ValueTable>& shards) {
     {
         std::lock_guard lock(mutex_);
-        if (const DocidSource::Docids* kept = kept_.find(key)) return *kept;
+        if (const Lists* kept = kept_.find(key)) return *kept;
         if (passed_over_.count(key)) return nullptr;
     }
     // Only a selective filter is worth reading whole: one whose rarest word is in few documents
@@ -50,21 +66,26 @@ DocidSource::Docids FilterCache::documents(const Xapian::Database& db, const Xap
     }
     // Read without the lock: another search may read the same filter meanwhile, and both keep
     // the same answer.
+    auto current = std::make_shared<std::size_t>(0);
     Xapian::Enquire enquire(db);
-    enquire.set_query(filter);
+    enquire.set_query(ShardTracker::wrap(filter, shards, current));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    Collector collector;
+    Collector collector(shards ? shards->shard_count() : 1, current);
     enquire.add_matchspy(&collector);
     enquire.get_mset(0, 0, db.get_doccount());
-    if (!std::is_sorted(collector.docids.begin(), collector.docids.end()))
-        std::sort(collector.docids.begin(), collector.docids.end());
-    auto docids = std::make_shared<const std::vector<Xapian::docid>>(std::move(collector.docids));
+    std::vector<DocidSource::Docids> found;
+    for (auto& docids : collector.docids) {
+        if (!std::is_sorted(docids.begin(), docids.end())) std::sort(docids.begin(), docids.end());
+        found.push_back(std::make_shared<const std::vector<Xapian::docid>>(std::move(docids)));
+    }
+    const std::size_t bytes = bytes_of(found);
+    auto lists = std::make_shared<const std::vector<DocidSource::Docids>>(std::move(found));
     std::lock_guard lock(mutex_);
-    return kept_.insert(key, docids, bytes_of(*docids)) ? docids : pass_over(key);
+    return kept_.insert(key, lists, bytes) ? lists : pass_over(key);
 }
 
-DocidSource::Docids FilterCache::pass_over(const std::string& key) {
+FilterCache::Lists FilterCache::pass_over(const std::string& key) {
     if (passed_over_.size() < kMaxPassedOver) passed_over_.insert(key);
     return nullptr;
 }

@@ -313,6 +313,13 @@ struct HttpServer::Impl {
                      error_response(503, "unavailable",
                                     "remote database error: " + e.get_description()));
                 return;
+            } catch (const Xapian::Error& e) {
+                // Any other error of Xapian's is the database's state, not the request's: never
+                // a 500 (a handle that threw may be unusable, so it is opened afresh next time).
+                databases.reset_current();
+                send(req, res,
+                     error_response(503, "unavailable", "database error: " + e.get_description()));
+                return;
             }
         }
         send(req, res,
@@ -325,6 +332,7 @@ struct HttpServer::Impl {
             Xapian::Database& db = databases.current();
             index.up = true;
             index.documents = db.get_doccount();
+            index.shards = db.size();
             try {
                 index.revision = db.get_revision();
             } catch (const Xapian::Error&) {
@@ -375,7 +383,9 @@ struct HttpServer::Impl {
         });
         server.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) {
             with_database(req, res, [&](Xapian::Database& db) {
-                return ApiResponse{200, {{"status", "ok"}, {"documents", db.get_doccount()}}};
+                return ApiResponse{
+                    200,
+                    {{"status", "ok"}, {"documents", db.get_doccount()}, {"shards", db.size()}}};
             });
         });
         server.Get("/metrics",

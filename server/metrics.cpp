@@ -127,6 +127,10 @@ std::string Metrics::render(const IndexGauges& index, const PoolGauges& pool,
     if (index.documents)
         gauge(out, "tracuu_documents", "Documents in the index.",
               static_cast<double>(*index.documents));
+    if (index.shards)
+        gauge(out, "tracuu_index_shards",
+              "Databases searched as one (the shards of a stub, several --db).",
+              static_cast<double>(*index.shards));
     if (index.revision)
         gauge(out, "tracuu_index_revision", "Revision of the database (one per commit).",
               static_cast<double>(*index.revision));

@@ -22,6 +22,7 @@ struct IndexGauges {
     bool up = false;  ///< the database opened
     std::optional<uint64_t> documents;
     std::optional<uint64_t> revision;  ///< absent for several shards
+    std::optional<uint64_t> shards;    ///< databases searched as one
 };
 
 struct PoolGauges {

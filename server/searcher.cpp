@@ -26,26 +26,56 @@ constexpr std::size_t kFacetValues = 20;
 // Sorts after every "YYYYMMDD" key.
 constexpr std::string_view kUndatedKey = "\xff";
 
-void set_sort(Xapian::Enquire& enquire, SortOrder sort, const ValueTablePtr& values) {
+/// The value table a search reads, with where the ShardTracker of its queries says which shard
+/// Xapian is matching (value_table.hpp).
+struct Table {
+    ValueTablePtr values;
+    std::shared_ptr<std::size_t> shard = std::make_shared<std::size_t>(0);
+    /// Documents of one date follow their ids: for searches where every match weighs the same.
+    bool by_id = false;
+    explicit operator bool() const { return values != nullptr; }
+    /// `query` as it must be run for spies and sort keys reading the table.
+    Xapian::Query tracked(const Xapian::Query& query) const {
+        return ShardTracker::wrap(query, values, shard);
+    }
+};
+
+/// How a date order is computed: from the value table, by a KeyMaker reading the date and id
+/// slots, or (remote shards, which cannot run a KeyMaker in Xapian 1.4) by the date slot alone.
+enum class SortBy { Table, Keys, Slot };
+
+void set_sort(Xapian::Enquire& enquire, SortOrder sort, const Table& values,
+              SortBy by = SortBy::Keys) {
+    const bool then_id = values.by_id;
     if (sort == SortOrder::Relevance) return;
     const bool newest_first = sort == SortOrder::DateNewest;
     // Undated documents last in both orders: a key below every date when the order is reversed,
     // above every date when it is not.
     const std::string undated = newest_first ? "" : std::string(kUndatedKey);
     if (values) {
-        enquire.set_sort_by_key_then_relevance((new TableDateKey(values, undated))->release(),
-                                               newest_first);
-    } else {
+        enquire.set_sort_by_key_then_relevance(
+            (new TableDateKey(values.values, undated, values.shard, then_id, newest_first))
+                ->release(),
+            newest_first);
+    } else if (by == SortBy::Keys) {
         auto* key = new Xapian::MultiValueKeyMaker;
         key->add_value(schema::kSlotDate, false, undated);
+        // Ids ascending in both orders (Xapian reverses the whole key for newest first).
+        if (then_id) key->add_value(schema::kSlotId, newest_first);
         enquire.set_sort_by_key_then_relevance(key->release(), newest_first);
+    } else {
+        // A missing date sorts first, which is last when newest come first; oldest first,
+        // sorted_page() puts the undated after the dated. Ties follow document numbers.
+        enquire.set_sort_by_value_then_relevance(schema::kSlotDate, newest_first);
     }
 }
 
-/// The candidates of a first pass, by document number or (several or remote shards) by id term.
+/// The candidates of a first pass, by document number (local databases with a value table, which
+/// tells shards apart) or by id term.
 class Candidates {
   public:
-    explicit Candidates(bool by_docid) : by_docid_(by_docid) {}
+    explicit Candidates(const ValueTablePtr& values)
+        : by_docid_(values != nullptr), values_(values) {}
     Xapian::doccount size() const { return found_; }
     /// Adds the documents of `mset`; false if one lacks its id value (a database written before
     /// ids were values: then there is no re-ranking).
@@ -62,12 +92,20 @@ class Candidates {
         return true;
     }
     Xapian::Query query() const {
+        if (by_docid_ && values_->shard_count() > 1) {
+            auto shard_of = [values = values_](const Xapian::Database& shard) {
+                return values->shard_of(shard);
+            };
+            return Xapian::Query(
+                DocidSource::of_combined(docids_, values_->shard_count(), shard_of)->release());
+        }
         if (by_docid_) return Xapian::Query(DocidSource::of(docids_)->release());
         return Xapian::Query(Xapian::Query::OP_OR, ids_.begin(), ids_.end());
     }
 
   private:
     bool by_docid_;
+    ValueTablePtr values_;
     Xapian::doccount found_ = 0;
     std::vector<Xapian::docid> docids_;
     std::vector<Xapian::Query> ids_;
@@ -75,10 +113,10 @@ class Candidates {
 
 Xapian::MSet top(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount first,
                  Xapian::doccount count, SortOrder sort = SortOrder::Relevance,
-                 const ValueTablePtr& values = nullptr) {
+                 const Table& values = Table{}, SortBy by = SortBy::Keys) {
     Xapian::Enquire enquire(db);
-    set_sort(enquire, sort, values);
-    enquire.set_query(query);
+    set_sort(enquire, sort, values, by);
+    enquire.set_query(sort != SortOrder::Relevance && values ? values.tracked(query) : query);
     // Counting every match it skipped makes the total exact whenever the page runs past the end.
     return enquire.get_mset(first, count, first + count);
 }
@@ -88,17 +126,47 @@ struct Ranked {
     Xapian::docid docid;
     double score;
     Xapian::Document document;
+    std::string id;  ///< read for tie-breaks only
 };
 
 void append_ranked(std::vector<Ranked>& out, const Xapian::MSet& mset, double bonus = 0) {
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        out.push_back({*it, it.get_weight() + bonus, it.get_document()});
+        out.push_back({*it, it.get_weight() + bonus, it.get_document(), {}});
 }
 
 std::vector<Ranked> ranked(const Xapian::MSet& mset) {
     std::vector<Ranked> out;
     append_ranked(out, mset);
     return out;
+}
+
+/// A page of `query` in the order asked. For remote shards, oldest first is two passes: the
+/// dated documents by the slot, then the undated (a missing value sorts before every date).
+std::vector<Ranked> sorted_page(const Xapian::Database& db, const Xapian::Query& query,
+                                Xapian::doccount first, Xapian::doccount count, SortOrder sort,
+                                const Table& values) {
+    if (values || sort == SortOrder::Relevance) {
+        return ranked(top(db, query, first, count, sort, values));
+    }
+    try {
+        return ranked(top(db, query, first, count, sort, values, SortBy::Keys));
+    } catch (const Xapian::UnimplementedError&) {
+        // a remote shard: by the slot, below
+    }
+    if (sort == SortOrder::DateNewest)
+        return ranked(top(db, query, first, count, sort, values, SortBy::Slot));
+    const Xapian::Query has_date(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, "0");
+    const Xapian::MSet dated = top(db, Xapian::Query(Xapian::Query::OP_FILTER, query, has_date),
+                                   first, count, sort, values, SortBy::Slot);
+    std::vector<Ranked> page = ranked(dated);
+    if (dated.size() == count) return page;
+    // The page ran past the dated ones, so their count is exact (top() counted that far).
+    const Xapian::doccount dated_total = dated.get_matches_lower_bound();
+    const Xapian::doccount skip = first > dated_total ? first - dated_total : 0;
+    append_ranked(
+        page, top(db, Xapian::Query(Xapian::Query::OP_AND_NOT, query, has_date), skip,
+                  count - static_cast<Xapian::doccount>(page.size()), sort, values, SortBy::Slot));
+    return page;
 }
 
 /// The page of results, cut from one total order that depends only on the query (never on the
@@ -110,16 +178,15 @@ std::vector<Ranked> ranked(const Xapian::MSet& mset) {
 ///      then the later tiers, each by its own weight plus its bonus (ties by document number).
 /// A document's score is thus the same on every page.
 std::vector<Ranked> rank(const Xapian::Database& db, const RankedQuery& query,
-                         const SearchRequest& request, SortOrder sort,
-                         const ValueTablePtr& values) {
+                         const SearchRequest& request, SortOrder sort, const Table& values) {
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto count = static_cast<Xapian::doccount>(request.limit);
     const bool rescore =
         sort == SortOrder::Relevance && (!query.boosts.empty() || !query.phrase_tiers.empty());
-    if (!rescore) return ranked(top(db, query.ranking, first, count, sort, values));
+    if (!rescore) return sorted_page(db, query.ranking, first, count, sort, values);
 
-    // A value table is only given for one local database.
-    Candidates candidates(values != nullptr);
+    // A value table is only given for local databases.
+    Candidates candidates(values.values);
     std::unordered_map<Xapian::docid, double> bonus;
     std::size_t tier = 0;              // the tier the window stopped in
     Xapian::doccount taken_there = 0;  // how many of its documents the window took
@@ -135,8 +202,10 @@ std::vector<Ranked> rank(const Xapian::Database& db, const RankedQuery& query,
     if (first < candidates.size()) {
         page = ranked(top(db, rescoring_query(query, candidates.query()), 0, candidates.size()));
         for (Ranked& r : page) r.score += bonus[r.docid];
+        // Ties by id, not document number: the same order however the files are sharded.
+        for (Ranked& r : page) r.id = r.document.get_value(schema::kSlotId);
         std::sort(page.begin(), page.end(), [](const Ranked& a, const Ranked& b) {
-            return a.score != b.score ? a.score > b.score : a.docid < b.docid;
+            return a.score != b.score ? a.score > b.score : a.id < b.id;
         });
         page.erase(page.begin(), page.begin() + first);
         if (page.size() > count) page.resize(count);
@@ -165,15 +234,15 @@ struct Counts {
 
 /// How many documents match, and the facets: an unweighted pass over the matching query.
 Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets,
-             const ValueTablePtr& values) {
+             const Table& values) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(query.matching);
+    enquire.set_query(facets && values ? values.tracked(query.matching) : query.matching);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     FacetSpies spies;
     std::optional<TableFacetSpy> table_spy;
     if (facets && values) {
-        table_spy.emplace(values);
+        table_spy.emplace(values.values, values.shard);
         enquire.add_matchspy(&*table_spy);
     } else if (facets) {
         spies.attach(enquire);
@@ -217,22 +286,24 @@ namespace {
 /// The search of `request.q` as it is (see search()).
 SearchResult search_text(const Xapian::Database& db, const SearchRequest& request,
                          const ValueTablePtr& given_values, const IndexEvidence& index) {
-    // Xapian matches shards one by one and hands spies and sort keys each shard's own document
-    // numbers, which a table of the combined numbers cannot read.
-    const ValueTablePtr values = db.size() == 1 ? given_values : nullptr;
+    // A table of these shards (one for each), else none: Xapian's values are read.
+    Table values;
+    if (given_values && given_values->shard_count() == db.size()) values.values = given_values;
     // Compound filters (an issuer's words) from the revision's remembered lists when there is one.
-    const BuiltQuery built =
-        values ? build_search_query(
-                     request,
-                     [&](QueryField field, const std::string& value) {
-                         return values->filters().query(db, field_filter_query(field, value));
-                     },
-                     &index)
-               : build_search_query(request, field_filter_query, &index);
+    const BuiltQuery built = values
+                                 ? build_search_query(
+                                       request,
+                                       [&](QueryField field, const std::string& value) {
+                                           return values.values->filters().query(
+                                               db, field_filter_query(field, value), values.values);
+                                       },
+                                       &index)
+                                 : build_search_query(request, field_filter_query, &index);
     // Only filters: every match weighs the same, so show the newest first.
     const SortOrder sort = !built.has_text && request.sort == SortOrder::Relevance
                                ? SortOrder::DateNewest
                                : request.sort;
+    values.by_id = !built.has_text;
 
     SearchResult result;
     const RankedQuery* query = &built.strict;

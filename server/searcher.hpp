@@ -54,10 +54,11 @@ struct SearchResult {
 
 using ValueTablePtr = std::shared_ptr<const ValueTable>;
 
-/// Searches `db`. `values`, when given, must have been read from `db` at its current revision:
-/// facets and date sorts then read it instead of Xapian's value streams (same answers, faster).
-/// It is ignored for several shards combined (Xapian numbers documents per shard while
-/// matching). Throws QueryError for a query that cannot be run, Xapian errors otherwise.
+/// Searches `db`. `values`, when given, must have been read from `db` at its current revision
+/// (from its shards, in the order they are combined): facets, date sorts and compound filters
+/// then read it instead of Xapian's value streams (same answers, faster). It is ignored when it
+/// does not read as many shards as `db` has. Throws QueryError for a query that cannot be run,
+/// Xapian errors otherwise.
 SearchResult search(const Xapian::Database& db, const SearchRequest& request,
                     const ValueTablePtr& values = nullptr);
 

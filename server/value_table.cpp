@@ -26,34 +26,88 @@ uint32_t date_number(const std::string& key) {
 
 }  // namespace
 
-ValueTable::ValueTable(const Xapian::Database& db) {
+ValueTable::ValueTable(const Xapian::Database& db) : ValueTable(std::vector{db}) {}
+
+ValueTable::ValueTable(const std::vector<Xapian::Database>& shards) {
+    for (std::size_t f = 0; f < kFacetCount; ++f) labels_[f] = {std::string()};
+    std::array<std::unordered_map<std::string, uint32_t>, kFacetCount> index;
+    shards_.resize(shards.size());
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        read_shard(shards[i], shards_[i], index);
+        documents_ += shards[i].get_doccount();
+    }
+    rank_ids(shards);
+    for (std::size_t i = 0; shards.size() > 1 && i < shards_.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (shards_[i].uuid.empty() || shards_[i].uuid == shards_[j].uuid) {
+                shards_.clear();  // indistinguishable: see shard_count()
+                return;
+            }
+        }
+    }
+}
+
+void ValueTable::read_shard(
+    const Xapian::Database& db, Shard& shard,
+    std::array<std::unordered_map<std::string, uint32_t>, kFacetCount>& index) {
+    shard.uuid = db.get_uuid();
     const Xapian::docid size = db.get_lastdocid() + 1;
-    documents_ = db.get_doccount();
-    dates_.assign(size, 0);
+    shard.dates.assign(size, 0);
     for (auto v = db.valuestream_begin(schema::kSlotDate);
          v != db.valuestream_end(schema::kSlotDate); ++v) {
         const Xapian::docid did = v.get_docid();
-        if (did < size) dates_[did] = date_number(*v);
+        if (did < size) shard.dates[did] = date_number(*v);
     }
     for (std::size_t f = 0; f < kFacetCount; ++f) {
-        ids_[f].assign(size, 0);
-        labels_[f] = {std::string()};
-        std::unordered_map<std::string, uint32_t> index;
+        shard.ids[f].assign(size, 0);
         const Xapian::valueno slot = kFacetSlots[f];
         for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
             const Xapian::docid did = v.get_docid();
             if (did >= size) continue;
             std::string value = *v;
             if (value.empty()) continue;
-            auto [it, added] = index.try_emplace(value, static_cast<uint32_t>(labels_[f].size()));
+            auto [it, added] =
+                index[f].try_emplace(value, static_cast<uint32_t>(labels_[f].size()));
             if (added) labels_[f].push_back(std::move(value));
-            ids_[f][did] = it->second;
+            shard.ids[f][did] = it->second;
         }
     }
 }
 
-std::string ValueTable::date_key(Xapian::docid docid) const {
-    const uint32_t n = docid < dates_.size() ? dates_[docid] : 0;
+void ValueTable::rank_ids(const std::vector<Xapian::Database>& shards) {
+    struct Entry {
+        std::string id;
+        uint32_t shard;
+        Xapian::docid docid;
+    };
+    std::vector<Entry> all;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        const Xapian::Database& db = shards[i];
+        shards_[i].id_ranks.assign(db.get_lastdocid() + 1, 0);
+        for (auto v = db.valuestream_begin(schema::kSlotId);
+             v != db.valuestream_end(schema::kSlotId); ++v)
+            all.push_back({*v, static_cast<uint32_t>(i), v.get_docid()});
+    }
+    std::sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
+    for (std::size_t r = 0; r < all.size(); ++r) {
+        auto& ranks = shards_[all[r].shard].id_ranks;
+        if (all[r].docid < ranks.size()) ranks[all[r].docid] = static_cast<uint32_t>(r + 1);
+    }
+}
+
+std::size_t ValueTable::shard_of(const Xapian::Database& shard) const {
+    if (shards_.size() == 1) return 0;
+    const std::string uuid = shard.get_uuid();
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+        if (shards_[i].uuid == uuid) return i;
+    }
+    return shards_.size();
+}
+
+std::string ValueTable::date_key(Xapian::docid docid, std::size_t shard) const {
+    if (shard >= shards_.size()) return {};
+    const auto& dates = shards_[shard].dates;
+    const uint32_t n = docid < dates.size() ? dates[docid] : 0;
     if (n == 0) return {};
     std::string key(8, '0');
     uint32_t rest = n;
@@ -64,16 +118,60 @@ std::string ValueTable::date_key(Xapian::docid docid) const {
     return key;
 }
 
+std::string TableDateKey::operator()(const Xapian::Document& doc) const {
+    const std::size_t shard = shard_ ? *shard_ : 0;
+    std::string key = table_->date_key(doc.get_docid(), shard);
+    if (!then_id_) return key.empty() ? undated_ : key;
+    // Fixed width, so that the id part never meets the date part: undated below every date
+    // (newest first) or above (oldest first).
+    if (key.empty()) key.assign(8, undated_.empty() ? '0' : '\xff');
+    uint32_t rank = table_->id_rank(doc.get_docid(), shard);
+    if (reversed_) rank = ~rank;
+    for (int i = 3; i >= 0; --i) key.push_back(static_cast<char>((rank >> (8 * i)) & 0xff));
+    return key;
+}
+
 std::size_t ValueTable::memory_bytes() const {
-    std::size_t bytes = dates_.capacity() * sizeof(uint32_t);
-    for (std::size_t f = 0; f < kFacetCount; ++f) {
-        bytes += ids_[f].capacity() * sizeof(uint32_t);
-        for (const auto& l : labels_[f]) bytes += sizeof(std::string) + l.capacity();
+    std::size_t bytes = 0;
+    for (const Shard& shard : shards_) {
+        bytes += shard.dates.capacity() * sizeof(uint32_t);
+        for (const auto& ids : shard.ids) bytes += ids.capacity() * sizeof(uint32_t);
+        bytes += shard.id_ranks.capacity() * sizeof(uint32_t);
+    }
+    for (const auto& labels : labels_) {
+        for (const auto& l : labels) bytes += sizeof(std::string) + l.capacity();
     }
     return bytes;
 }
 
-TableFacetSpy::TableFacetSpy(std::shared_ptr<const ValueTable> table) : table_(std::move(table)) {
+Xapian::Query ShardTracker::wrap(const Xapian::Query& query,
+                                 const std::shared_ptr<const ValueTable>& table,
+                                 const std::shared_ptr<std::size_t>& current) {
+    if (!table || table->shard_count() < 2) return query;
+    return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                         Xapian::Query((new ShardTracker(table, current))->release()));
+}
+
+void ShardTracker::init(const Xapian::Database& db) {
+    shard_ = table_->shard_of(db);
+    docid_ = 0;
+    last_ = db.get_lastdocid();
+    count_ = db.get_doccount();
+}
+
+void ShardTracker::next(double) {
+    ++docid_;
+    *current_ = shard_;
+}
+
+void ShardTracker::skip_to(Xapian::docid did, double) {
+    if (did > docid_) docid_ = did;
+    *current_ = shard_;
+}
+
+TableFacetSpy::TableFacetSpy(std::shared_ptr<const ValueTable> table,
+                             std::shared_ptr<const std::size_t> shard)
+    : table_(std::move(table)), shard_(std::move(shard)) {
     for (std::size_t f = 0; f < ValueTable::kFacetCount; ++f) {
         counts_[f].assign(table_->labels(static_cast<ValueTable::Facet>(f)).size(), 0);
     }
@@ -81,8 +179,9 @@ TableFacetSpy::TableFacetSpy(std::shared_ptr<const ValueTable> table) : table_(s
 
 void TableFacetSpy::operator()(const Xapian::Document& doc, double) {
     const Xapian::docid did = doc.get_docid();
+    const std::size_t shard = shard_ ? *shard_ : 0;
     for (std::size_t f = 0; f < ValueTable::kFacetCount; ++f) {
-        ++counts_[f][table_->label_id(static_cast<ValueTable::Facet>(f), did)];
+        ++counts_[f][table_->label_id(static_cast<ValueTable::Facet>(f), did, shard)];
     }
 }
 
