@@ -7,6 +7,7 @@
 #include "analyzers/abbreviations.hpp"
 #include "analyzers/code_tables.hpp"
 #include "analyzers/word_forms.hpp"
+#include "citation_relations.hpp"
 #include "directive.hpp"
 #include "text_lines.hpp"
 
@@ -107,6 +108,9 @@ class CitationReader {
             previous = n;
         }
         read_short_references();
+        assign_relations(text_, a_, citations_, [this](std::size_t begin, std::size_t end) {
+            return context(begin, end);
+        });
         return std::move(citations_);
     }
 

@@ -9,6 +9,7 @@
 #include "analyzers/word_forms.hpp"
 #include "body_name.hpp"
 #include "directive.hpp"
+#include "effective_dates.hpp"
 #include "header_fields.hpp"
 #include "text_lines.hpp"
 
@@ -308,6 +309,7 @@ class DirectiveReader {
         if (!d_.issuer) read_issuer_from_body();
         correct_ocr_names(d_);
         d_.citations = parse_citations(text_, analysis_, own_number_match_);
+        read_dates_of_force();
         if (d_.subject) {
             d_.title = d_.subject->source == FieldSource::Header ? "V/v " + d_.subject->value
                                                                  : d_.subject->value;
@@ -316,6 +318,13 @@ class DirectiveReader {
     }
 
   private:
+    void read_dates_of_force() {
+        EffectiveDates dates = read_effective_dates(
+            text_, analysis_, d_.date ? std::optional<std::string>(d_.date->value) : std::nullopt);
+        d_.effective_from = std::move(dates.from);
+        d_.effective_until = std::move(dates.until);
+    }
+
     std::size_t next_nonblank(std::size_t i, std::size_t limit) const {
         while (i < limit && i < lines_.size() && lines_[i].blank()) ++i;
         return i < std::min(limit, lines_.size()) ? i : npos;
