@@ -108,9 +108,15 @@ class CitationReader {
             previous = n;
         }
         read_short_references();
-        assign_relations(text_, a_, citations_, [this](std::size_t begin, std::size_t end) {
-            return context(begin, end);
-        });
+        bool consolidated = false;
+        if (own_number) {
+            for (const auto& code : a_.numbers[*own_number].number.codes)
+                consolidated = consolidated || fold(code) == "vbhn";
+        }
+        assign_relations(
+            text_, a_, citations_,
+            [this](std::size_t begin, std::size_t end) { return context(begin, end); },
+            consolidated);
         return std::move(citations_);
     }
 

@@ -17,16 +17,34 @@ namespace {
 // decisions under one `Bãi bỏ các văn bản sau:` runs long), and how close after it an `after`
 // phrase must follow.
 constexpr std::size_t kMaxTokensBack = 400;
+// Farther than this, a phrase governs a number only through a list (`Bãi bỏ các văn bản sau: 1.
+// ...; 2. ...`, `Luật số 64/2020/QH14, Luật số 07/2022/QH15, ...`); tables (`|`) end its reach.
+constexpr std::size_t kMaxTokensNear = 50;
+// How close before a phrase a proposal word stands (`đề nghị Bộ Nội vụ tham mưu sửa đổi`).
+constexpr std::size_t kMaxProposalTokens = 6;
+// An `adjacent` phrase stands right before the cited type word: `theo Quyết định số`.
+constexpr std::size_t kMaxAdjacentTokens = 4;
 constexpr std::size_t kMaxTokensAfter = 40;
 // A phrase this close after another cited number, with nothing but that number's date and issuer
 // between, describes that document (`Nghị định số 47/2022/NĐ-CP ngày ... của Chính phủ sửa đổi`).
 constexpr std::size_t kMaxSubjectTokens = 12;
 
+enum class Where { Before, Adjacent, After, AfterFar, Proposal };
+
 struct Trigger {
     std::string_view relation;
-    bool after = false;
+    Where where = Where::Before;
     std::vector<std::string> folded;
 };
+
+Where where_named(std::string_view name) {
+    if (name == "before") return Where::Before;
+    if (name == "adjacent") return Where::Adjacent;
+    if (name == "after") return Where::After;
+    if (name == "after_far") return Where::AfterFar;
+    if (name == "proposal") return Where::Proposal;
+    throw std::logic_error("citation_relations.tsv: unknown place");
+}
 
 const std::vector<Trigger>& triggers() {
     static const std::vector<Trigger> all = [] {
@@ -48,7 +66,7 @@ const std::vector<Trigger>& triggers() {
             const auto name = std::find(names.begin(), names.end(), relation);
             if (name == names.end())
                 throw std::logic_error("citation_relations.tsv: unknown relation");
-            out.push_back({*name, line.substr(t1 + 1, t2 - t1 - 1) == "after",
+            out.push_back({*name, where_named(line.substr(t1 + 1, t2 - t1 - 1)),
                            folded_tokens(line.substr(t2 + 1))});
         }
         // Longest first: `sửa đổi, bổ sung` is found before `sửa đổi`.
@@ -127,6 +145,7 @@ class RelationReader {
             i + 1 < t_.size() && is_digits(t_[i + 1].folded)) {
             return true;
         }
+        if (gap.find('|') != std::string_view::npos) return true;  // a table's cell
         for (std::size_t p = 0; p < gap.size(); ++p) {
             const char c = gap[p];
             if (c != '.' && c != '!' && c != '?') continue;
@@ -147,10 +166,11 @@ class RelationReader {
         return false;
     }
 
-    /// The longest `before` (or `after`) trigger ending (starting) at token i.
-    const Trigger* trigger_ending_at(std::size_t i, bool after) const {
+    /// The longest trigger of `where` ending (for `after` ones: starting) at token i.
+    const Trigger* trigger_at(std::size_t i, std::initializer_list<Where> where) const {
+        const bool after = *where.begin() == Where::After || *where.begin() == Where::AfterFar;
         for (const Trigger& tr : triggers()) {
-            if (tr.after != after) continue;
+            if (std::find(where.begin(), where.end(), tr.where) == where.end()) continue;
             const std::size_t n = tr.folded.size();
             if (n == 0) continue;
             const std::size_t start = after ? i : i + 1 - std::min(i + 1, n);
@@ -166,12 +186,21 @@ class RelationReader {
         return nullptr;
     }
 
+    /// The token after a date starting at k (`ngày 22 tháng 12 năm 2024`, `ngày 22/12/2024`).
+    std::size_t after_date(std::size_t k) const {
+        while (k < t_.size() &&
+               (one_of(t_[k].folded, {"ngay", "thang", "nam"}) || is_digits(t_[k].folded)))
+            ++k;
+        return k;
+    }
+
     /// A phrase that names another document's content rather than what this one does:
     /// `Luật sửa đổi, bổ sung ...` (a title), `được sửa đổi`, `về việc bãi bỏ`, or one right
     /// after another cited number (`Nghị định số 47/2022/NĐ-CP ... sửa đổi`).
     bool describes_other(std::size_t start, const Trigger& tr) const {
         if (tr.relation == "basis" || tr.relation == "mentions") return false;
         if (start == 0) return false;
+        if (gap_before(start).find('(') != std::string_view::npos) return true;  // an aside
         const std::string_view prev = t_[start - 1].folded;
         if (one_of(prev, {"duoc", "bi", "da", "viec", "ve", "cac", "nhung"})) return true;
         if (tr.relation != "consolidates" && !gap_breaks_phrase(start)) {
@@ -199,11 +228,7 @@ class RelationReader {
             if (m.last < start) subject = &m;
         }
         if (subject == nullptr) return false;
-        std::size_t k = subject->last + 1;
-        while (k < start && (one_of(t_[k].folded, {"ngay", "thang", "nam"}) ||
-                             is_digits(t_[k].folded))) {
-            ++k;
-        }
+        const std::size_t k = after_date(subject->last + 1);
         if (start - k > kMaxSubjectTokens) return false;
         for (std::size_t i = k; i < start; ++i) {
             if (t_[i].folded == "va" || t_[i].folded == "hoac") return false;
@@ -217,44 +242,93 @@ class RelationReader {
 
     std::optional<RelationReading> read_before(std::size_t first, bool& crossed_clause) const {
         const std::size_t stop = first > kMaxTokensBack ? first - kMaxTokensBack : 0;
+        bool list = false;         // a list separator between the phrase and the number
+        bool items = false;        // a `;` or `:` between them: the number is another item
+        bool described = false;    // the number is inside another document's description
         for (std::size_t j = first; j-- > stop;) {
             if (sentence_ends_before(j + 1)) return std::nullopt;
             if (gap_before(j + 1).find(';') != std::string_view::npos) crossed_clause = true;
-            const Trigger* tr = trigger_ending_at(j, false);
+            if (gap_before(j + 1).find_first_of(":;,") != std::string_view::npos) list = true;
+            if (gap_before(j + 1).find_first_of(":;") != std::string_view::npos) items = true;
+            if (first - j > kMaxTokensNear && !list) return std::nullopt;
+            const Trigger* tr = trigger_at(j, {Where::Before, Where::Adjacent});
             if (tr == nullptr) continue;
+            // `theo` in an earlier item's title (`1. Quyết định ... quản lý xây dựng theo quy
+            // hoạch ...; 2. Quyết định số ...`) is not this item's.
+            if (tr->where == Where::Adjacent && items) continue;
             const std::size_t start = j + 1 - tr->folded.size();
+            // The cited number's own type word (`Hướng dẫn số 38-HD/BTCTW`) is no phrase.
+            if (j + 1 < t_.size() &&
+                (t_[j + 1].number >= 0 ||
+                 (t_[j + 1].folded == "so" && j + 2 < t_.size() && t_[j + 2].number >= 0)))
+                continue;
             if (describes_other(start, *tr)) {
+                // `Bãi bỏ Điều 1 Nghị định số 83/2024/NĐ-CP sửa đổi ... Nghị định số 123/2016`:
+                // 123/2016 belongs to the description of 83/2024, not to `Bãi bỏ`.
+                if (!items) described = true;
                 j = start;  // on past the phrase
                 continue;
             }
             RelationReading r;
             r.relation = tr->relation;
-            if (r.relation == "mentions") return r;
-            r.span = {t_[start].begin, t_[j].end};
             // In a clause that opens with `Căn cứ`, what follows describes the documents relied
             // on: `Căn cứ Nghị định số 78/2025/NĐ-CP ... hướng dẫn thi hành Luật ...`.
-            if (r.relation != "basis") {
+            const bool opens_clause = start == 0 || sentence_ends_before(start) ||
+                                      gap_before(start).find(';') != std::string_view::npos;
+            if (r.relation != "basis" && !opens_clause) {
                 if (auto basis = clause_basis(start)) return basis;
             }
-            if (one_of(r.relation, {"repeals", "amends", "replaces"})) r.part = part(j + 1, first);
+            // `theo` governs the number right after it; farther, the number is still a reference
+            // (`theo Luật ...; Nghị định số 105/2025/NĐ-CP`).
+            if (r.relation == "mentions" || proposed(start) || described ||
+                tr->where == Where::Adjacent)
+                return RelationReading{};
+            // `thay thế cụm từ “Quyết định số 1719/QĐ-TTg”`: words replaced, not a document.
+            for (std::size_t k = j + 1; k + 1 < first; ++k) {
+                if (t_[k].folded == "cum" && t_[k + 1].folded == "tu") return RelationReading{};
+            }
+            r.span = {t_[start].begin, t_[j].end};
+            if (one_of(r.relation, {"repeals", "amends", "replaces"})) {
+                r.part = part(j + 1, first);
+                // `thay thế một số điều của Thông tư số ...`: replacing a part amends it.
+                if (r.relation == "replaces" && !r.part.empty()) r.relation = "amends";
+            }
             return r;
         }
         return std::nullopt;
     }
 
-    /// `Căn cứ` earlier in the clause (back to `;` or the sentence's start) of token `start`.
+    /// A proposal word a few tokens before the phrase at `start`, in the same clause.
+    bool proposed(std::size_t start) const {
+        for (std::size_t j = start; j-- > 0 && start - j <= kMaxProposalTokens;) {
+            if (sentence_ends_before(j + 1) ||
+                gap_before(j + 1).find(';') != std::string_view::npos)
+                return false;
+            if (trigger_at(j, {Where::Proposal}) != nullptr) return true;
+        }
+        return false;
+    }
+
+    /// `Căn cứ` opening the clause of token `start`, or an earlier clause of the same list
+    /// (`Căn cứ Nghị định số 63/2010/NĐ-CP ...; Nghị định số 48/2013/NĐ-CP sửa đổi ...`).
     std::optional<RelationReading> clause_basis(std::size_t start) const {
         const std::size_t stop = start > kMaxTokensBack ? start - kMaxTokensBack : 0;
         for (std::size_t j = start; j-- > stop;) {
-            if (sentence_ends_before(j + 1) ||
-                gap_before(j + 1).find(';') != std::string_view::npos)
+            if (sentence_ends_before(j + 1)) return std::nullopt;
+            const Trigger* tr = trigger_at(j, {Where::Before});
+            if (tr == nullptr) continue;
+            const std::size_t first = j + 1 - tr->folded.size();
+            if (tr->relation == "basis") {
+                RelationReading r;
+                r.relation = tr->relation;
+                r.span = {t_[first].begin, t_[j].end};
+                return r;
+            }
+            // Another phrase opening a clause ends the list.
+            if (first == 0 || sentence_ends_before(first) ||
+                gap_before(first).find(';') != std::string_view::npos)
                 return std::nullopt;
-            const Trigger* tr = trigger_ending_at(j, false);
-            if (tr == nullptr || tr->relation != "basis") continue;
-            RelationReading r;
-            r.relation = tr->relation;
-            r.span = {t_[j + 1 - tr->folded.size()].begin, t_[j].end};
-            return r;
+            j = first;
         }
         return std::nullopt;
     }
@@ -265,9 +339,14 @@ class RelationReader {
             if (sentence_ends_before(k) || gap_before(k).find(';') != std::string_view::npos)
                 break;
             if (t_[k].number >= 0) break;  // another number: the phrase is about that one
-            const Trigger* tr = trigger_ending_at(k, true);
+            const Trigger* tr = trigger_at(k, {Where::After, Where::AfterFar});
             if (tr == nullptr) continue;
             const std::size_t last = k + tr->folded.size() - 1;
+            // A close phrase follows the number's date and issuer only: `... về việc công bố thủ
+            // tục hành chính bị bãi bỏ` is a title.
+            if (tr->where == Where::After && k - after_date(m.last + 1) > kMaxSubjectTokens)
+                continue;
+            if (one_of(t_[k - 1].folded, {"da", "chua", "se", "va"})) continue;
             // `... được bãi bỏ bởi Nghị định số ...`: another document does it.
             if (last + 1 < t_.size() && one_of(t_[last + 1].folded, {"boi", "tai", "theo"}))
                 return std::nullopt;
@@ -279,30 +358,58 @@ class RelationReader {
         return std::nullopt;
     }
 
-    /// `Điều 3`, `khoản 2 Điều 5`, `các Điều 2, 3` between the phrase and the cited number.
+    /// `Điều 3`, `khoản 2 Điều 5`, `các Điều 2, 3`, `03 thủ tục hành chính tại số thứ tự 107`:
+    /// what of the cited document the phrase acts on, written between them; empty when the
+    /// phrase acts on the whole (`Bãi bỏ toàn bộ Quyết định`, `Bãi bỏ các văn bản sau: 1. ...`).
     std::string part(std::size_t from, std::size_t to) const {
-        std::size_t k = from;
-        while (k < to && one_of(t_[k].folded, {"cac", "toan", "bo", "mot", "so", "noi", "dung"}))
-            ++k;
-        if (k >= to || !one_of(t_[k].folded, {"dieu", "khoan", "diem", "chuong", "muc", "phu"}))
-            return {};
-        const std::size_t begin = k;
-        std::size_t last = k;
-        for (; k < to; ++k) {
-            const std::string_view w = t_[k].folded;
-            if (k > begin && sentence_ends_before(k)) break;
-            if (one_of(w, {"dieu", "khoan", "diem", "chuong", "muc", "phu", "luc", "va", "cac",
-                           "tai", "cua"})) {
-                continue;
+        // The cited number's type word and `số` end the part.
+        std::size_t end = to;
+        if (end > from && t_[end - 1].folded == "so") --end;
+        static const std::vector<std::vector<std::string>> types = [] {
+            std::vector<std::vector<std::string>> out;
+            for (std::string_view w :
+                 {"luật", "bộ luật", "nghị định", "thông tư", "quyết định", "nghị quyết",
+                  "pháp lệnh", "chỉ thị", "văn bản", "thông tư liên tịch", "công văn", "kế hoạch",
+                  "hướng dẫn", "quy định", "kết luận", "thông báo"})
+                out.push_back(folded_tokens(w));
+            std::stable_sort(out.begin(), out.end(),
+                             [](const auto& a, const auto& b) { return a.size() > b.size(); });
+            return out;
+        }();
+        for (const auto& type : types) {
+            if (end < from + type.size()) continue;
+            bool match = true;
+            for (std::size_t k = 0; k < type.size() && match; ++k)
+                match = t_[end - type.size() + k].folded == type[k];
+            if (match) {
+                end -= type.size();
+                break;
             }
-            if (is_digits(w) || is_roman(w) || w.size() == 1) {
-                last = k;
-                continue;
-            }
-            break;
         }
-        if (last == begin) return {};
-        return collapse_spaces(text_.substr(t_[begin].begin, t_[last].end - t_[begin].begin));
+        while (end > from && one_of(t_[end - 1].folded, {"cua", "tai", "thuoc", "trong", "o"}))
+            --end;
+        std::size_t begin = from;
+        while (begin < end && one_of(t_[begin].folded, {"toan", "bo", "cac"})) ++begin;
+        if (begin >= end) return {};
+        for (std::size_t k = begin + 1; k <= end; ++k) {
+            if (gap_before(k).find(':') != std::string_view::npos) return {};  // a list follows
+        }
+        // Only words that name a part: not `các văn bản quy phạm pháp luật do ... ban hành`.
+        bool names_part = false;
+        for (std::size_t k = begin; k < end; ++k) {
+            if (t_[k].number >= 0) return {};  // another document, not a part
+            const std::string_view w = t_[k].folded;
+            const std::string_view next = k + 1 < end ? std::string_view(t_[k + 1].folded) : "";
+            names_part = names_part || one_of(w, {"dieu", "khoan", "diem", "chuong", "muc"}) ||
+                         (w == "phu" && next == "luc") || (w == "danh" && next == "muc") ||
+                         (w == "thu" && next == "tu") || (w == "cum" && next == "tu") ||
+                         (w == "noi" && next == "dung") || (w == "mot" && next == "so");
+        }
+        if (!names_part) return {};
+        std::string shown = collapse_spaces(
+            text_.substr(t_[begin].begin, t_[end - 1].end - t_[begin].begin));
+        std::erase(shown, '*');
+        return collapse_spaces(shown);
     }
 
     std::string_view text_;
@@ -327,7 +434,8 @@ const std::vector<std::string_view>& citation_relation_names() {
 
 void assign_relations(std::string_view text, const Analysis& analysis,
                       std::vector<Citation>& citations,
-                      const std::function<TextExcerpt(std::size_t, std::size_t)>& sentence_of) {
+                      const std::function<TextExcerpt(std::size_t, std::size_t)>& sentence_of,
+                      bool consolidated) {
     RelationReader reader(text, analysis, citations);
     std::vector<std::size_t> chosen_mention(citations.size(), SIZE_MAX);
     std::vector<RelationReading> chosen(citations.size());
@@ -342,6 +450,26 @@ void assign_relations(std::string_view text, const Analysis& analysis,
         if (chosen_mention[m.citation] == SIZE_MAX || stronger) {
             best = std::move(r);
             chosen_mention[m.citation] = i;
+        }
+    }
+    if (consolidated) {
+        // A văn bản hợp nhất lists, before its own `Căn cứ` (or `Điều 1`), the document it
+        // consolidates and those that amended it (`..., được sửa đổi, bổ sung bởi: ...`).
+        const auto& t = analysis.tokens;
+        std::size_t header_end = t.size();
+        for (std::size_t i = 0; i + 1 < t.size() && header_end == t.size(); ++i) {
+            if ((t[i].folded == "can" && t[i + 1].folded == "cu") ||
+                (t[i].folded == "dieu" && t[i + 1].folded == "1"))
+                header_end = i;
+        }
+        for (std::size_t i = 0; i < mentions.size(); ++i) {
+            const auto& m = mentions[i];
+            if (m.first >= header_end) continue;
+            RelationReading& r = chosen[m.citation];
+            if (r.relation == "mentions" || r.relation == "amends") {
+                r = RelationReading{"consolidates", {0, 0}, {}};
+                chosen_mention[m.citation] = i;
+            }
         }
     }
     for (std::size_t c = 0; c < citations.size(); ++c) {

@@ -27,9 +27,11 @@ struct RelationReading {
 
 /// Sets relation, relation_span, relation_part of each citation and moves its context to the
 /// sentence the relation was read from (`sentence_of(begin, end)`: the sentence around a byte
-/// range), extended back to the trigger phrase.
+/// range), extended back to the trigger phrase. In a `consolidated` document (a văn bản hợp nhất,
+/// `92/VBHN-BQP`) the documents its header lists are what it consolidates.
 void assign_relations(std::string_view text, const Analysis& analysis,
                       std::vector<Citation>& citations,
-                      const std::function<TextExcerpt(std::size_t, std::size_t)>& sentence_of);
+                      const std::function<TextExcerpt(std::size_t, std::size_t)>& sentence_of,
+                      bool consolidated);
 
 }  // namespace tracuu
