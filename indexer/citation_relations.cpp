@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "analyzers/abbreviations.hpp"
+#include "analyzers/word_forms.hpp"
 #include "text_lines.hpp"
 
 namespace tracuu::embedded {
@@ -20,8 +21,9 @@ constexpr std::size_t kMaxTokensBack = 400;
 // Farther than this, a phrase governs a number only through a list (`Bãi bỏ các văn bản sau: 1.
 // ...; 2. ...`, `Luật số 64/2020/QH14, Luật số 07/2022/QH15, ...`); tables (`|`) end its reach.
 constexpr std::size_t kMaxTokensNear = 50;
-// How close before a phrase a proposal word stands (`đề nghị Bộ Nội vụ tham mưu sửa đổi`).
-constexpr std::size_t kMaxProposalTokens = 6;
+// How far before a phrase, in its sentence, a proposal word stands (`Kiến nghị thực thi: Sửa đổi
+// khoản 1 Điều 18 Nghị định số ...; sửa đổi Phụ lục 1 Thông tư số ...`).
+constexpr std::size_t kMaxProposalTokens = 40;
 // An `adjacent` phrase stands right before the cited type word: `theo Quyết định số`.
 constexpr std::size_t kMaxAdjacentTokens = 4;
 constexpr std::size_t kMaxTokensAfter = 40;
@@ -29,17 +31,20 @@ constexpr std::size_t kMaxTokensAfter = 40;
 // between, describes that document (`Nghị định số 47/2022/NĐ-CP ngày ... của Chính phủ sửa đổi`).
 constexpr std::size_t kMaxSubjectTokens = 12;
 
-enum class Where { Before, Adjacent, After, AfterFar, Proposal };
+enum class Where { Before, Adjacent, Opening, After, AfterFar, Proposal };
 
 struct Trigger {
     std::string_view relation;
     Where where = Where::Before;
     std::vector<std::string> folded;
+    /// Compared with their marks too: `đính chính` (corrects) folds as `định chính` does.
+    std::vector<std::string> exact;
 };
 
 Where where_named(std::string_view name) {
     if (name == "before") return Where::Before;
     if (name == "adjacent") return Where::Adjacent;
+    if (name == "opening") return Where::Opening;
     if (name == "after") return Where::After;
     if (name == "after_far") return Where::AfterFar;
     if (name == "proposal") return Where::Proposal;
@@ -66,8 +71,13 @@ const std::vector<Trigger>& triggers() {
             const auto name = std::find(names.begin(), names.end(), relation);
             if (name == names.end())
                 throw std::logic_error("citation_relations.tsv: unknown relation");
-            out.push_back({*name, where_named(line.substr(t1 + 1, t2 - t1 - 1)),
-                           folded_tokens(line.substr(t2 + 1))});
+            Trigger t{*name, where_named(line.substr(t1 + 1, t2 - t1 - 1)),
+                      folded_tokens(line.substr(t2 + 1)), {}};
+            if (t.relation == "corrects") {
+                for (const auto& w : split_words(line.substr(t2 + 1)))
+                    t.exact.push_back(word_forms(w.text).exact);
+            }
+            out.push_back(std::move(t));
         }
         // Longest first: `sửa đổi, bổ sung` is found before `sửa đổi`.
         std::stable_sort(out.begin(), out.end(), [](const Trigger& a, const Trigger& b) {
@@ -179,11 +189,82 @@ class RelationReader {
             bool match = true;
             for (std::size_t k = 0; k < n && match; ++k) {
                 match = t_[start + k].folded == tr.folded[k] && t_[start + k].number < 0 &&
+                        (tr.exact.empty() || t_[start + k].exact == tr.exact[k]) &&
                         (k == 0 || !gap_breaks_phrase(start + k));
             }
             if (match) return &tr;
         }
         return nullptr;
+    }
+
+    /// The phrase at `start` follows a cited number in its own clause (`- Thông tư số 226/2016/TT-
+    /// BTC ... quy định chi tiết và hướng dẫn thi hành ...;`): it describes that document, unless
+    /// it is joined to the clause by `và` or `,` as a second act (`sửa đổi Nghị định A và bãi bỏ
+    /// Điều 3 Nghị định B`), an act only when what it joins is one.
+    bool in_item_description(std::size_t start) const {
+        bool cited_before = false;
+        for (std::size_t j = start; j-- > 0 && start - j <= kMaxTokensBack;) {
+            if (sentence_ends_before(j + 1) ||
+                gap_before(j + 1).find_first_of(";:") != std::string_view::npos)
+                break;
+            if (t_[j].number >= 0) {
+                cited_before = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+                    return m.first <= j && j <= m.last;
+                });
+                if (cited_before) break;
+            }
+        }
+        if (!cited_before) return false;
+        const bool joined = one_of(t_[start - 1].folded, {"va", "hoac"}) ||
+                            gap_before(start).find(',') != std::string_view::npos;
+        if (!joined) return true;
+        // A second act joins the first right after the number it acted on (and its date and
+        // issuer); joined to title words (`ban hành tiêu chuẩn và hướng dẫn xét tặng`) it is
+        // more of the title.
+        const std::size_t conjunction =
+            t_[start - 1].folded == "va" || t_[start - 1].folded == "hoac" ? start - 1 : start;
+        // Joined to a phrase: as that phrase is (`quy định chi tiết và hướng dẫn thi hành`).
+        if (conjunction > 0) {
+            if (const Trigger* previous =
+                    trigger_at(conjunction - 1, {Where::Before, Where::Opening})) {
+                return describes_other(conjunction - previous->folded.size(), *previous);
+            }
+        }
+        const Mention* acted_on = nullptr;
+        for (const Mention& m : mentions_) {
+            if (m.last < conjunction) acted_on = &m;
+        }
+        if (acted_on == nullptr) return true;
+        return conjunction - after_date(acted_on->last + 1) > kMaxSubjectTokens;
+    }
+
+    /// The phrase at `start` is in the document's own title: a type word alone on its line
+    /// before it (`QUYẾT ĐỊNH` / `Về việc bãi bỏ Quyết định số ...`, `THÔNG TƯ` / `Sửa đổi ...`).
+    bool own_title(std::size_t start) const {
+        std::size_t k = start;
+        if (k >= 2 && t_[k - 2].folded == "ve" && t_[k - 1].folded == "viec") k -= 2;
+        else if (k >= 1 && t_[k - 1].folded == "ve") k -= 1;
+        if (k == 0 || gap_before(k).find('\n') == std::string_view::npos) return false;
+        // The line before: a type word in capitals.
+        std::size_t b = k;
+        while (b > 0 && gap_before(b).find('\n') == std::string_view::npos) --b;
+        (void)b;
+        std::size_t line_start = k - 1;
+        while (line_start > 0 && gap_before(line_start).find('\n') == std::string_view::npos)
+            --line_start;
+        if (k - line_start > 3) return false;
+        std::string words;
+        for (std::size_t i = line_start; i < k; ++i) {
+            const std::string_view w = text_.substr(t_[i].begin, t_[i].end - t_[i].begin);
+            if (!w.empty() && (w[0] < 'A' || w[0] > 'Z') && static_cast<unsigned char>(w[0]) < 0x80)
+                return false;  // not capitals
+            words += (words.empty() ? "" : " ") + t_[i].folded;
+        }
+        for (std::string_view type : {"quyet dinh", "thong tu", "nghi dinh", "nghi quyet", "chi thi",
+                                      "thong tu lien tich", "huong dan", "ke hoach", "quy dinh"}) {
+            if (words == type) return true;
+        }
+        return false;
     }
 
     /// The token after a date starting at k (`ngày 22 tháng 12 năm 2024`, `ngày 22/12/2024`).
@@ -200,6 +281,7 @@ class RelationReader {
     bool describes_other(std::size_t start, const Trigger& tr) const {
         if (tr.relation == "basis" || tr.relation == "mentions") return false;
         if (start == 0) return false;
+        if (own_title(start)) return false;
         if (gap_before(start).find('(') != std::string_view::npos) return true;  // an aside
         const std::string_view prev = t_[start - 1].folded;
         if (one_of(prev, {"duoc", "bi", "da", "viec", "ve", "cac", "nhung"})) return true;
@@ -222,6 +304,7 @@ class RelationReader {
                 if (match) return true;
             }
         }
+        if (in_item_description(start)) return true;
         // The nearest cited number before the phrase.
         const Mention* subject = nullptr;
         for (const Mention& m : mentions_) {
@@ -235,7 +318,8 @@ class RelationReader {
         }
         for (std::size_t i = subject->last + 1; i <= start; ++i) {
             const std::string_view gap = gap_before(i);
-            if (gap.find_first_of(",;:(") != std::string_view::npos) return false;
+            if (gap.find_first_of(",;:(") != std::string_view::npos || sentence_ends_before(i))
+                return false;
         }
         return true;
     }
@@ -251,14 +335,19 @@ class RelationReader {
             if (gap_before(j + 1).find_first_of(":;,") != std::string_view::npos) list = true;
             if (gap_before(j + 1).find_first_of(":;") != std::string_view::npos) items = true;
             if (first - j > kMaxTokensNear && !list) return std::nullopt;
-            const Trigger* tr = trigger_at(j, {Where::Before, Where::Adjacent});
+            const Trigger* tr = trigger_at(j, {Where::Before, Where::Adjacent, Where::Opening});
             if (tr == nullptr) continue;
+            // `Căn cứ`, `Thực hiện` open their clause (or stand right before the cited type word);
+            // in the middle of one they are other words (`căn cứ xác nhận`, `để thực hiện`).
+            if (tr->where == Where::Opening && !opens(j + 1 - tr->folded.size()) &&
+                first - j > kMaxAdjacentTokens + 1)
+                continue;
             // `theo` in an earlier item's title (`1. Quyết định ... quản lý xây dựng theo quy
             // hoạch ...; 2. Quyết định số ...`) is not this item's.
             if (tr->where == Where::Adjacent && items) continue;
             const std::size_t start = j + 1 - tr->folded.size();
             // The cited number's own type word (`Hướng dẫn số 38-HD/BTCTW`) is no phrase.
-            if (j + 1 < t_.size() &&
+            if (tr->relation != "mentions" && j + 1 < t_.size() &&
                 (t_[j + 1].number >= 0 ||
                  (t_[j + 1].folded == "so" && j + 2 < t_.size() && t_[j + 2].number >= 0)))
                 continue;
@@ -298,12 +387,17 @@ class RelationReader {
         return std::nullopt;
     }
 
+    /// Token `i` opens a clause: the text's or a line's start, or after `;`, `:`, `-`, `*`, `(`.
+    bool opens(std::size_t i) const {
+        if (i == 0 || sentence_ends_before(i)) return true;
+        const std::string_view gap = gap_before(i);
+        return gap.find_first_of(";:\n-*(") != std::string_view::npos;
+    }
+
     /// A proposal word a few tokens before the phrase at `start`, in the same clause.
     bool proposed(std::size_t start) const {
         for (std::size_t j = start; j-- > 0 && start - j <= kMaxProposalTokens;) {
-            if (sentence_ends_before(j + 1) ||
-                gap_before(j + 1).find(';') != std::string_view::npos)
-                return false;
+            if (sentence_ends_before(j + 1)) return false;
             if (trigger_at(j, {Where::Proposal}) != nullptr) return true;
         }
         return false;
@@ -315,9 +409,10 @@ class RelationReader {
         const std::size_t stop = start > kMaxTokensBack ? start - kMaxTokensBack : 0;
         for (std::size_t j = start; j-- > stop;) {
             if (sentence_ends_before(j + 1)) return std::nullopt;
-            const Trigger* tr = trigger_at(j, {Where::Before});
+            const Trigger* tr = trigger_at(j, {Where::Before, Where::Opening});
             if (tr == nullptr) continue;
             const std::size_t first = j + 1 - tr->folded.size();
+            if (tr->where == Where::Opening && !opens(first)) continue;
             if (tr->relation == "basis") {
                 RelationReading r;
                 r.relation = tr->relation;
