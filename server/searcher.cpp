@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "analyzers/document_number.hpp"
 #include "docid_source.hpp"
 #include "field_filters.hpp"
 #include "indexer/schema.hpp"
@@ -188,6 +189,26 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets,
     return c;
 }
 
+/// `relation=` with `cites=`: documents citing that number with that relation (the citing
+/// side's kRelation terms). A number typed in part has no exact key to pair: then documents with
+/// that relation to some number, which the cites filter narrows to those citing it.
+Xapian::Query relation_filter_query(const SearchRequest& request) {
+    std::vector<Xapian::Query> terms;
+    for (const QueryPart& f : request.filters) {
+        if (f.field != QueryField::Cites || f.negated) continue;
+        for (const auto& n : read_document_number(f.text)) {
+            if (!n.complete) {
+                terms.emplace_back(schema::relation_term(request.relation));
+                continue;
+            }
+            for (const auto& key : n.exact_keys())
+                terms.emplace_back(schema::relation_term(request.relation, key));
+        }
+    }
+    if (terms.empty()) terms.emplace_back(schema::relation_term(request.relation));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 }  // namespace
 
 BuiltQuery build_search_query(const SearchRequest& request) {
@@ -198,6 +219,15 @@ BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMake
     std::vector<QueryPart> parts = parse_query_syntax(request.q);
     parts.insert(parts.end(), request.filters.begin(), request.filters.end());
     BuiltQuery built = build_query(parts, field_query);
+    if (!request.relation.empty()) {
+        const Xapian::Query related = relation_filter_query(request);
+        for (RankedQuery* q : {&built.strict, &built.relaxed}) {
+            q->matching = Xapian::Query(Xapian::Query::OP_FILTER, q->matching, related);
+            q->ranking = Xapian::Query(Xapian::Query::OP_FILTER, q->ranking, related);
+            for (FirstPassTier& tier : q->first_pass)
+                tier.query = Xapian::Query(Xapian::Query::OP_FILTER, tier.query, related);
+        }
+    }
     if (!request.date_from.empty() || !request.date_to.empty()) {
         const Xapian::Query dates = date_range_query(request.date_from, request.date_to);
         for (RankedQuery* q : {&built.strict, &built.relaxed}) {
