@@ -235,7 +235,10 @@ class RelationReader {
             if (m.last < conjunction) acted_on = &m;
         }
         if (acted_on == nullptr) return true;
-        return conjunction - after_date(acted_on->last + 1) > kMaxSubjectTokens;
+        // Only the number's date and issuer (`của Chính phủ`) between it and the conjunction.
+        const std::size_t k = after_date(acted_on->last + 1);
+        if (k >= conjunction) return false;
+        return t_[k].folded != "cua" || conjunction - k > kMaxSubjectTokens;
     }
 
     /// The phrase at `start` is in the document's own title: a type word alone on its line
@@ -332,9 +335,16 @@ class RelationReader {
         for (std::size_t j = first; j-- > stop;) {
             if (sentence_ends_before(j + 1)) return std::nullopt;
             if (gap_before(j + 1).find(';') != std::string_view::npos) crossed_clause = true;
-            if (gap_before(j + 1).find_first_of(":;,") != std::string_view::npos) list = true;
+            // `,` makes a list of citations only (`Luật số 64/2020/QH14, Luật số 07/2022/QH15`),
+            // not of a table's cells or a title's words.
+            const std::string_view gap = gap_before(j + 1);
+            if (gap.find_first_of(":;") != std::string_view::npos) list = true;
+            if (gap.find(',') != std::string_view::npos) {
+                for (std::size_t k = j + 1; k < t_.size() && k <= j + 4; ++k) {
+                    if (t_[k].number >= 0) list = true;
+                }
+            }
             if (gap_before(j + 1).find_first_of(":;") != std::string_view::npos) items = true;
-            if (first - j > kMaxTokensNear && !list) return std::nullopt;
             const Trigger* tr = trigger_at(j, {Where::Before, Where::Adjacent, Where::Opening});
             if (tr == nullptr) continue;
             // `Căn cứ`, `Thực hiện` open their clause (or stand right before the cited type word);
@@ -358,6 +368,9 @@ class RelationReader {
                 j = start;  // on past the phrase
                 continue;
             }
+            // Far from the number, only through a list: a table's heading, or a phrase many
+            // lines up, is not the number's.
+            if (first - j > kMaxTokensNear && !list) return std::nullopt;
             RelationReading r;
             r.relation = tr->relation;
             // In a clause that opens with `Căn cứ`, what follows describes the documents relied
@@ -561,7 +574,7 @@ void assign_relations(std::string_view text, const Analysis& analysis,
             const auto& m = mentions[i];
             if (m.first >= header_end) continue;
             RelationReading& r = chosen[m.citation];
-            if (r.relation == "mentions" || r.relation == "amends") {
+            if (r.relation != "consolidates") {
                 r = RelationReading{"consolidates", {0, 0}, {}};
                 chosen_mention[m.citation] = i;
             }

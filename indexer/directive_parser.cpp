@@ -320,7 +320,8 @@ class DirectiveReader {
   private:
     void read_dates_of_force() {
         EffectiveDates dates = read_effective_dates(
-            text_, analysis_, d_.date ? std::optional<std::string>(d_.date->value) : std::nullopt);
+            text_, analysis_, d_.date ? std::optional<std::string>(d_.date->value) : std::nullopt,
+            d_.type ? std::string_view(d_.type->value) : std::string_view());
         d_.effective_from = std::move(dates.from);
         d_.effective_until = std::move(dates.until);
     }

@@ -32,7 +32,8 @@ std::string iso(int y, int m, int d) {
 
 class DateReader {
   public:
-    DateReader(std::string_view text, const Analysis& a) : text_(text), t_(a.tokens) {}
+    DateReader(std::string_view text, const Analysis& a, std::string_view own_type)
+        : text_(text), t_(a.tokens), own_type_(folded_tokens(own_type)) {}
 
     std::string_view gap_before(std::size_t i) const {
         if (i == 0 || i >= t_.size()) return {};
@@ -131,7 +132,7 @@ class DateReader {
             return out;
         }();
         for (const auto& type : types) {
-            if (i < type.size()) continue;
+            if (i < type.size() || type != own_type_) continue;
             const std::size_t b = i - type.size();
             bool match = true;
             for (std::size_t k = 0; k < type.size() && match; ++k)
@@ -248,13 +249,15 @@ class DateReader {
   private:
     std::string_view text_;
     const std::vector<Token>& t_;
+    std::vector<std::string> own_type_;
 };
 
 }  // namespace
 
 EffectiveDates read_effective_dates(std::string_view text, const Analysis& analysis,
-                                    const std::optional<std::string>& own_date) {
-    return DateReader(text, analysis).read(own_date);
+                                    const std::optional<std::string>& own_date,
+                                    std::string_view own_type) {
+    return DateReader(text, analysis, own_type).read(own_date);
 }
 
 }  // namespace tracuu

@@ -19,8 +19,12 @@ struct EffectiveDates {
     std::optional<EffectiveDate> until;
 };
 
-/// `own_date`: the document's date (ISO), for `kể từ ngày ký`.
+/// `own_date`: the document's date (ISO), for `kể từ ngày ký`; `own_type` (`Quyết định`): a
+/// sentence opening with that type word alone (`Nghị quyết có hiệu lực ...`) speaks of the
+/// document itself, one opening with another type (`Nghị định có hiệu lực ...` in a công văn)
+/// does not.
 EffectiveDates read_effective_dates(std::string_view text, const Analysis& analysis,
-                                    const std::optional<std::string>& own_date);
+                                    const std::optional<std::string>& own_date,
+                                    std::string_view own_type = {});
 
 }  // namespace tracuu
