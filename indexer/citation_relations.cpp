@@ -288,6 +288,9 @@ class RelationReader {
         if (gap_before(start).find('(') != std::string_view::npos) return true;  // an aside
         const std::string_view prev = t_[start - 1].folded;
         if (one_of(prev, {"duoc", "bi", "da", "viec", "ve", "cac", "nhung"})) return true;
+        // `thủ tục hành chính bãi bỏ`, `TTHC sửa đổi`: a procedure's state in a list heading.
+        if (prev == "tthc" || (prev == "chinh" && start >= 2 && t_[start - 2].folded == "hanh"))
+            return true;
         if (tr.relation != "consolidates" && !gap_breaks_phrase(start)) {
             // A type word before the phrase makes it a title: `Nghị định hướng dẫn`, `Luật sửa
             // đổi`.
@@ -382,7 +385,8 @@ class RelationReader {
             }
             // `theo` governs the number right after it; farther, the number is still a reference
             // (`theo Luật ...; Nghị định số 105/2025/NĐ-CP`).
-            if (r.relation == "mentions" || proposed(start) || described ||
+            if (r.relation == "mentions" || proposed(start) ||
+                (described && r.relation != "basis") ||
                 tr->where == Where::Adjacent)
                 return RelationReading{};
             // `thay thế cụm từ “Quyết định số 1719/QĐ-TTg”`: words replaced, not a document.
