@@ -71,8 +71,10 @@ const std::vector<Trigger>& triggers() {
             const auto name = std::find(names.begin(), names.end(), relation);
             if (name == names.end())
                 throw std::logic_error("citation_relations.tsv: unknown relation");
-            Trigger t{*name, where_named(line.substr(t1 + 1, t2 - t1 - 1)),
-                      folded_tokens(line.substr(t2 + 1)), {}};
+            Trigger t{*name,
+                      where_named(line.substr(t1 + 1, t2 - t1 - 1)),
+                      folded_tokens(line.substr(t2 + 1)),
+                      {}};
             if (t.relation == "corrects") {
                 for (const auto& w : split_words(line.substr(t2 + 1)))
                     t.exact.push_back(word_forms(w.text).exact);
@@ -91,11 +93,6 @@ const std::vector<Trigger>& triggers() {
 bool is_digits(std::string_view s) {
     return !s.empty() &&
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool is_roman(std::string_view s) {
-    return !s.empty() && s.size() <= 4 &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c == 'i' || c == 'v' || c == 'x'; });
 }
 
 bool one_of(std::string_view word, std::initializer_list<std::string_view> words) {
@@ -162,8 +159,9 @@ class RelationReader {
             if (p + 1 < gap.size() && gap[p + 1] != ' ' && gap[p + 1] != '\n' && gap[p + 1] != '*')
                 continue;
             const std::string_view item = t_[i - 1].folded;
-            const bool list_item = c == '.' && (is_digits(item) || item.size() == 1) &&
-                                   (i == 1 || gap_before(i - 1).find('\n') != std::string_view::npos);
+            const bool list_item =
+                c == '.' && (is_digits(item) || item.size() == 1) &&
+                (i == 1 || gap_before(i - 1).find('\n') != std::string_view::npos);
             if (!list_item) return true;
         }
         return false;
@@ -208,9 +206,9 @@ class RelationReader {
                 gap_before(j + 1).find_first_of(";:") != std::string_view::npos)
                 break;
             if (t_[j].number >= 0) {
-                cited_before = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
-                    return m.first <= j && j <= m.last;
-                });
+                cited_before =
+                    std::any_of(mentions_.begin(), mentions_.end(),
+                                [&](const Mention& m) { return m.first <= j && j <= m.last; });
                 if (cited_before) break;
             }
         }
@@ -245,13 +243,12 @@ class RelationReader {
     /// before it (`QUYẾT ĐỊNH` / `Về việc bãi bỏ Quyết định số ...`, `THÔNG TƯ` / `Sửa đổi ...`).
     bool own_title(std::size_t start) const {
         std::size_t k = start;
-        if (k >= 2 && t_[k - 2].folded == "ve" && t_[k - 1].folded == "viec") k -= 2;
-        else if (k >= 1 && t_[k - 1].folded == "ve") k -= 1;
+        if (k >= 2 && t_[k - 2].folded == "ve" && t_[k - 1].folded == "viec")
+            k -= 2;
+        else if (k >= 1 && t_[k - 1].folded == "ve")
+            k -= 1;
         if (k == 0 || gap_before(k).find('\n') == std::string_view::npos) return false;
         // The line before: a type word in capitals.
-        std::size_t b = k;
-        while (b > 0 && gap_before(b).find('\n') == std::string_view::npos) --b;
-        (void)b;
         std::size_t line_start = k - 1;
         while (line_start > 0 && gap_before(line_start).find('\n') == std::string_view::npos)
             --line_start;
@@ -263,8 +260,9 @@ class RelationReader {
                 return false;  // not capitals
             words += (words.empty() ? "" : " ") + t_[i].folded;
         }
-        for (std::string_view type : {"quyet dinh", "thong tu", "nghi dinh", "nghi quyet", "chi thi",
-                                      "thong tu lien tich", "huong dan", "ke hoach", "quy dinh"}) {
+        for (std::string_view type :
+             {"quyet dinh", "thong tu", "nghi dinh", "nghi quyet", "chi thi", "thong tu lien tich",
+              "huong dan", "ke hoach", "quy dinh"}) {
             if (words == type) return true;
         }
         return false;
@@ -332,9 +330,9 @@ class RelationReader {
 
     std::optional<RelationReading> read_before(std::size_t first, bool& crossed_clause) const {
         const std::size_t stop = first > kMaxTokensBack ? first - kMaxTokensBack : 0;
-        bool list = false;         // a list separator between the phrase and the number
-        bool items = false;        // a `;` or `:` between them: the number is another item
-        bool described = false;    // the number is inside another document's description
+        bool list = false;       // a list separator between the phrase and the number
+        bool items = false;      // a `;` or `:` between them: the number is another item
+        bool described = false;  // the number is inside another document's description
         for (std::size_t j = first; j-- > stop;) {
             if (sentence_ends_before(j + 1)) return std::nullopt;
             if (gap_before(j + 1).find(';') != std::string_view::npos) crossed_clause = true;
@@ -386,8 +384,7 @@ class RelationReader {
             // `theo` governs the number right after it; farther, the number is still a reference
             // (`theo Luật ...; Nghị định số 105/2025/NĐ-CP`).
             if (r.relation == "mentions" || proposed(start) ||
-                (described && r.relation != "basis") ||
-                tr->where == Where::Adjacent)
+                (described && r.relation != "basis") || tr->where == Where::Adjacent)
                 return RelationReading{};
             // `thay thế cụm từ “Quyết định số 1719/QĐ-TTg”`: words replaced, not a document.
             for (std::size_t k = j + 1; k + 1 < first; ++k) {
@@ -448,8 +445,7 @@ class RelationReader {
     std::optional<RelationReading> read_after(const Mention& m) const {
         const std::size_t end = std::min(t_.size(), m.last + 1 + kMaxTokensAfter);
         for (std::size_t k = m.last + 1; k < end; ++k) {
-            if (sentence_ends_before(k) || gap_before(k).find(';') != std::string_view::npos)
-                break;
+            if (sentence_ends_before(k) || gap_before(k).find(';') != std::string_view::npos) break;
             if (t_[k].number >= 0) break;  // another number: the phrase is about that one
             const Trigger* tr = trigger_at(k, {Where::After, Where::AfterFar});
             if (tr == nullptr) continue;
@@ -518,8 +514,8 @@ class RelationReader {
                          (w == "noi" && next == "dung") || (w == "mot" && next == "so");
         }
         if (!names_part) return {};
-        std::string shown = collapse_spaces(
-            text_.substr(t_[begin].begin, t_[end - 1].end - t_[begin].begin));
+        std::string shown =
+            collapse_spaces(text_.substr(t_[begin].begin, t_[end - 1].end - t_[begin].begin));
         std::erase(shown, '*');
         return collapse_spaces(shown);
     }
@@ -538,9 +534,9 @@ std::size_t strength(std::string_view relation) {
 }  // namespace
 
 const std::vector<std::string_view>& citation_relation_names() {
-    static const std::vector<std::string_view> names = {
-        "repeals", "replaces", "amends", "corrects", "consolidates",
-        "guides",  "implements", "basis", "mentions"};
+    static const std::vector<std::string_view> names = {"repeals",    "replaces",     "amends",
+                                                        "corrects",   "consolidates", "guides",
+                                                        "implements", "basis",        "mentions"};
     return names;
 }
 
@@ -557,8 +553,8 @@ void assign_relations(std::string_view text, const Analysis& analysis,
         RelationReading r = reader.read(m);
         RelationReading& best = chosen[m.citation];
         const bool stronger = strength(r.relation) > strength(best.relation) ||
-                              (r.relation == best.relation && best.part.empty() && !r.part.empty() &&
-                               chosen_mention[m.citation] != SIZE_MAX);
+                              (r.relation == best.relation && best.part.empty() &&
+                               !r.part.empty() && chosen_mention[m.citation] != SIZE_MAX);
         if (chosen_mention[m.citation] == SIZE_MAX || stronger) {
             best = std::move(r);
             chosen_mention[m.citation] = i;

@@ -22,7 +22,7 @@ const std::vector<std::string_view>& citation_relation_names();
 struct RelationReading {
     std::string_view relation = "mentions";
     std::pair<uint32_t, uint32_t> span{0, 0};  ///< the trigger phrase; empty for a mention
-    std::string part;                          ///< `khoản 2 Điều 5`, when the sentence names one
+    std::string part;  ///< `khoản 2 Điều 5`, when the sentence names one
 };
 
 /// Sets relation, relation_span, relation_part of each citation and moves its context to the

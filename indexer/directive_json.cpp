@@ -75,8 +75,8 @@ void add_citation_contexts(nlohmann::json& citations, std::string_view text) {
             const auto& r = c["relation_span"];
             if (r.is_array() && r.size() == 2 && r[0].get<uint32_t>() <= r[1].get<uint32_t>() &&
                 r[1].get<uint32_t>() <= text.size()) {
-                c["relation_words"] = collapse_spaces(text.substr(
-                    r[0].get<uint32_t>(), r[1].get<uint32_t>() - r[0].get<uint32_t>()));
+                c["relation_words"] = collapse_spaces(
+                    text.substr(r[0].get<uint32_t>(), r[1].get<uint32_t>() - r[0].get<uint32_t>()));
             }
         }
     }
@@ -108,8 +108,8 @@ nlohmann::json to_json(const Directive& d) {
     put(fields, missing, "signer_title", d.signer_title);
     fields["draft"] = d.draft;
     // Said only when the text says it: not counted among the missing header fields.
-    for (const auto& [name, date] :
-         {std::pair{"effective_from", &d.effective_from}, {"effective_until", &d.effective_until}}) {
+    for (const auto& [name, date] : {std::pair{"effective_from", &d.effective_from},
+                                     {"effective_until", &d.effective_until}}) {
         if (*date) {
             fields[name] = {{"value", (*date)->value},
                             {"source", to_string(FieldSource::Body)},

@@ -25,7 +25,7 @@ bool is_digits(std::string_view s) {
 }
 
 std::string iso(int y, int m, int d) {
-    char out[11];
+    char out[32];  // room for any int, though y, m, d are checked dates
     std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
     return out;
 }
@@ -55,9 +55,8 @@ class DateReader {
     bool ends_before(std::size_t i) const {
         const std::string_view gap = gap_before(i);
         for (std::size_t p = 0; p < gap.size(); ++p) {
-            if ((gap[p] == '.' || gap[p] == ';') &&
-                (p + 1 == gap.size() || gap[p + 1] == ' ' || gap[p + 1] == '\n' ||
-                 gap[p + 1] == '*'))
+            if ((gap[p] == '.' || gap[p] == ';') && (p + 1 == gap.size() || gap[p + 1] == ' ' ||
+                                                     gap[p + 1] == '\n' || gap[p + 1] == '*'))
                 return true;
         }
         return false;
@@ -94,14 +93,16 @@ class DateReader {
     /// The sentence around tokens [first, last].
     std::string sentence(std::size_t first, std::size_t last) const {
         std::size_t begin = first;
-        while (begin > 0 && !ends_before(begin) && t_[last].end - t_[begin - 1].begin < kMaxSentenceBytes &&
+        while (begin > 0 && !ends_before(begin) &&
+               t_[last].end - t_[begin - 1].begin < kMaxSentenceBytes &&
                gap_before(begin).find('\n') == std::string_view::npos)
             --begin;
         std::size_t end = last;
         while (end + 1 < t_.size() && !ends_before(end + 1) &&
                t_[end + 1].end - t_[begin].begin < kMaxSentenceBytes)
             ++end;
-        std::string s = collapse_spaces(text_.substr(t_[begin].begin, t_[end].end - t_[begin].begin));
+        std::string s =
+            collapse_spaces(text_.substr(t_[begin].begin, t_[end].end - t_[begin].begin));
         // Keep the full stop when there is one.
         if (end + 1 < t_.size() && !gap_before(end + 1).empty() && gap_before(end + 1)[0] == '.')
             s += '.';
@@ -120,14 +121,15 @@ class DateReader {
         while (start > 0 && i - start < kMaxSentenceTokens && !ends_before(start)) --start;
         for (std::size_t k = start; k < i; ++k) {
             // `Quyết định này có hiệu lực`; `Hướng dẫn này, các phụ lục ... có hiệu lực`.
-            if (t_[k].folded == "nay" && (k < start + kMaxSubjectTokens || i - k <= kMaxSubjectTokens))
+            if (t_[k].folded == "nay" &&
+                (k < start + kMaxSubjectTokens || i - k <= kMaxSubjectTokens))
                 return true;
         }
         static const std::vector<std::vector<std::string>> types = [] {
             std::vector<std::vector<std::string>> out;
-            for (std::string_view w : {"quyết định", "nghị quyết", "nghị định", "thông tư",
-                                       "chỉ thị", "hướng dẫn", "kế hoạch", "thông báo",
-                                       "văn bản", "quy định", "quy chế", "công văn"})
+            for (std::string_view w :
+                 {"quyết định", "nghị quyết", "nghị định", "thông tư", "chỉ thị", "hướng dẫn",
+                  "kế hoạch", "thông báo", "văn bản", "quy định", "quy chế", "công văn"})
                 out.push_back(folded_tokens(w));
             return out;
         }();

@@ -81,8 +81,8 @@ void reject_unknown(const Params& params, const std::set<std::string>& known) {
 }
 
 SearchQuery read_search(const Params& params) {
-    std::set<std::string> known = {"q",  "limit", "offset",  "sort",
-                                   "from", "to",  "format", "relation"};
+    std::set<std::string> known = {"q",    "limit", "offset", "sort",
+                                   "from", "to",    "format", "relation"};
     for (const auto& [name, field] : filter_parameters()) known.insert(name);
     reject_unknown(params, known);
 

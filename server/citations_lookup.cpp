@@ -201,7 +201,7 @@ std::vector<Xapian::docid> documents_numbered(const Xapian::Database& db,
 std::string today_iso() {
     const auto today = std::chrono::year_month_day{
         std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-    char out[11];
+    char out[32];
     std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(today.year()),
                   static_cast<unsigned>(today.month()), static_cast<unsigned>(today.day()));
     return out;
@@ -322,9 +322,9 @@ void add_status_and_relations(const Xapian::Database& db, Xapian::docid docid,
     for (const char* name : {"effective_from", "effective_until"}) {
         if (fields.is_object() && fields.contains(name)) body[name] = fields[name];
     }
-    body["relations"] = {{"cites", grouped(body.value("cites", nlohmann::json::array()), "number")},
-                         {"cited_by", grouped(body.value("cited_by", nlohmann::json::array()),
-                                              "cited_as")}};
+    body["relations"] = {
+        {"cites", grouped(body.value("cites", nlohmann::json::array()), "number")},
+        {"cited_by", grouped(body.value("cited_by", nlohmann::json::array()), "cited_as")}};
 }
 
 void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohmann::json& body) {
@@ -378,8 +378,8 @@ ApiResponse references_response(const Xapian::Database& db, const std::string& t
     // carries it (local bodies reuse numbers; a number typed in part names all that have it).
     body["document"] = own.size() == 1 ? documents[0] : nlohmann::json(nullptr);
     body["documents"] = documents;
-    const CitingPage page = citing_documents(db, readings, own.size() == 1 ? own.front() : 0,
-                                             offset, limit, relation);
+    const CitingPage page =
+        citing_documents(db, readings, own.size() == 1 ? own.front() : 0, offset, limit, relation);
     // Which number was understood: as the documents carrying it write it when they agree, else
     // as those citing it write it when they agree, else read off what was typed.
     auto agreed = [](const std::vector<nlohmann::json>& entries, const char* member) {

@@ -122,18 +122,19 @@ TEST_CASE("dates of force: stated, the document's own date, days after it, an en
     auto f = fields("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n");
     CHECK(f["effective_from"]["value"] == "2025-12-05");
     CHECK(f["effective_from"]["basis"] == "document_date");
-    CHECK(f["effective_from"]["sentence"] ==
-          "Quyết định này có hiệu lực thi hành kể từ ngày ký.");
+    CHECK(f["effective_from"]["sentence"] == "Quyết định này có hiệu lực thi hành kể từ ngày ký.");
     f = fields("Điều 3. Quyết định này có hiệu lực sau 45 ngày kể từ ngày ký.\n");
     CHECK(f["effective_from"]["value"] == "2026-01-19");
     CHECK(f["effective_from"]["basis"] == "days_after_document_date");
-    f = fields("Điều 3. Quyết định này có hiệu lực từ ngày 01 tháng 01 năm 2026 đến hết ngày "
-               "31/12/2026.\n");
+    f = fields(
+        "Điều 3. Quyết định này có hiệu lực từ ngày 01 tháng 01 năm 2026 đến hết ngày "
+        "31/12/2026.\n");
     CHECK(f["effective_from"]["value"] == "2026-01-01");
     CHECK(f["effective_until"]["value"] == "2026-12-31");
     // Another document's date, a period counted from this one's: not this document's dates.
-    f = fields("Luật số 48/2024/QH15 có hiệu lực từ ngày 01/7/2025. Thời hạn ủy quyền: Kể từ ngày "
-               "Quyết định này có hiệu lực đến hết ngày 28 tháng 02 năm 2027.\n");
+    f = fields(
+        "Luật số 48/2024/QH15 có hiệu lực từ ngày 01/7/2025. Thời hạn ủy quyền: Kể từ ngày "
+        "Quyết định này có hiệu lực đến hết ngày 28 tháng 02 năm 2027.\n");
     CHECK_FALSE(f.contains("effective_from"));
     CHECK_FALSE(f.contains("effective_until"));
     // `kể từ ngày ký` with no date of its own to count from: absent, not guessed.
@@ -184,7 +185,8 @@ TEST_CASE("judged relations: precision and recall per relation on real citing se
     }
     report << "confusion (judged -> read):\n";
     for (const auto& [key, n] : confusion) {
-        if (key.first != key.second) report << "  " << key.first << " -> " << key.second << ": " << n << "\n";
+        if (key.first != key.second)
+            report << "  " << key.first << " -> " << key.second << ": " << n << "\n";
     }
     report << "parts named: " << parts_right << "/" << parts << "\n";
     WARN(report.str());
@@ -224,7 +226,8 @@ TEST_CASE("judged dates of force: right on at least 95% of the documents", "[rel
         }
     }
     WARN("documents right " << right << "/" << rows.size() << "; stating a date: " << stating_right
-                            << "/" << stating << "; a date where the text gives none: " << invented);
+                            << "/" << stating
+                            << "; a date where the text gives none: " << invented);
     CHECK(stating_right >= 0.95 * stating);
     CHECK(right >= 0.95 * rows.size());
     CHECK(invented == 0);
