@@ -17,7 +17,7 @@ namespace {
 // How far back a trigger phrase may stand from the number it governs (a list of repealed
 // decisions under one `Bãi bỏ các văn bản sau:` runs long), and how close after it an `after`
 // phrase must follow.
-constexpr std::size_t kMaxTokensBack = 400;
+constexpr std::size_t kMaxTokensBack = 1200;
 // Farther than this, a phrase governs a number only through a list (`Bãi bỏ các văn bản sau: 1.
 // ...; 2. ...`, `Luật số 64/2020/QH14, Luật số 07/2022/QH15, ...`); tables (`|`) end its reach.
 constexpr std::size_t kMaxTokensNear = 50;
@@ -319,6 +319,13 @@ class RelationReader {
         if (start - k > kMaxSubjectTokens) return false;
         for (std::size_t i = k; i < start; ++i) {
             if (t_[i].folded == "va" || t_[i].folded == "hoac") return false;
+        }
+        // `- Nghị định số 22/2025/NĐ-CP của Chính phủ: Sửa đổi, bổ sung ...`: what it does.
+        if (gap_before(start).find(':') != std::string_view::npos) {
+            bool only_colon = true;
+            for (std::size_t i = subject->last + 1; i < start && only_colon; ++i)
+                only_colon = gap_before(i).find_first_of(",;:(") == std::string_view::npos;
+            if (only_colon && !sentence_ends_before(start)) return true;
         }
         for (std::size_t i = subject->last + 1; i <= start; ++i) {
             const std::string_view gap = gap_before(i);
