@@ -378,7 +378,8 @@ class RelationReader {
             }
             // Far from the number, only through a list: a table's heading, or a phrase many
             // lines up, is not the number's.
-            if (first - j > kMaxTokensNear && !list) return std::nullopt;
+            // A `Căn cứ` clause reaches to its end, however long its titles.
+            if (first - j > kMaxTokensNear && !list && tr->relation != "basis") return std::nullopt;
             RelationReading r;
             r.relation = tr->relation;
             // In a clause that opens with `Căn cứ`, what follows describes the documents relied

@@ -198,7 +198,7 @@ TEST_CASE("judged relations: precision and recall per relation on real citing se
             CHECK(s.second >= 0.90);
         }
     }
-    // Fewer judged citations: the floors reached when they were judged (bench/README.md).
+    // Fewer judged citations: the floors reached when they were judged (README, Relations).
     CHECK(scores["amends"].first >= 0.90);
     CHECK(scores["amends"].second >= 0.75);
     CHECK(scores["consolidates"].first >= 0.90);
