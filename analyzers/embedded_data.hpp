@@ -11,4 +11,6 @@ extern const std::string_view provinces;
 extern const std::string_view topic_abbreviations;
 extern const std::string_view tcvn3;
 extern const std::string_view vni;
+extern const std::string_view input_methods;
+extern const std::string_view typed_as_is;
 }  // namespace tracuu::embedded

@@ -93,6 +93,10 @@ std::size_t edit_distance_within(std::u32string_view a, std::u32string_view b, s
     return std::min(row[b.size()], limit + 1);
 }
 
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
+    return edit_distance_within(a, b, std::max(a.size(), b.size()));
+}
+
 std::size_t ocr_edit_allowance(std::size_t letters) {
     if (letters < 5) return 0;
     if (letters < 10) return 1;

@@ -21,6 +21,9 @@ std::string ocr_match_form(std::string_view text);
 /// `limit`.
 std::size_t edit_distance_within(std::u32string_view a, std::u32string_view b, std::size_t limit);
 
+/// Edit distance in code points between `a` and `b` (OCR accuracy in tests and benchmarks).
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
+
 /// Edits OCR may have made to a phrase of `letters` letters: none below 5 (too many short words
 /// lie one edit apart), 1 up to 9, 2 up to 19, then 3.
 std::size_t ocr_edit_allowance(std::size_t letters);

@@ -13,6 +13,7 @@
 #include "legacy_encoding.hpp"
 #include "text_normalizer.hpp"
 #include "utf8.hpp"
+#include "word_forms.hpp"
 #include "word_memo.hpp"
 
 namespace tracuu {
@@ -153,6 +154,45 @@ bool is_vietnamese_syllable(std::string_view word) {
         if (valid_nucleus_and_coda(s.substr(onset.size()), tone)) return true;
     }
     return valid_nucleus_and_coda(s, tone);
+}
+
+bool reads_as_syllable(std::string_view word) {
+    std::string lower;
+    for (char c : word) {
+        // Marked: judged as it is.
+        if ((c | 0x20) < 'a' || (c | 0x20) > 'z') return is_vietnamese_syllable(word);
+        lower.push_back(static_cast<char>(c | 0x20));
+    }
+    // The accent-free spellings of the onsets, nuclei and codas (đ -> d, ư -> u, ...), once.
+    static const auto folded = [] {
+        auto fold_all = [](auto& parts) {
+            std::unordered_set<std::string> out;
+            for (std::string_view p : parts) out.insert(fold(p));
+            return out;
+        };
+        return std::array<std::unordered_set<std::string>, 3>{fold_all(kOnsets), fold_all(kNuclei),
+                                                              fold_all(kCodas)};
+    }();
+    const auto& [onsets, nuclei, codas] = folded;
+    // Nuclei closed by a glide take no final consonant, whatever their marks (`caic` is none).
+    static const std::unordered_set<std::string_view> open_only = {
+        "ai",  "ao",  "au",  "ay",  "eo",  "eu",  "ia",  "iu",  "oi",  "ui",  "uu",
+        "oai", "oao", "oay", "oeo", "uay", "uoi", "uou", "ieu", "yeu", "uya", "uyu"};
+    auto rhyme = [&](std::string_view rest) {
+        if (nuclei.count(std::string(rest))) return true;
+        for (const auto& coda : codas) {
+            if (rest.size() <= coda.size() || !rest.ends_with(coda)) continue;
+            const std::string_view nucleus = rest.substr(0, rest.size() - coda.size());
+            if (nuclei.count(std::string(nucleus)) && !open_only.count(nucleus)) return true;
+        }
+        return false;
+    };
+    const std::string_view s = lower;
+    for (const auto& onset : onsets) {
+        if (s.starts_with(onset) && s.size() > onset.size() && rhyme(s.substr(onset.size())))
+            return true;
+    }
+    return !s.empty() && rhyme(s);
 }
 
 SyllableStats vietnamese_syllable_stats(std::string_view raw) {

@@ -12,6 +12,10 @@ namespace tracuu {
 /// one tone mark, as Vietnamese spelling allows (`nghiêng`, `được`, `quyết`, `gìn`).
 bool is_vietnamese_syllable(std::string_view word);
 
+/// True when `word` is a Vietnamese syllable, or one typed without any of its marks: `nguoi`
+/// (người), `cuu` (cứu), `duoc` (được), whose accent-free spellings no syllable has as such.
+bool reads_as_syllable(std::string_view word);
+
 /// How Vietnamese a text looks: only words with a letter outside ASCII are judged (ASCII words
 /// say nothing about the encoding), plus stray Latin-1 symbols (`§ µ ¸`) that legacy text decoded
 /// the wrong way leaves behind.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/ocr_vocabulary.hpp"
 #include "analyzers/utf8.hpp"
 #include "indexer/source_extraction.hpp"
 
@@ -27,21 +28,6 @@ std::u32string squeezed_code_points(std::string_view text) {
         }
     }
     return out;
-}
-
-std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
 }
 
 }  // namespace
@@ -83,7 +69,7 @@ int main(int argc, char** argv) try {
         if (!reference.empty() && e.ocr_pages > 0) {
             const auto read = squeezed_code_points(e.text);
             const double a =
-                1.0 - static_cast<double>(edit_distance(reference, read)) / reference.size();
+                1.0 - static_cast<double>(tracuu::edit_distance(reference, read)) / reference.size();
             char text[32];
             std::snprintf(text, sizeof text, "%.2f%%", a * 100);
             accuracy = text;

@@ -11,6 +11,7 @@
 #include "directive.hpp"
 #include "effective_dates.hpp"
 #include "header_fields.hpp"
+#include "issuer_label.hpp"
 #include "text_lines.hpp"
 
 namespace tracuu {
@@ -307,6 +308,7 @@ class DirectiveReader {
         fill_from_page_metadata();
         if (!d_.issuer) read_issuer_from_authority_line();
         if (!d_.issuer) read_issuer_from_body();
+        if (!d_.place) read_place_from_text();
         correct_ocr_names(d_);
         d_.citations = parse_citations(text_, analysis_, own_number_match_);
         read_dates_of_force();
@@ -318,6 +320,21 @@ class DirectiveReader {
     }
 
   private:
+    /// A local issuer whose header names no province (a draft's `ỦY BAN NHÂN DÂN TỈNH`): the
+    /// province its own text names as a government's, read from the body (never a guess:
+    /// province_named_in_text). Also for an issuer read from the body: its place then lets the
+    /// issuer filter find it. A central body has no place to find.
+    void read_place_from_text() {
+        if (!d_.issuer) return;
+        for (const auto* name : {&d_.issuer, &d_.parent_issuer}) {
+            if (*name &&
+                (is_central_body((*name)->value) || !province_in_name((*name)->value).empty()))
+                return;
+        }
+        if (std::string province = province_named_in_text(text_); !province.empty())
+            d_.place = Sourced<std::string>{std::move(province), FieldSource::Body};
+    }
+
     void read_dates_of_force() {
         EffectiveDates dates = read_effective_dates(
             text_, analysis_, d_.date ? std::optional<std::string>(d_.date->value) : std::nullopt,

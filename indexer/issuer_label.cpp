@@ -1,5 +1,6 @@
 #include "issuer_label.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "analyzers/ocr_vocabulary.hpp"
@@ -28,6 +29,45 @@ std::string province_in_name(std::string_view name) {
         }
     }
     return best;
+}
+
+std::string province_named_in_text(std::string_view text) {
+    // Accent-free, lower case, one space for any run of blanks: `Tỉnh\nQuảng  Ngãi` is found.
+    std::string folded;
+    folded.reserve(text.size() + 2);
+    folded += ' ';
+    for (char c : fold(text)) {
+        const bool blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!blank || folded.back() != ' ') folded += blank ? ' ' : c;
+    }
+    folded += ' ';
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    const ClosedVocabulary& provinces = province_names();
+    std::string named;
+    std::size_t mentions = 0;
+    for (std::size_t i = 0; i < provinces.size(); ++i) {
+        const std::string name = fold(provinces.entry(i));
+        std::size_t count = 0;
+        for (std::string_view unit : {" tinh ", " thanh pho ", " tp ", " tp. "}) {
+            const std::string wanted = std::string(unit) + name;
+            for (std::size_t at = folded.find(wanted); at != std::string::npos;
+                 at = folded.find(wanted, at + 1)) {
+                const std::size_t end = at + wanted.size();
+                if (end < folded.size() && letter(folded[end]))
+                    continue;  // `Hà Nam` in `Hà Nam Ninh`
+                ++count;
+            }
+        }
+        if (count == 0) continue;
+        // A longer name holding this one (`Hồ Chí Minh` holds no other, but `Bắc Giang` and
+        // `Giang` would): the longer is the one named.
+        if (!named.empty() && fold(named).find(name) == std::string::npos &&
+            name.find(fold(named)) == std::string::npos)
+            return {};  // two provinces: no guess
+        if (named.empty() || name.size() > fold(named).size()) named = provinces.entry(i);
+        mentions = std::max(mentions, count);
+    }
+    return mentions >= 2 ? named : std::string();
 }
 
 bool is_central_body(std::string_view name) {

@@ -19,6 +19,12 @@ bool is_central_body(std::string_view name);
 /// as analyzers/data/provinces.tsv writes it; "" when none.
 std::string province_in_name(std::string_view name);
 
+/// The province a document's text names as a local government's (`UBND tỉnh Quảng Ninh`, `trên
+/// địa bàn tỉnh Quảng Ninh`, `thành phố Hải Phòng`, `TP. Hồ Chí Minh`) at least twice, when it
+/// names no other so; "" otherwise. For a draft whose header leaves the province out
+/// (`ỦY BAN NHÂN DÂN TỈNH`): its place, from its own words, never a guess between two.
+std::string province_named_in_text(std::string_view text);
+
 /// The issuer with its province: from the issuer's own name, else its parent body's, else the
 /// place the document was signed; none for central bodies. "" without an issuer or with one
 /// read from the body text (a guess).

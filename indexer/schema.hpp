@@ -46,7 +46,7 @@ inline constexpr std::string_view kCitedPiece = "XCP";
 /// document's status changes when one replacing it is indexed: relation_term(relation, key)
 /// for each exact key of each cited number, and relation_term(relation) once.
 inline constexpr std::string_view kRelation = "XREL";
-/// Issuing body: accent-free canonical name words and codes (see indexer/issuer.hpp).
+/// Issuing body: accent-free canonical name words and codes (see issuer_terms in indexer/directive_terms.hpp).
 inline constexpr std::string_view kIssuer = "XCQ";
 /// Document type code, accent-free (`nq`, `kh`, `cv`).
 inline constexpr std::string_view kType = "XLOAI";

@@ -150,6 +150,7 @@ std::string render_search(const SearchRequest& request, const SearchResult& resu
     member("limit", request.limit);
     member("took_ms", took_ms);
     member("numbers", result.numbers);
+    if (!result.interpreted_as.empty()) member("interpreted_as", result.interpreted_as);
     member("facets", result.facets);
     member("facets_complete", result.facets_complete);
     out += "\"results\":[";

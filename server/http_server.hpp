@@ -14,7 +14,7 @@ namespace tracuu {
 struct ServerConfig {
     std::vector<std::string> databases;  ///< directories or tcp://host:port shards
     std::string host = "127.0.0.1";
-    int port = 8080;                     ///< 0: any free port (see bound_port)
+    int port = 8080;                     ///< 0: any free port (see bind)
     std::filesystem::path static_dir;    ///< empty: no page, API only
     bool access_log = true;              ///< one JSON line per request on stderr
     std::size_t cache_bytes = 64 << 20;  ///< search result cache (0: none)

@@ -8,9 +8,13 @@
 #include "analyzers/text_normalizer.hpp"
 #include "indexer/schema.hpp"
 #include "number_query.hpp"
+#include "query_interpretation.hpp"
 
 namespace tracuu {
 namespace {
+
+// Longest unfinished word completed (`nghieng` has 7 letters): longer ones are words not known.
+constexpr std::size_t kMaxCompletedBytes = 7;
 
 // Soft boosts, relative to a syllable's own BM25 weight.
 constexpr double kPairPhraseBoost = 1.0;
@@ -116,9 +120,11 @@ Queries number_tiers(const NumberMatch& match) {
 
 class Builder {
   public:
-    explicit Builder(const FieldQueryMaker& field_query) : field_query_(field_query) {}
+    Builder(const FieldQueryMaker& field_query, const IndexEvidence* index)
+        : field_query_(field_query), index_(index) {}
 
-    void add(const QueryPart& part) {
+    /// `last_typed`: the part the query ends with (its last word may be unfinished).
+    void add(const QueryPart& part, bool last_typed = false) {
         if (part.field != QueryField::None) {
             Xapian::Query q = field_query_(part.field, part.text);
             (part.negated ? excluded_ : filters_).push_back(std::move(q));
@@ -139,7 +145,8 @@ class Builder {
                                             : combine(Xapian::Query::OP_AND, to_terms(folded)));
             return;
         }
-        add_positive(text, analysis, part.quoted);
+        add_positive(text, analysis, part.quoted,
+                     last_typed ? unfinished(analysis) : std::vector<std::string>{});
     }
 
     BuiltQuery finish() {
@@ -295,7 +302,21 @@ class Builder {
         return Xapian::Query(Xapian::Query::OP_SYNONYM, as_typed, alternative);
     }
 
-    void add_positive(std::string_view text, const Analysis& analysis, bool quoted) {
+    /// The completions of the analysis' last word when it is an unfinished word: a plain syllable
+    /// of a few letters the index does not hold. Empty otherwise.
+    std::vector<std::string> unfinished(const Analysis& analysis) const {
+        if (!index_ || analysis.tokens.empty()) return {};
+        const Token& last = analysis.tokens.back();
+        if (last.number >= 0 || last.folded.size() < kMinCompletedLetters ||
+            last.folded.size() > kMaxCompletedBytes || index_->has_word(last.folded))
+            return {};
+        for (char c : last.folded)
+            if (c < 'a' || c > 'z') return {};
+        return index_->completions(last.folded, kMaxCompletions);
+    }
+
+    void add_positive(std::string_view text, const Analysis& analysis, bool quoted,
+                      const std::vector<std::string>& completions) {
         const auto& tokens = analysis.tokens;
         std::vector<std::string> run;  // consecutive syllables outside numbers
         std::vector<std::string> all;
@@ -339,6 +360,15 @@ class Builder {
                 require(unit, unit);
                 for (const auto& syllable : typed) in_run(run, syllable, true);
                 i += m.length;
+                continue;
+            }
+            if (i + 1 == tokens.size() && !completions.empty()) {
+                // An unfinished word: any of its completions, weighed as one word; no phrase with
+                // the words before (its pairs are not known).
+                flush_run(run);
+                highlight_.insert(highlight_.end(), completions.begin(), completions.end());
+                require(combine(Xapian::Query::OP_SYNONYM, to_terms(completions)));
+                ++i;
                 continue;
             }
             if (t.has_marks()) {
@@ -400,6 +430,7 @@ class Builder {
     }
 
     const FieldQueryMaker& field_query_;
+    const IndexEvidence* index_;
     /// A clause every match must meet, and its form over exact-mark terms (the same unless the
     /// clause is one syllable typed with marks). Its syllables in the run being collected are
     /// added after with in_run(): their pairs may cover it.
@@ -453,9 +484,17 @@ Xapian::Query tier(double weight, const Xapian::Query& q) {
     return Xapian::Query(Xapian::Query::OP_FILTER, constant, q);
 }
 
-BuiltQuery build_query(const std::vector<QueryPart>& parts, const FieldQueryMaker& field_query) {
-    Builder builder(field_query);
-    for (const auto& part : parts) builder.add(part);
+BuiltQuery build_query(const std::vector<QueryPart>& parts, const FieldQueryMaker& field_query,
+                       const IndexEvidence* index) {
+    // The part the typed text ends with (URL filters come after it and were not typed).
+    const QueryPart* last_typed = nullptr;
+    for (const auto& part : parts) {
+        if (part.end > 0) last_typed = &part;
+    }
+    const bool may_be_unfinished = last_typed && last_typed->field == QueryField::None &&
+                                   !last_typed->quoted && !last_typed->negated;
+    Builder builder(field_query, index);
+    for (const auto& part : parts) builder.add(part, may_be_unfinished && &part == last_typed);
     return builder.finish();
 }
 

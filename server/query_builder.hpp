@@ -95,10 +95,22 @@ class QueryError : public std::runtime_error {
     std::string parameter_;
 };
 
-/// Makes the boolean query for a field:value part (see filters.hpp).
+/// Makes the boolean query for a field:value part (see field_filters.hpp).
 using FieldQueryMaker = std::function<Xapian::Query(QueryField, const std::string&)>;
 
-BuiltQuery build_query(const std::vector<QueryPart>& parts, const FieldQueryMaker& field_query);
+class IndexEvidence;
+
+/// Builds the query of `parts`. With `index`, the word a query ends with, when the index does not
+/// hold it (`chuy`: still being typed), matches the words it starts (IndexEvidence::completions,
+/// the kMaxCompletions most frequent, as one synonym): every query whose words are all in the
+/// index is built exactly as without it.
+BuiltQuery build_query(const std::vector<QueryPart>& parts, const FieldQueryMaker& field_query,
+                       const IndexEvidence* index = nullptr);
+
+/// Most words an unfinished last word stands for.
+inline constexpr std::size_t kMaxCompletions = 24;
+/// Fewest letters of an unfinished last word that is completed.
+inline constexpr std::size_t kMinCompletedLetters = 2;
 
 /// Constant weight for every document matching `q`: a ranking tier.
 Xapian::Query tier(double weight, const Xapian::Query& q);

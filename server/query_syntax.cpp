@@ -26,13 +26,14 @@ bool is_space(char c) {
 std::vector<QueryPart> parse_query_syntax(std::string_view q) {
     std::vector<QueryPart> parts;
     std::size_t i = 0;
-    auto add_plain_word = [&](std::string_view word) {
+    auto add_plain_word = [&](QueryPart&& word) {
         if (!parts.empty() && parts.back().field == QueryField::None && !parts.back().quoted &&
             !parts.back().negated) {
             parts.back().text += ' ';
-            parts.back().text += word;
+            parts.back().text += word.text;
+            parts.back().end = word.end;
         } else {
-            parts.push_back({std::string(word)});
+            parts.push_back(std::move(word));
         }
     };
     while (i < q.size()) {
@@ -58,17 +59,21 @@ std::vector<QueryPart> parse_query_syntax(std::string_view q) {
             const std::size_t close = q.find('"', i + 1);
             const std::size_t end = close == std::string_view::npos ? q.size() : close;
             part.text = std::string(q.substr(i + 1, end - i - 1));
+            part.begin = i + 1;
+            part.end = end;
             part.quoted = part.field == QueryField::None;
             i = close == std::string_view::npos ? q.size() : close + 1;
         } else {
             std::size_t end = i;
             while (end < q.size() && !is_space(q[end]) && q[end] != '"') ++end;
             part.text = std::string(q.substr(i, end - i));
+            part.begin = i;
+            part.end = end;
             i = end;
         }
         if (part.text.empty()) continue;
         if (part.field == QueryField::None && !part.quoted && !part.negated) {
-            add_plain_word(part.text);
+            add_plain_word(std::move(part));
         } else {
             parts.push_back(std::move(part));
         }

@@ -16,6 +16,9 @@ struct QueryPart {
     QueryField field = QueryField::None;
     bool quoted = false;   ///< "..." : must match as a phrase
     bool negated = false;  ///< -word, -"phrase", -field:value
+    /// Where `text` lies in the query parsed (plain words merged: from the first one's start to
+    /// the last one's end, with only spaces between them). Zero for parts not parsed from text.
+    std::size_t begin = 0, end = 0;
 };
 
 /// Splits `q` into parts. Adjacent plain words stay one part, so the analyzer sees `57 NQ TW`

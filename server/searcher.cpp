@@ -9,6 +9,7 @@
 #include "field_filters.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
+#include "query_interpretation.hpp"
 #include "snippet.hpp"
 
 namespace tracuu {
@@ -215,10 +216,11 @@ BuiltQuery build_search_query(const SearchRequest& request) {
     return build_search_query(request, field_filter_query);
 }
 
-BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMaker& field_query) {
+BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMaker& field_query,
+                              const IndexEvidence* index) {
     std::vector<QueryPart> parts = parse_query_syntax(request.q);
     parts.insert(parts.end(), request.filters.begin(), request.filters.end());
-    BuiltQuery built = build_query(parts, field_query);
+    BuiltQuery built = build_query(parts, field_query, index);
     if (!request.relation.empty()) {
         const Xapian::Query related = relation_filter_query(request);
         for (RankedQuery* q : {&built.strict, &built.relaxed}) {
@@ -240,19 +242,23 @@ BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMake
     return built;
 }
 
-SearchResult search(const Xapian::Database& db, const SearchRequest& request,
-                    const ValueTablePtr& given_values) {
+namespace {
+
+/// The search of `request.q` as it is (see search()).
+SearchResult search_text(const Xapian::Database& db, const SearchRequest& request,
+                         const ValueTablePtr& given_values, const IndexEvidence& index) {
     // Xapian matches shards one by one and hands spies and sort keys each shard's own document
     // numbers, which a table of the combined numbers cannot read.
     const ValueTablePtr values = db.size() == 1 ? given_values : nullptr;
     // Compound filters (an issuer's words) from the revision's remembered lists when there is one.
     const BuiltQuery built =
-        values ? build_search_query(request,
-                                    [&](QueryField field, const std::string& value) {
-                                        return values->filters().query(
-                                            db, field_filter_query(field, value));
-                                    })
-               : build_search_query(request);
+        values ? build_search_query(
+                     request,
+                     [&](QueryField field, const std::string& value) {
+                         return values->filters().query(db, field_filter_query(field, value));
+                     },
+                     &index)
+               : build_search_query(request, field_filter_query, &index);
     // Only filters: every match weighs the same, so show the newest first.
     const SortOrder sort = !built.has_text && request.sort == SortOrder::Relevance
                                ? SortOrder::DateNewest
@@ -293,6 +299,32 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
         result.hits.push_back(std::move(hit));
     }
     return result;
+}
+
+}  // namespace
+
+SearchResult search(const Xapian::Database& db, const SearchRequest& request,
+                    const ValueTablePtr& values) {
+    const IndexEvidence index(db);
+    // A query typed without an input method is searched as what it spells, instead of as typed:
+    // a word is reinterpreted only when the index does not hold it as typed, so with the words
+    // as typed no document has them all; an OR of both would add nothing to the matches and
+    // only let the strays weigh in the any-word fallback. When the interpretation finds nothing
+    // either, the words as typed are searched (the any-word fallback, the page's suggestions).
+    if (auto meant = interpret_query(request.q, &index)) {
+        SearchRequest interpreted = request;
+        interpreted.q = *meant;
+        try {
+            SearchResult result = search_text(db, interpreted, values, index);
+            if (result.total > 0) {
+                result.interpreted_as = std::move(*meant);
+                return result;
+            }
+        } catch (const QueryError&) {
+            // Split words made it longer than a query may be: the words as typed decide.
+        }
+    }
+    return search_text(db, request, values, index);
 }
 
 }  // namespace tracuu

@@ -46,6 +46,9 @@ struct SearchResult {
     bool relaxed = false;  ///< no document had every word; these have some of them
     std::vector<SearchHit> hits;
     std::vector<std::string> numbers;  ///< the document numbers of the query as typed
+    /// The query as searched when it was typed without an input method (`chuyeenr ddooir soos`
+    /// searched as `chuyển đổi số`); empty when it was searched as typed.
+    std::string interpreted_as;
     nlohmann::json facets = nlohmann::json::object();
     /// false when there were more matches than the facets counted (they count the first ones).
     bool facets_complete = true;
@@ -62,7 +65,9 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
 
 /// The query parts of `request` (typed text and URL filters), built: exposed for tests and tools.
 BuiltQuery build_search_query(const SearchRequest& request);
-/// The same with filters made by `field_query`.
-BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMaker& field_query);
+/// The same with filters made by `field_query`, and with `index` an unfinished last word
+/// completed (build_query).
+BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMaker& field_query,
+                              const IndexEvidence* index = nullptr);
 
 }  // namespace tracuu

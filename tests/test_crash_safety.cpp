@@ -158,7 +158,13 @@ TEST_CASE("kill -9 at random moments: the database opens, loses no commit, and a
     REQUIRE(WEXITSTATUS(status) == 0);
     const double full_run = std::max(0.2, seconds_since(probe_start));
 
-    std::mt19937 rng(std::random_device{}());
+    // The kill moments are random; the seed is printed on failure so a run can be repeated
+    // (TRACUU_CRASH_SEED=N).
+    const char* seed_text = std::getenv("TRACUU_CRASH_SEED");
+    const unsigned seed = seed_text ? static_cast<unsigned>(std::stoul(seed_text))
+                                    : std::random_device{}();
+    INFO("kill moments from seed " << seed << " (repeat with TRACUU_CRASH_SEED=" << seed << ")");
+    std::mt19937 rng(seed);
     std::uniform_real_distribution<double> moment(0, full_run * 1.1);
     std::size_t killed = 0, finished_first = 0, survived = 0;
     for (std::size_t run = 0; run < crash_runs(); ++run) {

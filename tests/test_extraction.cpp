@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "analyzers/ocr_vocabulary.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/pdf_lines.hpp"
 #include "indexer/source_extraction.hpp"
@@ -52,21 +53,6 @@ std::u32string code_points(const std::string& s) {
         pos += n;
     }
     return out;
-}
-
-std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
 }
 
 std::string index_binary_with(const test::TempDir& tmp, const std::string& args) {
@@ -237,16 +223,12 @@ TEST_CASE("bad files get one line each, the run goes on and nothing indexed is l
     // good.docx changed: replaced, while its old version stays until the new one is ready.
     test::write_file(inbox / "good.docx", test::read_file(fixtures() / "seed000-vni.docx"));
 
-    const auto started = std::chrono::steady_clock::now();
     const int status = test::run_command(
         "PATH=" + (tmp / "bin").string() + ":$PATH " +
             index_binary_with(tmp, "--max-size 1 --converter-timeout 1 " + inbox.string()),
         out);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     INFO(out);
     CHECK(status == 1);
-    CHECK(seconds < 20);  // the hanging converter was killed after its second
     CHECK(out.find("1 indexed (0 new, 1 replaced), 0 skipped, 7 failed") != std::string::npos);
     CHECK(out.find("password.pdf: extract: password-protected PDF") != std::string::npos);
     CHECK(out.find("truncated.pdf: extract: truncated or damaged PDF") != std::string::npos);

@@ -39,3 +39,21 @@ TEST_CASE("a number with dashes is not an exclusion, an unknown field is text", 
     CHECK(parts[0].text == "57-NQ/TW 15:30 x:y");
     CHECK_FALSE(parts[0].negated);
 }
+
+TEST_CASE("each part says where its text lies in the query", "[query]") {
+    const std::string q = R"(chuyeenr  ddooir "soos x" -ddawng so:57-NQ/TW cuoois)";
+    const auto parts = parse_query_syntax(q);
+    REQUIRE(parts.size() == 5);
+    for (const auto& part : parts) {
+        INFO(part.text);
+        REQUIRE(part.end > part.begin);
+        if (part.text.find(' ') == std::string::npos)
+            CHECK(q.substr(part.begin, part.end - part.begin) == part.text);
+    }
+    // Plain words merged into one part span from the first one's start to the last one's end.
+    CHECK(q.substr(parts[0].begin, parts[0].end - parts[0].begin) == "chuyeenr  ddooir");
+    CHECK(q.substr(parts[1].begin, parts[1].end - parts[1].begin) == "soos x");
+    CHECK(q.substr(parts[2].begin, parts[2].end - parts[2].begin) == "ddawng");
+    CHECK(q.substr(parts[3].begin, parts[3].end - parts[3].begin) == "57-NQ/TW");
+    CHECK(q.substr(parts[4].begin, parts[4].end - parts[4].begin) == "cuoois");
+}

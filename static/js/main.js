@@ -7,6 +7,7 @@ import { renderDocument } from './document-view.js';
 import { renderReferences } from './reference-view.js';
 import { renderSearch } from './search-view.js';
 import { findSuggestions } from './suggestions.js';
+import { rememberInterpretation } from './interpretations.js';
 import {
   hasFilters, href, queryString, readState, searchOnly, searchParameters, withChanges,
 } from './url-state.js';
@@ -75,6 +76,7 @@ async function show(state, { typing = false, restoring = false, initial = false 
       draw = () => renderReferences(main, references, state);
     } else {
       const data = await api.search(searchParameters(state), signal);
+      rememberInterpretation(state.q, data.interpreted_as);
       const [suggestions, numbers] = await Promise.all([
         data.total === 0 && (state.q || hasFilters(state))
           ? findSuggestions(state, api.search, signal, data.numbers ?? [])

@@ -46,6 +46,7 @@ export function renderSearch(main, state, data, ctx) {
         toolbar(state, data, ctx),
         activeFilters(state),
         numberNotice(state, ctx.numbers ?? []),
+        interpretedNotice(data),
         relaxedNotice(data),
         data.results.length ? resultList(state, data) : noResults(state, data, ctx.suggestions ?? []),
         pager(state, data))));
@@ -215,6 +216,14 @@ function numberNotice(state, numbers) {
       el('a', { href: href(withChanges(state, { ref: info.number })), dataset: { nav: '' } },
         info.total ? `Xem ${formatNumber(info.total)} văn bản trích dẫn số này` : 'Xem trang của số này'));
   });
+}
+
+/** The query was typed without an input method (Telex, VNI, words run together): what it was read as. */
+function interpretedNotice(data) {
+  if (!data.interpreted_as) return null;
+  return el('p', { class: 'notice notice--info', id: 'interpreted', role: 'note' },
+    'Đang hiển thị kết quả cho «', el('strong', {}, data.interpreted_as), '»',
+    ' (đọc từ cách gõ không dấu Telex/VNI hoặc các từ viết liền).');
 }
 
 function relaxedNotice(data) {

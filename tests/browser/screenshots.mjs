@@ -20,6 +20,7 @@ const views = [
   { name: 'document-links', viewport: desktop, url: q({ q: 'cao toc', doc: linkedId(LINKED.citing[0].file) }), scrollTo: 'a.cite-link--indexed' },
   { name: 'cited-by', viewport: desktop, url: q({ doc: linkedId(LINKED.cited.file) }), scrollTo: '#cited-by-title' },
   { name: 'references', viewport: desktop, url: q({ ref: '57-NQ/TW' }) },
+  { name: 'typing', viewport: desktop, url: q({ q: 'chuyeenr ddooir soos' }) },
   { name: 'no-results', viewport: desktop, url: q({ q: 'chuyển đổi số', year: '2024' }) },
   { name: 'phone-search', viewport: phone, url: q({ q: 'sap xep xa phuong' }) },
   { name: 'phone-document', viewport: phone, url: q({ doc: 'seeds/004_883586d83ecb7309.txt' }) },

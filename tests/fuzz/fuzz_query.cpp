@@ -11,10 +11,12 @@
 #include <sstream>
 #include <string>
 
+#include "analyzers/utf8.hpp"
 #include "fuzz_check.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/index_writer.hpp"
 #include "server/api.hpp"
+#include "server/query_interpretation.hpp"
 #include "server/query_syntax.hpp"
 #include "server/searcher.hpp"
 
@@ -61,6 +63,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
         build_search_query(request);
     } catch (const QueryError&) {
         // refused with a reason: a 400
+    }
+    // Read as typed without an input method: valid UTF-8, with or without the index's say.
+    const IndexEvidence index(*g_db);
+    for (const WordEvidence* evidence :
+         {static_cast<const WordEvidence*>(nullptr), static_cast<const WordEvidence*>(&index)}) {
+        if (const auto meant = interpret_query(q, evidence)) FUZZ_CHECK(utf8::is_valid(*meant));
     }
     const ApiResponse answer = handle_search(*g_db, {{"q", q}, {"limit", "20"}});
     FUZZ_CHECK(answer.status == 200 || answer.status == 400);

@@ -1,0 +1,36 @@
+// A query typed without a Vietnamese input method, read as what it spells: each plain word
+// reinterpreted by analyzers/input_method.hpp (Telex, VNI, syllables run together), against what
+// the index holds. The searcher searches the interpretation instead of the words as typed when
+// it changes anything and finds documents (searcher.cpp says why).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analyzers/input_method.hpp"
+
+namespace tracuu {
+
+/// What a database holds, as input_method.hpp and the query builder ask it.
+class IndexEvidence : public WordEvidence {
+  public:
+    explicit IndexEvidence(const Xapian::Database& db) : db_(db) {}
+    std::size_t word_frequency(const std::string& folded) const override;
+    std::size_t pair_frequency(const std::string& first, const std::string& second) const override;
+    /// The accent-free words the index holds that start with `prefix`, most frequent first, at
+    /// most `limit` of them.
+    std::vector<std::string> completions(const std::string& prefix, std::size_t limit) const;
+
+  private:
+    const Xapian::Database& db_;
+};
+
+/// `q` with every plain word (quoted or not, excluded or not; never a field's value nor a word
+/// of a document number) that reinterpret_word changes replaced, in NFC; nullopt when none is.
+std::optional<std::string> interpret_query(std::string_view q, const WordEvidence* evidence);
+
+}  // namespace tracuu
