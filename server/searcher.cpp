@@ -7,6 +7,7 @@
 #include "analyzers/document_number.hpp"
 #include "docid_source.hpp"
 #include "field_filters.hpp"
+#include "indexer/citation_relations.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
 #include "query_interpretation.hpp"
@@ -194,20 +195,32 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets,
 /// side's kRelation terms). A number typed in part has no exact key to pair: then documents with
 /// that relation to some number, which the cites filter narrows to those citing it.
 Xapian::Query relation_filter_query(const SearchRequest& request) {
+    // A mention has no term (most citations are mentions): the documents citing the number with
+    // no other relation to it.
+    const bool mentions = request.relation == "mentions";
+    std::vector<std::string_view> relations;
+    for (std::string_view r : citation_relation_names()) {
+        if (mentions ? r != "mentions" : r == request.relation) relations.push_back(r);
+    }
     std::vector<Xapian::Query> terms;
     for (const QueryPart& f : request.filters) {
         if (f.field != QueryField::Cites || f.negated) continue;
         for (const auto& n : read_document_number(f.text)) {
-            if (!n.complete) {
-                terms.emplace_back(schema::relation_term(request.relation));
-                continue;
+            for (std::string_view r : relations) {
+                if (!n.complete) {
+                    if (!mentions) terms.emplace_back(schema::relation_term(r));
+                    continue;
+                }
+                for (const auto& key : n.exact_keys())
+                    terms.emplace_back(schema::relation_term(r, key));
             }
-            for (const auto& key : n.exact_keys())
-                terms.emplace_back(schema::relation_term(request.relation, key));
         }
     }
-    if (terms.empty()) terms.emplace_back(schema::relation_term(request.relation));
-    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    if (terms.empty() && !mentions) terms.emplace_back(schema::relation_term(request.relation));
+    const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    if (!mentions) return any;
+    return terms.empty() ? Xapian::Query::MatchAll
+                         : Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, any);
 }
 
 }  // namespace

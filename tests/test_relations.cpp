@@ -290,6 +290,8 @@ TEST_CASE("status: replaced at once when a replacing document is indexed, back w
     CHECK(handle_search(database, params, nullptr).json()["total"] == 1);
     params = {{"cites", "15/2024/QĐ-UBND"}, {"relation", "amends"}};
     CHECK(handle_search(database, params, nullptr).json()["total"] == 0);
+    params = {{"cites", "15/2024/QĐ-UBND"}, {"relation", "mentions"}};
+    CHECK(handle_search(database, params, nullptr).json()["total"] == 0);
     const nlohmann::json refs = handle_references(database, "15/2024/QĐ-UBND", {}).json();
     CHECK(refs["relations"][0]["relation"] == "replaces");
     CHECK(refs["relations"][0]["count"] == 1);
