@@ -7,6 +7,7 @@
 #include "analyzers/abbreviations.hpp"
 #include "analyzers/code_tables.hpp"
 #include "analyzers/word_forms.hpp"
+#include "citation_relations.hpp"
 #include "directive.hpp"
 #include "text_lines.hpp"
 
@@ -107,6 +108,15 @@ class CitationReader {
             previous = n;
         }
         read_short_references();
+        bool consolidated = false;
+        if (own_number) {
+            for (const auto& code : a_.numbers[*own_number].number.codes)
+                consolidated = consolidated || fold(code) == "vbhn";
+        }
+        assign_relations(
+            text_, a_, citations_,
+            [this](std::size_t begin, std::size_t end) { return context(begin, end); },
+            consolidated);
         return std::move(citations_);
     }
 

@@ -65,6 +65,23 @@ struct Citation {
     std::size_t mentions() const { return spans.size(); }
     /// `Kế hoạch số 02` with no codes: resolved to an earlier full citation when one matches.
     bool partial = false;
+    /// How this document relates to the cited one (citation_relations.hpp): `basis`,
+    /// `implements`, `guides`, `amends`, `replaces`, `repeals`, `corrects`, `consolidates` or
+    /// `mentions`; the trigger words' byte range (empty for a mention) and the part named
+    /// (`khoản 2 Điều 5`) when the sentence names one.
+    std::string relation = "mentions";
+    std::pair<uint32_t, uint32_t> relation_span{0, 0};
+    std::string relation_part;
+};
+
+/// When the document says it takes (or stops taking) effect: ISO date, how it was read
+/// (`stated`: a date written out; `document_date`: `kể từ ngày ký` / `ban hành` / `được thông
+/// qua`, the document's own date; `days_after_document_date`: `sau 45 ngày kể từ ngày ký`) and
+/// the sentence that says so.
+struct EffectiveDate {
+    std::string value;
+    std::string basis;
+    std::string sentence;
 };
 
 struct Directive {
@@ -86,6 +103,8 @@ struct Directive {
     std::optional<Sourced<std::string>> signer_title;      ///< `PHÓ GIÁM ĐỐC`
     bool draft = false;
     std::vector<Citation> citations;
+    std::optional<EffectiveDate> effective_from;
+    std::optional<EffectiveDate> effective_until;
 
     /// A short line to show in result lists: the subject, else the first substantial line.
     std::string title;

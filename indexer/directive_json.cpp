@@ -1,4 +1,5 @@
 #include "directive.hpp"
+#include "text_lines.hpp"
 
 namespace tracuu {
 
@@ -52,6 +53,9 @@ nlohmann::json citation_json(const Citation& c) {
     if (c.date) j["date"] = *c.date;
     if (c.issuer) j["issuer"] = *c.issuer;
     if (c.partial) j["partial"] = true;
+    j["relation"] = c.relation;
+    if (c.relation_span.second > c.relation_span.first) j["relation_span"] = c.relation_span;
+    if (!c.relation_part.empty()) j["relation_part"] = c.relation_part;
     return j;
 }
 
@@ -67,6 +71,14 @@ void add_citation_contexts(nlohmann::json& citations, std::string_view text) {
         c["context"] = excerpt_text(text, {span[0].get<uint32_t>(), span[1].get<uint32_t>(),
                                            (flags & 1) != 0, (flags & 2) != 0});
         c.erase("context_span");
+        if (c.contains("relation_span")) {
+            const auto& r = c["relation_span"];
+            if (r.is_array() && r.size() == 2 && r[0].get<uint32_t>() <= r[1].get<uint32_t>() &&
+                r[1].get<uint32_t>() <= text.size()) {
+                c["relation_words"] = collapse_spaces(
+                    text.substr(r[0].get<uint32_t>(), r[1].get<uint32_t>() - r[0].get<uint32_t>()));
+            }
+        }
     }
 }
 
@@ -96,6 +108,16 @@ nlohmann::json to_json(const Directive& d) {
     put(fields, missing, "signer_authority", d.signer_authority);
     put(fields, missing, "signer_title", d.signer_title);
     fields["draft"] = d.draft;
+    // Said only when the text says it: not counted among the missing header fields.
+    for (const auto& [name, date] : {std::pair{"effective_from", &d.effective_from},
+                                     {"effective_until", &d.effective_until}}) {
+        if (*date) {
+            fields[name] = {{"value", (*date)->value},
+                            {"source", to_string(FieldSource::Body)},
+                            {"basis", (*date)->basis},
+                            {"sentence", (*date)->sentence}};
+        }
+    }
     fields["missing"] = missing;
     nlohmann::json cites = nlohmann::json::array();
     for (const auto& c : d.citations) cites.push_back(citation_json(c));

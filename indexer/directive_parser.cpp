@@ -9,6 +9,7 @@
 #include "analyzers/word_forms.hpp"
 #include "body_name.hpp"
 #include "directive.hpp"
+#include "effective_dates.hpp"
 #include "header_fields.hpp"
 #include "issuer_label.hpp"
 #include "text_lines.hpp"
@@ -310,6 +311,7 @@ class DirectiveReader {
         if (!d_.place) read_place_from_text();
         correct_ocr_names(d_);
         d_.citations = parse_citations(text_, analysis_, own_number_match_);
+        read_dates_of_force();
         if (d_.subject) {
             d_.title = d_.subject->source == FieldSource::Header ? "V/v " + d_.subject->value
                                                                  : d_.subject->value;
@@ -331,6 +333,14 @@ class DirectiveReader {
         }
         if (std::string province = province_named_in_text(text_); !province.empty())
             d_.place = Sourced<std::string>{std::move(province), FieldSource::Body};
+    }
+
+    void read_dates_of_force() {
+        EffectiveDates dates = read_effective_dates(
+            text_, analysis_, d_.date ? std::optional<std::string>(d_.date->value) : std::nullopt,
+            d_.type ? std::string_view(d_.type->value) : std::string_view());
+        d_.effective_from = std::move(dates.from);
+        d_.effective_until = std::move(dates.until);
     }
 
     std::size_t next_nonblank(std::size_t i, std::size_t limit) const {

@@ -59,6 +59,15 @@ void add_directive_terms(Xapian::Document& doc, const Directive& d) {
         } else {
             add_number_keys(schema::kCites, schema::kCitedPiece, c.parts);
         }
+        if (c.relation != "mentions") {
+            doc.add_boolean_term(schema::relation_term(c.relation));
+            if (c.partial) {
+                doc.add_boolean_term(schema::relation_term(c.relation, c.key));
+            } else {
+                for (const auto& key : c.parts.exact_keys())
+                    doc.add_boolean_term(schema::relation_term(c.relation, key));
+            }
+        }
     }
     std::string issuer_names;
     for (const auto* f : {&d.issuer, &d.parent_issuer, &d.place}) {

@@ -24,6 +24,15 @@ std::string term(std::string_view prefix, std::string_view value) {
     return t;
 }
 
+std::string relation_term(std::string_view relation, std::string_view key) {
+    std::string value(relation);
+    if (!key.empty()) {
+        value += '/';
+        value += key;
+    }
+    return term(kRelation, value);
+}
+
 bool has_pair_term(std::string_view first, std::string_view second) {
     auto digit = [](std::string_view s) { return s.empty() || (s[0] >= '0' && s[0] <= '9'); };
     return !digit(first) && !digit(second);

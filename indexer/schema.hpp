@@ -42,6 +42,10 @@ inline constexpr std::string_view kCites = "XCITE";
 inline constexpr std::string_view kOwnNumberPiece = "XSP";
 /// The pieces of the numbers the document cites.
 inline constexpr std::string_view kCitedPiece = "XCP";
+/// How the document relates to what it cites (citation_relations.hpp), on the citing side so a
+/// document's status changes when one replacing it is indexed: relation_term(relation, key)
+/// for each exact key of each cited number, and relation_term(relation) once.
+inline constexpr std::string_view kRelation = "XREL";
 /// Issuing body: accent-free canonical name words and codes (see issuer_terms in indexer/directive_terms.hpp).
 inline constexpr std::string_view kIssuer = "XCQ";
 /// Document type code, accent-free (`nq`, `kh`, `cv`).
@@ -91,13 +95,18 @@ inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema";
 /// 2: pair terms (kPair) and the result line of the stored data (stored_document.hpp).
 /// 3: number pieces (kOwnNumberPiece, kCitedPiece); own, cited and mentioned numbers under their
 ///    exact keys only (a number given in full names that number, not one with a year added).
-inline constexpr std::string_view kSchemaVersion = "3";
+/// 4: citations carry their relation (kRelation terms, `relation` in the stored citations);
+///    fields effective_from / effective_until.
+inline constexpr std::string_view kSchemaVersion = "4";
 
 // Xapian refuses terms longer than this many bytes.
 inline constexpr std::size_t kMaxTermBytes = 240;
 
 /// Builds `prefix + value`, shortening an over-long value to a hash so the term stays legal.
 std::string term(std::string_view prefix, std::string_view value);
+
+/// `XRELamends` alone, or `XRELamends/` + the cited number's exact key.
+std::string relation_term(std::string_view relation, std::string_view key = {});
 
 /// Whether two consecutive tokens have a kPair term: not when either starts with a digit. Dates,
 /// numbers and list items make a third of a legal text's distinct pairs (`ngay_15`, `15_thang`),

@@ -5,6 +5,7 @@
 
 #include "analyzers/utf8.hpp"
 #include "citations_lookup.hpp"
+#include "indexer/citation_relations.hpp"
 #include "indexer/directive.hpp"
 #include "indexer/document_id.hpp"
 #include "indexer/schema.hpp"
@@ -60,6 +61,19 @@ const std::map<std::string, QueryField>& filter_parameters() {
     return names;
 }
 
+/// `relation=`: one of citation_relation_names(), or empty.
+std::string relation_parameter(const Params& params) {
+    const std::string value = single(params, "relation");
+    if (value.empty()) return value;
+    const auto& names = citation_relation_names();
+    if (std::find(names.begin(), names.end(), value) == names.end()) {
+        throw BadParameter("relation",
+                           "'relation' must be basis, implements, guides, amends, replaces, "
+                           "repeals, corrects, consolidates or mentions");
+    }
+    return value;
+}
+
 void reject_unknown(const Params& params, const std::set<std::string>& known) {
     for (const auto& [name, value] : params) {
         if (!known.count(name)) throw BadParameter(name, "unknown parameter '" + name + "'");
@@ -67,7 +81,8 @@ void reject_unknown(const Params& params, const std::set<std::string>& known) {
 }
 
 SearchQuery read_search(const Params& params) {
-    std::set<std::string> known = {"q", "limit", "offset", "sort", "from", "to", "format"};
+    std::set<std::string> known = {"q",    "limit", "offset", "sort",
+                                   "from", "to",    "format", "relation"};
     for (const auto& [name, field] : filter_parameters()) known.insert(name);
     reject_unknown(params, known);
 
@@ -98,6 +113,11 @@ SearchQuery read_search(const Params& params) {
         const std::string value = single(params, name);
         if (value.size() > kMaxQueryBytes) throw BadParameter(name, "'" + name + "' is too long");
         if (!value.empty()) request.filters.push_back({value, field});
+    }
+    request.relation = relation_parameter(params);
+    if (!request.relation.empty() && single(params, "cites").empty()) {
+        throw BadParameter("relation",
+                           "'relation' needs 'cites': the documents related so to that number");
     }
     request.date_from = single(params, "from");
     request.date_to = single(params, "to");
@@ -221,16 +241,17 @@ ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {
         body["source"] = std::move(source);
     }
     add_citation_links(db, *p, body);
+    add_status_and_relations(db, *p, body);
     return {200, std::move(body)};
 }
 
 ApiResponse handle_references(const Xapian::Database& db, const std::string& number,
                               const Params& params) {
     try {
-        reject_unknown(params, {"offset", "limit"});
+        reject_unknown(params, {"offset", "limit", "relation"});
         const std::size_t limit = bounded_number(params, "limit", kMaxLimit, 1, kMaxLimit);
         const std::size_t offset = bounded_number(params, "offset", 0, 0, kMaxOffset);
-        return references_response(db, number, offset, limit);
+        return references_response(db, number, offset, limit, relation_parameter(params));
     } catch (const BadParameter& e) {
         return error_response(400, "bad_parameter", e.what(), e.parameter);
     }

@@ -1,11 +1,15 @@
 #include "citations_lookup.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
 
 #include "analyzers/code_tables.hpp"
 #include "analyzers/document_number.hpp"
 #include "analyzers/utf8.hpp"
 #include "analyzers/word_forms.hpp"
+#include "indexer/citation_relations.hpp"
 #include "indexer/directive.hpp"
 #include "indexer/directive_terms.hpp"
 #include "indexer/schema.hpp"
@@ -20,6 +24,14 @@ namespace {
 constexpr std::size_t kMaxCitingScanned = 10000;
 constexpr std::size_t kMaxCitingListed = 200;
 constexpr std::size_t kMaxNumbered = 100;
+// Documents read for the status of one: those replacing, repealing or amending it.
+constexpr std::size_t kMaxStatusEvidence = 200;
+
+/// The relations that change the status of the document cited, strongest first.
+const std::vector<std::string_view>& status_relations() {
+    static const std::vector<std::string_view> names = {"replaces", "repeals", "amends"};
+    return names;
+}
 
 /// A code as its table writes it (`sgddt` -> SGDĐT), else in capitals.
 std::string official_code(const std::string& code) {
@@ -125,6 +137,10 @@ nlohmann::json citing_entry(const StoredDocument& citing, const nlohmann::json& 
     entry["context"] = with_context[0].value("context", "");
     entry["cited_as"] = citation.value("number", "");
     if (citation.contains("issuer")) entry["cited_issuer"] = citation["issuer"];
+    entry["relation"] = citation.value("relation", "mentions");
+    if (citation.contains("relation_part")) entry["relation_part"] = citation["relation_part"];
+    if (with_context[0].contains("relation_words"))
+        entry["relation_words"] = with_context[0]["relation_words"];
     return entry;
 }
 
@@ -135,10 +151,13 @@ struct CitingPage {
     std::vector<nlohmann::json> entries;
     std::size_t total = 0;
     bool exact = true;
+    /// Citing documents by relation, of all read (not only the page, nor only `relation`).
+    std::map<std::string, std::size_t> relations;
 };
 
 CitingPage citing_documents(const Xapian::Database& db, const std::vector<DocumentNumber>& readings,
-                            Xapian::docid cited, std::size_t offset, std::size_t limit) {
+                            Xapian::docid cited, std::size_t offset, std::size_t limit,
+                            const std::string& relation = {}) {
     CitingPage page;
     const auto ids = postings(db, readings_query(NumberRole::Cited, readings), kMaxCitingScanned);
     page.exact = ids.size() < kMaxCitingScanned;
@@ -149,6 +168,9 @@ CitingPage citing_documents(const Xapian::Database& db, const std::vector<Docume
         const nlohmann::json* citation = find_citation(citing.meta, readings);
         if (citation == nullptr) continue;  // matched a looser key than it cites
         if (cited != 0 && !issuer_compatible(db, cited, *citation)) continue;
+        const std::string related = citation->value("relation", "mentions");
+        ++page.relations[related];
+        if (!relation.empty() && related != relation) continue;
         if (page.total >= offset && page.entries.size() < limit)
             page.entries.push_back(citing_entry(citing, *citation));
         ++page.total;
@@ -176,7 +198,134 @@ std::vector<Xapian::docid> documents_numbered(const Xapian::Database& db,
     return out;
 }
 
+std::string today_iso() {
+    const auto today = std::chrono::year_month_day{
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    char out[32];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(today.year()),
+                  static_cast<unsigned>(today.month()), static_cast<unsigned>(today.day()));
+    return out;
+}
+
+std::string field_value(const nlohmann::json& fields, const char* name) {
+    if (!fields.is_object() || !fields.contains(name) || !fields[name].is_object()) return {};
+    const auto& v = fields[name]["value"];
+    return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+/// What the indexed documents say of the document `docid` (replaced, repealed in whole or in
+/// part, amended: read on the citing side, so indexing the later document changes it at once)
+/// and, failing that, its own dates of force.
+nlohmann::json status_of(const Xapian::Database& db, Xapian::docid docid,
+                         const nlohmann::json& fields) {
+    const std::string today = today_iso();
+    const std::string own_date = field_value(fields, "date");
+    nlohmann::json by = nlohmann::json::array();
+    std::map<std::string, std::size_t> found;  // relation (repeals in part: "partly") -> count
+    if (auto number = parse_document_number(field_value(fields, "number"))) {
+        number->complete = true;
+        std::vector<Xapian::Query> terms;
+        for (std::string_view relation : status_relations()) {
+            for (const auto& key : number->exact_keys())
+                terms.emplace_back(schema::relation_term(relation, key));
+        }
+        const Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+        for (Xapian::docid id : postings(db, query, kMaxStatusEvidence)) {
+            if (id == docid) continue;
+            const std::string data = db.get_document(id).get_data();
+            const StoredDocument citing = decode_stored_document(data);
+            const nlohmann::json* citation = find_citation(citing.meta, {*number});
+            if (citation == nullptr || !issuer_compatible(db, docid, *citation)) continue;
+            const std::string relation = citation->value("relation", "mentions");
+            if (std::find(status_relations().begin(), status_relations().end(), relation) ==
+                status_relations().end())
+                continue;
+            const nlohmann::json citing_fields = citing.meta.value("fields", nlohmann::json());
+            // An earlier document does not replace a later one: the number is another's.
+            const std::string citing_date = field_value(citing_fields, "date");
+            if (!own_date.empty() && !citing_date.empty() && citing_date < own_date) continue;
+            nlohmann::json entry = citing_entry(citing, *citation);
+            // A replacing document not in force yet changes nothing yet.
+            const std::string starts = field_value(citing_fields, "effective_from");
+            if (!starts.empty() && starts > today) {
+                entry["pending"] = true;
+                entry["effective_from"] = starts;
+            } else {
+                ++found[relation == "repeals" && citation->contains("relation_part") ? "partly"
+                                                                                     : relation];
+            }
+            by.push_back(std::move(entry));
+        }
+    }
+    nlohmann::json status = {{"evidence", by}};
+    const std::string from = field_value(fields, "effective_from");
+    const std::string until = field_value(fields, "effective_until");
+    if (found.count("replaces")) {
+        status["value"] = "replaced";
+    } else if (found.count("repeals")) {
+        status["value"] = "repealed";
+    } else if (!until.empty() && until < today) {
+        status["value"] = "expired";
+    } else if (found.count("partly")) {
+        status["value"] = "partly_repealed";
+    } else if (found.count("amends")) {
+        status["value"] = "amended";
+    } else if (!from.empty() && from > today) {
+        status["value"] = "not_yet_in_force";
+    } else if (!from.empty()) {
+        status["value"] = "in_force";
+    } else {
+        // Nothing replaces it and it says nothing of its force (a công văn, a kế hoạch): not
+        // said to be in force either.
+        status["value"] = "unknown";
+    }
+    if (!from.empty()) status["effective_from"] = from;
+    if (!until.empty()) status["effective_until"] = until;
+    status["as_of"] = today;
+    return status;
+}
+
+/// Citations grouped by relation, strongest first: [{relation, count, items}].
+nlohmann::json grouped(const nlohmann::json& entries, const char* number_member) {
+    std::map<std::string, nlohmann::json> groups;
+    for (const auto& e : entries) {
+        const std::string relation = e.value("relation", "mentions");
+        nlohmann::json item = {{"number", e.value(number_member, "")}};
+        if (e.contains("relation_part")) item["part"] = e["relation_part"];
+        if (e.contains("document") && e["document"].is_object()) {
+            item["id"] = e["document"].value("id", "");
+            item["title"] = e["document"].value("title", "");
+        } else if (e.contains("id")) {
+            item["id"] = e["id"];
+            item["title"] = e.value("title", "");
+            if (e.contains("number")) item["number"] = e["number"];
+        }
+        groups[relation].push_back(std::move(item));
+    }
+    nlohmann::json out = nlohmann::json::array();
+    for (std::string_view relation : citation_relation_names()) {
+        auto it = groups.find(std::string(relation));
+        if (it == groups.end()) continue;
+        out.push_back({{"relation", it->first},
+                       {"count", it->second.size()},
+                       {"items", std::move(it->second)}});
+    }
+    return out;
+}
+
 }  // namespace
+
+void add_status_and_relations(const Xapian::Database& db, Xapian::docid docid,
+                              nlohmann::json& body) {
+    const nlohmann::json fields = body.value("fields", nlohmann::json::object());
+    body["status"] = status_of(db, docid, fields);
+    for (const char* name : {"effective_from", "effective_until"}) {
+        if (fields.is_object() && fields.contains(name)) body[name] = fields[name];
+    }
+    body["relations"] = {
+        {"cites", grouped(body.value("cites", nlohmann::json::array()), "number")},
+        {"cited_by", grouped(body.value("cited_by", nlohmann::json::array()), "cited_as")}};
+}
 
 void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohmann::json& body) {
     auto& fields = body["fields"];
@@ -208,7 +357,8 @@ void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohman
 }
 
 ApiResponse references_response(const Xapian::Database& db, const std::string& text,
-                                std::size_t offset, std::size_t limit) {
+                                std::size_t offset, std::size_t limit,
+                                const std::string& relation) {
     if (!utf8::is_valid(text) || text.size() > 200) {
         return error_response(400, "bad_parameter", "the number is not valid text", "number");
     }
@@ -229,7 +379,7 @@ ApiResponse references_response(const Xapian::Database& db, const std::string& t
     body["document"] = own.size() == 1 ? documents[0] : nlohmann::json(nullptr);
     body["documents"] = documents;
     const CitingPage page =
-        citing_documents(db, readings, own.size() == 1 ? own.front() : 0, offset, limit);
+        citing_documents(db, readings, own.size() == 1 ? own.front() : 0, offset, limit, relation);
     // Which number was understood: as the documents carrying it write it when they agree, else
     // as those citing it write it when they agree, else read off what was typed.
     auto agreed = [](const std::vector<nlohmann::json>& entries, const char* member) {
@@ -253,6 +403,15 @@ ApiResponse references_response(const Xapian::Database& db, const std::string& t
     body["understood"] = shown.empty() ? understood(first) : shown;
     body["complete"] = first.complete;
     body["total"] = page.total;
+    // Every citing document read, by relation, strongest first (not only `relation=`'s).
+    nlohmann::json relations = nlohmann::json::array();
+    for (std::string_view name : citation_relation_names()) {
+        auto it = page.relations.find(std::string(name));
+        if (it != page.relations.end())
+            relations.push_back({{"relation", it->first}, {"count", it->second}});
+    }
+    body["relations"] = std::move(relations);
+    if (!relation.empty()) body["relation"] = relation;
     body["total_exact"] = page.exact;
     body["offset"] = offset;
     body["limit"] = limit;

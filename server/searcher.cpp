@@ -4,8 +4,10 @@
 #include <optional>
 #include <unordered_map>
 
+#include "analyzers/document_number.hpp"
 #include "docid_source.hpp"
 #include "field_filters.hpp"
+#include "indexer/citation_relations.hpp"
 #include "indexer/schema.hpp"
 #include "indexer/stored_document.hpp"
 #include "query_interpretation.hpp"
@@ -258,6 +260,38 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets,
     return c;
 }
 
+/// `relation=` with `cites=`: documents citing that number with that relation (the citing
+/// side's kRelation terms). A number typed in part has no exact key to pair: then documents with
+/// that relation to some number, which the cites filter narrows to those citing it.
+Xapian::Query relation_filter_query(const SearchRequest& request) {
+    // A mention has no term (most citations are mentions): the documents citing the number with
+    // no other relation to it.
+    const bool mentions = request.relation == "mentions";
+    std::vector<std::string_view> relations;
+    for (std::string_view r : citation_relation_names()) {
+        if (mentions ? r != "mentions" : r == request.relation) relations.push_back(r);
+    }
+    std::vector<Xapian::Query> terms;
+    for (const QueryPart& f : request.filters) {
+        if (f.field != QueryField::Cites || f.negated) continue;
+        for (const auto& n : read_document_number(f.text)) {
+            for (std::string_view r : relations) {
+                if (!n.complete) {
+                    if (!mentions) terms.emplace_back(schema::relation_term(r));
+                    continue;
+                }
+                for (const auto& key : n.exact_keys())
+                    terms.emplace_back(schema::relation_term(r, key));
+            }
+        }
+    }
+    if (terms.empty() && !mentions) terms.emplace_back(schema::relation_term(request.relation));
+    const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    if (!mentions) return any;
+    return terms.empty() ? Xapian::Query::MatchAll
+                         : Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, any);
+}
+
 }  // namespace
 
 BuiltQuery build_search_query(const SearchRequest& request) {
@@ -269,6 +303,15 @@ BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMake
     std::vector<QueryPart> parts = parse_query_syntax(request.q);
     parts.insert(parts.end(), request.filters.begin(), request.filters.end());
     BuiltQuery built = build_query(parts, field_query, index);
+    if (!request.relation.empty()) {
+        const Xapian::Query related = relation_filter_query(request);
+        for (RankedQuery* q : {&built.strict, &built.relaxed}) {
+            q->matching = Xapian::Query(Xapian::Query::OP_FILTER, q->matching, related);
+            q->ranking = Xapian::Query(Xapian::Query::OP_FILTER, q->ranking, related);
+            for (FirstPassTier& tier : q->first_pass)
+                tier.query = Xapian::Query(Xapian::Query::OP_FILTER, tier.query, related);
+        }
+    }
     if (!request.date_from.empty() || !request.date_to.empty()) {
         const Xapian::Query dates = date_range_query(request.date_from, request.date_to);
         for (RankedQuery* q : {&built.strict, &built.relaxed}) {

@@ -23,6 +23,8 @@ struct SearchRequest {
     SortOrder sort = SortOrder::Relevance;
     /// Filters as field:value parts (from URL parameters), ANDed with the query.
     std::vector<QueryPart> filters;
+    /// With a `cites` filter: only documents citing it with this relation (`amends`).
+    std::string relation;
     std::string date_from;  ///< YYYY[-MM[-DD]], inclusive
     std::string date_to;
     bool facets = false;

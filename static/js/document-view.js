@@ -11,6 +11,7 @@ import {
   FIELD_LABELS, SOURCE_LABELS, capitalize, fieldValue, formatBytes, formatDate, formatNumber,
 } from './format.js';
 import { hasFilters, href, searchOnly, withChanges } from './url-state.js';
+import { RELATION_VERBS, relatedPanel, statusBadge, statusSection } from './relations.js';
 
 const FIELD_ORDER = [
   'number', 'type', 'issuer', 'parent_issuer', 'place', 'date', 'month', 'subject', 'recipients',
@@ -49,12 +50,14 @@ export function renderDocument(main, doc, state) {
         el('p', { class: 'result__kicker' },
           type ? el('span', { class: 'badge' }, type) : null,
           el('span', { class: 'result__number' }, number || 'Chưa rõ số'),
-          f.draft ? el('span', { class: 'badge badge--draft' }, 'Dự thảo') : null),
+          f.draft ? el('span', { class: 'badge badge--draft' }, 'Dự thảo') : null,
+          statusBadge(doc.status)),
         heading,
         sourceLink(doc),
         el('p', { class: 'share' }, copyLinkButton(),
           el('button', { type: 'button', class: 'share__button', onclick: () => window.print() }, 'In văn bản'))),
       fieldList(f),
+      statusSection(doc, state),
       el('div', { class: 'document__layout' },
         el('section', { class: 'document__text', 'aria-labelledby': 'fulltext-title' },
           el('h2', { id: 'fulltext-title' }, 'Toàn văn'),
@@ -65,6 +68,7 @@ export function renderDocument(main, doc, state) {
           matches.length ? matchNavigator(matches) : null,
           text),
         el('div', { class: 'document__side' },
+          relatedPanel(doc, state),
           citesSection(doc, state),
           citedBySection(doc, state)))));
   document.title = `${number ? `${number} – ` : ''}${title} – Tra cứu văn bản`;
@@ -168,6 +172,9 @@ function citesSection(doc, state) {
           ? el('span', { class: 'link-list__number' }, cite.number)
           : el('a', { class: 'link-list__number', href: href(citationTarget(state, cite)), dataset: { nav: '' } },
             cite.number),
+        cite.relation && cite.relation !== 'mentions'
+          ? el('span', { class: 'relation-word' }, RELATION_VERBS[cite.relation], cite.relation_part ? ` (${cite.relation_part})` : '')
+          : null,
         el('span', { class: 'link-list__meta' },
           [cite.type, cite.date ? formatDate(cite.date) : '', cite.issuer].filter(Boolean).join(' · ')),
         el('span', { class: `link-list__status${cite.document ? ' link-list__status--indexed' : ''}` },
@@ -195,6 +202,11 @@ export function citingList(citing, state, id) {
     el('span', { class: 'link-list__meta' },
       [entry.type, entry.number, entry.issuer, entry.date ? formatDate(entry.date) : '']
         .filter(Boolean).join(' · ')),
+    // What the citing document does to this one: `Thay thế`, `Căn cứ`.
+    entry.relation
+      ? el('span', { class: 'relation-word', dataset: { relation: entry.relation } },
+        RELATION_VERBS[entry.relation] ?? '', entry.relation_part ? ` (${entry.relation_part})` : '')
+      : null,
     entry.context
       ? el('blockquote', { class: 'link-list__context' }, markCited(entry.context, entry.cited_as))
       : null)));

@@ -31,6 +31,7 @@ export const PARAMETER_NAMES = {
   type: 'loại văn bản',
   number: 'số hiệu',
   cites: 'văn bản được trích dẫn',
+  relation: 'quan hệ giữa các văn bản',
   signer: 'người ký',
   year: 'năm ban hành',
   from: 'từ ngày',

@@ -4,6 +4,7 @@ import { el } from './dom.js';
 import { formatDate, formatNumber } from './format.js';
 import { backLink, citingList } from './document-view.js';
 import { href, withChanges } from './url-state.js';
+import { relationCounts } from './relations.js';
 
 /** Renders /api/references/{number}'s answer; returns the heading to focus. */
 export function renderReferences(main, data, state) {
@@ -34,6 +35,7 @@ export function renderReferences(main, data, state) {
       heading,
       status,
       el('h2', {}, `Được trích dẫn bởi ${formatNumber(data.total ?? citing.length)} văn bản`),
+      relationCounts(data.relations),
       citing.length < (data.total ?? 0)
         ? el('p', { class: 'muted' }, `Dưới đây là ${formatNumber(citing.length)} văn bản mới nhất.`)
         : null,
