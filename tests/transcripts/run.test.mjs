@@ -24,7 +24,7 @@ const HEADER_PLACEHOLDERS = { 'x-request-id': '<request-id>' };
 // Also replaced in headers and bodies: the server's http://127.0.0.1:PORT by <server> and the
 // test's temporary folder by <tmp> (localizer below).
 // JSON members whose value changes from run to run or with every index change, wherever they are.
-const JSON_PLACEHOLDERS = { took_ms: '<number>', score: '<number>', revision: '<number>' };
+const JSON_PLACEHOLDERS = { took_ms: '<number>', score: '<number>', revision: '<number>', as_of: '<today>' };
 // Text bodies shown whole; others (the page, scripts, PDFs) are shown as <any>.
 const SHOWN_TEXT = /^(text\/csv|text\/plain|application\/json)/;
 const SHOWN_TEXT_LIMIT = 2000;
@@ -152,14 +152,15 @@ function dechunk(bytes) {
   return Buffer.concat(parts);
 }
 
-/** Sorted keys, placeholders for JSON_PLACEHOLDERS members holding numbers. */
+/** Sorted keys, placeholders for JSON_PLACEHOLDERS members holding numbers or strings. */
 function canonicalJson(value) {
   if (Array.isArray(value)) return value.map(canonicalJson);
   if (value === null || typeof value !== 'object') return value;
   const out = {};
   for (const key of Object.keys(value).sort()) {
     const placeholder = JSON_PLACEHOLDERS[key];
-    out[key] = placeholder && typeof value[key] === 'number' ? `\u0000${placeholder}` : canonicalJson(value[key]);
+    const plain = typeof value[key] === 'number' || typeof value[key] === 'string';
+    out[key] = placeholder && plain ? `\u0000${placeholder}` : canonicalJson(value[key]);
   }
   return out;
 }
