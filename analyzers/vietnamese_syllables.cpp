@@ -173,7 +173,11 @@ bool reads_as_syllable(std::string_view word) {
         return std::array<std::unordered_set<std::string>, 3>{fold_all(kOnsets), fold_all(kNuclei),
                                                               fold_all(kCodas)};
     }();
-    const auto& [onsets, nuclei, codas] = folded;
+    // Named references, not a structured binding: clang 14 (the sanitized build) cannot capture
+    // one in the lambda below.
+    const auto& onsets = folded[0];
+    const auto& nuclei = folded[1];
+    const auto& codas = folded[2];
     // Nuclei closed by a glide take no final consonant, whatever their marks (`caic` is none).
     static const std::unordered_set<std::string_view> open_only = {
         "ai",  "ao",  "au",  "ay",  "eo",  "eu",  "ia",  "iu",  "oi",  "ui",  "uu",
