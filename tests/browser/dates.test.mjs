@@ -3,24 +3,13 @@
 // and "Chưa rõ ngày" comes last whichever way the list is sorted; the year facet counts the
 // undated ones ("Không rõ ngày"); the date fields read dd/mm/yyyy in any browser language.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
-  apiJson, launchBrowser, openPage, settled, startTracuu,
+  apiJson, browser, openPage, serveCorpusInBrowser, settled, tracuu,
 } from './harness.mjs';
 import { resultCards, viewIs } from './page-helpers.mjs';
 
-let tracuu;
-let browser;
-
-before(async () => {
-  tracuu = await startTracuu();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await tracuu?.stop();
-});
+serveCorpusInBrowser();
 
 const search = (params) => apiJson(tracuu.url, `/api/search?${new URLSearchParams({ limit: '100', ...params })}`);
 

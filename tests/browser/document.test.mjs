@@ -2,24 +2,13 @@
 // number a link, citation links to indexed documents and to the list of citing documents, and
 // the "cited by" list.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
-  LINKED, apiJson, launchBrowser, linkedId, openPage, settled, startTracuu,
+  apiJson, browser, LINKED, linkedId, openPage, serveCorpusInBrowser, settled, tracuu,
 } from './harness.mjs';
 import { searchFor, viewIs } from './page-helpers.mjs';
 
-let tracuu;
-let browser;
-
-before(async () => {
-  tracuu = await startTracuu();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await tracuu?.stop();
-});
+serveCorpusInBrowser();
 
 const seed004 = 'seeds/004_883586d83ecb7309.txt';
 const documentApi = (id) => apiJson(tracuu.url, `/api/documents/${encodeURIComponent(id)}`);

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -191,4 +192,21 @@ export async function apiJson(baseUrl, pathAndQuery) {
 export async function settled(page) {
   await page.waitForFunction(() => !document.body.classList.contains('is-loading')
     && document.querySelector('#main h1') !== null);
+}
+
+/**
+ * The test corpus served by the real programs and a Chromium, for a whole test file: started
+ * before its tests, stopped after them. Read them through the live bindings below.
+ */
+export let tracuu;
+export let browser;
+export function serveCorpusInBrowser() {
+  before(async () => {
+    tracuu = await startTracuu();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await tracuu?.stop();
+  });
 }

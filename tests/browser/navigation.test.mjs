@@ -1,24 +1,13 @@
 // The page as a whole in real Chromium: a copied URL gives the same view, back and forward,
 // keyboard only, a phone-sized screen, and what a person sees when the server fails.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
-  apiJson, launchBrowser, openPage, settled, startTracuu,
+  apiJson, browser, openPage, serveCorpusInBrowser, settled, startTracuu, tracuu,
 } from './harness.mjs';
 import { resultCards, searchFor, viewIs } from './page-helpers.mjs';
 
-let tracuu;
-let browser;
-
-before(async () => {
-  tracuu = await startTracuu();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await tracuu?.stop();
-});
+serveCorpusInBrowser();
 
 /** What a view shows, to compare two pages. */
 async function snapshot(page) {

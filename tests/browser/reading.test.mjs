@@ -3,24 +3,13 @@
 // with buttons and the keys n / Shift+N, the first match scrolled into view, and Back from a
 // followed citation returning to the place in the text.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
-  apiJson, launchBrowser, openPage, settled, startTracuu,
+  apiJson, browser, openPage, serveCorpusInBrowser, settled, tracuu,
 } from './harness.mjs';
 import { stripAccents, viewIs } from './page-helpers.mjs';
 
-let tracuu;
-let browser;
-
-before(async () => {
-  tracuu = await startTracuu();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await tracuu?.stop();
-});
+serveCorpusInBrowser();
 
 const seed004 = 'seeds/004_883586d83ecb7309.txt';
 const fold = (text) => stripAccents(text).toLowerCase();

@@ -1,26 +1,15 @@
 // The search view in real Chromium against the real server: results as one types, accent-free,
 // what each result shows, facets, date range, sort, pages, number queries, nothing found.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
-  apiJson, launchBrowser, openPage, settled, startTracuu,
+  apiJson, browser, openPage, serveCorpusInBrowser, settled, tracuu,
 } from './harness.mjs';
 import {
   formatDate, resultCards, searchFor, stripAccents, viewIs,
 } from './page-helpers.mjs';
 
-let tracuu;
-let browser;
-
-before(async () => {
-  tracuu = await startTracuu();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await tracuu?.stop();
-});
+serveCorpusInBrowser();
 
 describe('search view', () => {
   it('finds accented text for an accent-free query while typing, without Enter', async () => {

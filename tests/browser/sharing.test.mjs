@@ -2,23 +2,12 @@
 // ("Tải danh sách (CSV)"), the original under a human file name, and a print view without the
 // page's controls.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
-  apiJson, launchBrowser, openPage, settled, startTracuu,
+  apiJson, browser, openPage, serveCorpusInBrowser, settled, tracuu,
 } from './harness.mjs';
 
-let tracuu;
-let browser;
-
-before(async () => {
-  tracuu = await startTracuu();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await tracuu?.stop();
-});
+serveCorpusInBrowser();
 
 const seed004 = 'seeds/004_883586d83ecb7309.txt';
 

@@ -4,21 +4,12 @@
 // element's own font, must stay inside the clip box on the visible lines, and the first hidden
 // line's marks must not peek in at the bottom.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, openPage, settled, startTracuu } from './harness.mjs';
+import { describe, it } from 'node:test';
+import {
+  browser, openPage, serveCorpusInBrowser, settled, tracuu,
+} from './harness.mjs';
 
-let tracuu;
-let browser;
-
-before(async () => {
-  tracuu = await startTracuu();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await tracuu?.stop();
-});
+serveCorpusInBrowser();
 
 /**
  * Each clamped element of #main: its text, its clip box and, per line, the ink's top and bottom

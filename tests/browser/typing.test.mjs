@@ -2,24 +2,13 @@
 // VNI key sequences and run-together syllables are searched as what they spell, and the page says
 // so; an unfinished last word shows the documents of the words it starts, never "Không tìm thấy".
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
-  apiJson, launchBrowser, openPage, settled, startTracuu,
+  apiJson, browser, openPage, serveCorpusInBrowser, settled, tracuu,
 } from './harness.mjs';
 import { resultCards, searchFor } from './page-helpers.mjs';
 
-let tracuu;
-let browser;
-
-before(async () => {
-  tracuu = await startTracuu();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await tracuu?.stop();
-});
+serveCorpusInBrowser();
 
 /** The ids /api/search gives for `q` (first page). */
 async function apiIds(q) {
