@@ -4,11 +4,11 @@
 
 #include "analyzers/code_tables.hpp"
 #include "analyzers/word_forms.hpp"
-#include "checkpoints.hpp"
-#include "directive_terms.hpp"
+#include "index/checkpoints.hpp"
+#include "index/directive_terms.hpp"
+#include "index/schema.hpp"
+#include "index/stored_document.hpp"
 #include "issuer_label.hpp"
-#include "schema.hpp"
-#include "stored_document.hpp"
 
 namespace tracuu {
 namespace {

@@ -2,8 +2,8 @@
 
 #include "database_creation.hpp"
 #include "document_builder.hpp"
-#include "schema.hpp"
-#include "stored_document.hpp"
+#include "index/schema.hpp"
+#include "index/stored_document.hpp"
 
 namespace tracuu {
 namespace {

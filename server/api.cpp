@@ -5,11 +5,11 @@
 
 #include "analyzers/utf8.hpp"
 #include "citations_lookup.hpp"
+#include "index/document_id.hpp"
+#include "index/schema.hpp"
+#include "index/stored_document.hpp"
 #include "indexer/citation_relations.hpp"
 #include "indexer/directive.hpp"
-#include "indexer/document_id.hpp"
-#include "indexer/schema.hpp"
-#include "indexer/stored_document.hpp"
 #include "source_file.hpp"
 
 namespace tracuu {

@@ -10,8 +10,8 @@
 #include <map>
 #include <memory>
 
-#include "indexer/schema.hpp"
-#include "indexer/stub_database.hpp"
+#include "index/schema.hpp"
+#include "index/stub_database.hpp"
 
 namespace tracuu {
 namespace {

@@ -6,8 +6,8 @@
 #include "analyzers/code_tables.hpp"
 #include "analyzers/document_number.hpp"
 #include "analyzers/word_forms.hpp"
-#include "indexer/directive_terms.hpp"
-#include "indexer/schema.hpp"
+#include "index/directive_terms.hpp"
+#include "index/schema.hpp"
 #include "number_query.hpp"
 #include "query_builder.hpp"
 

@@ -9,10 +9,10 @@
 #include "analyzers/latin_letters.hpp"
 #include "analyzers/legacy_encoding.hpp"
 #include "analyzers/utf8.hpp"
-#include "indexer/document_id.hpp"
-#include "indexer/schema.hpp"
-#include "indexer/source_format.hpp"
-#include "indexer/stored_document.hpp"
+#include "index/document_id.hpp"
+#include "index/schema.hpp"
+#include "index/source_format.hpp"
+#include "index/stored_document.hpp"
 #include "request_target.hpp"
 
 namespace tracuu {

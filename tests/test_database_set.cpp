@@ -2,7 +2,7 @@
 // refused with the reason, not misread.
 #include <catch2/catch.hpp>
 
-#include "indexer/schema.hpp"
+#include "index/schema.hpp"
 #include "server/api.hpp"
 #include "server/database_set.hpp"
 #include "support.hpp"

@@ -46,7 +46,8 @@ inline constexpr std::string_view kCitedPiece = "XCP";
 /// document's status changes when one replacing it is indexed: relation_term(relation, key)
 /// for each exact key of each cited number, and relation_term(relation) once.
 inline constexpr std::string_view kRelation = "XREL";
-/// Issuing body: accent-free canonical name words and codes (see issuer_terms in indexer/directive_terms.hpp).
+/// Issuing body: accent-free canonical name words and codes (see issuer_terms in
+/// index/directive_terms.hpp).
 inline constexpr std::string_view kIssuer = "XCQ";
 /// Document type code, accent-free (`nq`, `kh`, `cv`).
 inline constexpr std::string_view kType = "XLOAI";
@@ -58,7 +59,7 @@ inline constexpr std::string_view kYear = "XNAM";
 inline constexpr std::string_view kDraft = "XDUTHAO";
 
 // --- the source file (extraction) --------------------------------------------------------------
-/// Format the text was read from (`pdf`, `docx`, ...; see indexer/source_format.hpp).
+/// Format the text was read from (`pdf`, `docx`, ...; see index/source_format.hpp).
 inline constexpr std::string_view kSourceFormat = "XFMT";
 /// Documents whose extracted text looks like mojibake carry this term.
 inline constexpr std::string_view kMojibake = "XMOJIBAKE";
