@@ -7,9 +7,8 @@
 #include "citations_lookup.hpp"
 #include "index/document_id.hpp"
 #include "index/schema.hpp"
+#include "index/stored_citations.hpp"
 #include "index/stored_document.hpp"
-#include "indexer/citation_relations.hpp"
-#include "indexer/directive.hpp"
 #include "source_file.hpp"
 
 namespace tracuu {

@@ -11,9 +11,8 @@
 #include "analyzers/word_forms.hpp"
 #include "index/directive_terms.hpp"
 #include "index/schema.hpp"
+#include "index/stored_citations.hpp"
 #include "index/stored_document.hpp"
-#include "indexer/citation_relations.hpp"
-#include "indexer/directive.hpp"
 #include "number_query.hpp"
 
 namespace tracuu {

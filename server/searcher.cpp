@@ -8,8 +8,8 @@
 #include "docid_source.hpp"
 #include "field_filters.hpp"
 #include "index/schema.hpp"
+#include "index/stored_citations.hpp"
 #include "index/stored_document.hpp"
-#include "indexer/citation_relations.hpp"
 #include "query_interpretation.hpp"
 #include "snippet.hpp"
 
