@@ -316,7 +316,7 @@ std::string strip_edges(std::string_view s, std::string_view chars) {
 class DirectiveReader {
   public:
     DirectiveReader(std::string_view text, const Analysis& analysis)
-        : text_(text), analysis_(analysis), lines_(split_lines(text)) {}
+        : text_(text), analysis_(&analysis), lines_(split_lines(text)) {}
 
     Directive read() {
         locate_header();
@@ -330,21 +330,13 @@ class DirectiveReader {
         read_draft();
         read_signature();
         fill_from_number_code();
-        if (!d_.type && title_.type != nullptr) {
-            d_.type =
-                Sourced<std::string>{capitalized_type(title_.type->name), FieldSource::TitleLine};
-        }
-        if (!d_.date && !title_.date.empty()) {
-            d_.date = Sourced<std::string>{title_.date, FieldSource::TitleLine};
-            if (!d_.year || d_.year->source == FieldSource::NumberCode)
-                d_.year = Sourced<std::string>{title_.date.substr(0, 4), FieldSource::TitleLine};
-        }
+        fill_from_title();
         fill_from_page_metadata();
         if (!d_.issuer) read_issuer_from_authority_line();
         if (!d_.issuer) read_issuer_from_body();
         if (!d_.place) read_place_from_text();
         correct_ocr_names(d_);
-        d_.citations = parse_citations(text_, analysis_, own_number_match_);
+        d_.citations = parse_citations(text_, *analysis_, own_number_match_);
         read_dates_of_force();
         if (d_.subject) {
             d_.title = d_.subject->source == FieldSource::Header ? "V/v " + d_.subject->value
@@ -371,7 +363,7 @@ class DirectiveReader {
 
     void read_dates_of_force() {
         EffectiveDates dates = read_effective_dates(
-            text_, analysis_, d_.date ? std::optional<std::string>(d_.date->value) : std::nullopt,
+            text_, *analysis_, d_.date ? std::optional<std::string>(d_.date->value) : std::nullopt,
             d_.type ? std::string_view(d_.type->value) : std::string_view());
         d_.effective_from = std::move(dates.from);
         d_.effective_until = std::move(dates.until);
@@ -492,8 +484,8 @@ class DirectiveReader {
             rest = lines_[next].text;
             rest_begin = lines_[next].begin;
         }
-        for (std::size_t n = 0; n < analysis_.numbers.size(); ++n) {
-            const NumberMatch& m = analysis_.numbers[n];
+        for (std::size_t n = 0; n < analysis_->numbers.size(); ++n) {
+            const NumberMatch& m = analysis_->numbers[n];
             if (m.begin >= rest_begin &&
                 m.begin < rest_begin + std::max<std::size_t>(rest.size(), 1) &&
                 trim(text_.substr(rest_begin, m.begin - rest_begin)).empty()) {
@@ -614,8 +606,8 @@ class DirectiveReader {
         };
         std::optional<Candidate> site, annex;
         std::size_t line = 0;
-        for (std::size_t n = 0; n < analysis_.numbers.size(); ++n) {
-            const NumberMatch& m = analysis_.numbers[n];
+        for (std::size_t n = 0; n < analysis_->numbers.size(); ++n) {
+            const NumberMatch& m = analysis_->numbers[n];
             const std::size_t previous_line = line;
             while (line + 1 < lines_.size() && lines_[line + 1].begin <= m.begin) ++line;
             bool related = false;
@@ -681,7 +673,7 @@ class DirectiveReader {
         }
         const std::optional<Candidate>& chosen = site ? site : annex;
         if (!chosen) return;
-        const NumberMatch& m = analysis_.numbers[chosen->match];
+        const NumberMatch& m = analysis_->numbers[chosen->match];
         own_number_match_ = chosen->match;
         d_.number = Sourced<std::string>{m.text, FieldSource::TitleLine};
         d_.number_parts = m.number;
@@ -689,6 +681,20 @@ class DirectiveReader {
         title_.date = chosen->date;
         if (!d_.issuer && !chosen->issuer.empty())
             d_.issuer = Sourced<std::string>{chosen->issuer, FieldSource::TitleLine};
+    }
+
+    /// The type and the day a site's title or an annex's note gave (read_number_from_title),
+    /// where the header gave none.
+    void fill_from_title() {
+        if (!d_.type && title_.type != nullptr) {
+            d_.type =
+                Sourced<std::string>{capitalized_type(title_.type->name), FieldSource::TitleLine};
+        }
+        if (!d_.date && !title_.date.empty()) {
+            d_.date = Sourced<std::string>{title_.date, FieldSource::TitleLine};
+            if (!d_.year || d_.year->source == FieldSource::NumberCode)
+                d_.year = Sourced<std::string>{title_.date.substr(0, 4), FieldSource::TitleLine};
+        }
     }
 
     /// Collects lines from `first` while `keep` holds, skipping blank lines; at most `max` lines.
@@ -1276,7 +1282,7 @@ class DirectiveReader {
     }
 
     std::string_view text_;
-    const Analysis& analysis_;
+    const Analysis* analysis_;
     std::vector<Line> lines_;
     Directive d_;
     std::size_t motto_ = npos;
