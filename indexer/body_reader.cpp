@@ -18,8 +18,7 @@ namespace tracuu::directive_reading {
 void BodyReader::read_place_from_text() {
     if (!d_.issuer) return;
     for (const auto* name : {&d_.issuer, &d_.parent_issuer}) {
-        if (*name &&
-            (is_central_body((*name)->value) || !province_in_name((*name)->value).empty()))
+        if (*name && (is_central_body((*name)->value) || !province_in_name((*name)->value).empty()))
             return;
     }
     if (std::string province = province_named_in_text(text_); !province.empty())
@@ -81,8 +80,7 @@ void BodyReader::read_issuer_from_body() {
         std::size_t clause = v;
         while (clause > 0 && v - clause < 14) {
             const std::string_view w = words[clause - 1].text;
-            if (w.ends_with(".") || w.ends_with(",") || w.ends_with(";") || w.ends_with(":"))
-                break;
+            if (w.ends_with(".") || w.ends_with(",") || w.ends_with(";") || w.ends_with(":")) break;
             --clause;
         }
         // `Bộ Nội vụ, Văn phòng Chính phủ, Văn phòng Trung ương Đảng ban hành`: the last of

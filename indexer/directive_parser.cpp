@@ -8,14 +8,9 @@ namespace tracuu {
 namespace directive_reading {
 namespace {
 
-class DirectiveReader : HeaderReader,
-                        TitleReader,
-                        BodyReader,
-                        SignatureReader,
-                        PageMetadataReader {
+class DirectiveReader : HeaderReader, TitleReader, BodyReader, SignatureReader, PageMetadataReader {
   public:
-    DirectiveReader(std::string_view text, const Analysis& analysis)
-        : ParseState(text, analysis) {}
+    DirectiveReader(std::string_view text, const Analysis& analysis) : ParseState(text, analysis) {}
 
     Directive read() {
         locate_header();

@@ -66,14 +66,17 @@ class PageMetadataReader : protected virtual ParseState {
     void fill_from_page_metadata();
 };
 
-// Line tests more than one reader needs, defined beside the reader they belong to.
-bool is_motto(std::string_view line);                                  // header_reader.cpp
-bool is_salutation(std::string_view line);                             // header_reader.cpp
-std::optional<std::string_view> number_label_rest(std::string_view line);  // header_reader.cpp
-const CodeEntry* title_type(std::string_view line);                    // title_reader.cpp
-std::string capitalized_type(std::string_view name);                   // title_reader.cpp
-std::optional<std::string> person_name(std::string_view line, bool after_title);  // signature
-const std::vector<std::string>& signing_titles();                      // signature_reader.cpp
+// Line tests more than one reader needs, each defined beside the reader it belongs to.
+// header_reader.cpp:
+bool is_motto(std::string_view line);
+bool is_salutation(std::string_view line);
+std::optional<std::string_view> number_label_rest(std::string_view line);
+// title_reader.cpp:
+const CodeEntry* title_type(std::string_view line);
+std::string capitalized_type(std::string_view name);
+// signature_reader.cpp:
+std::optional<std::string> person_name(std::string_view line, bool after_title);
+const std::vector<std::string>& signing_titles();
 
 /// `chars` may hold characters of several bytes (`–`, `·`): stripped whole, never byte by byte.
 inline std::string strip_edges(std::string_view s, std::string_view chars) {

@@ -60,13 +60,13 @@ bool is_subject_start(std::string_view line) {
 /// The words before `ngày` (word `k`) end a place: `Hà Nội, ngày`, or without the comma
 /// `Hà Nội ngày` when capitalised words run from the start of the line to it (`… quyết định
 /// ngày 12 tháng 3` in a sentence is no date line).
-bool place_ends_at(std::string_view zone, const std::vector<Word>& words,
-                          std::size_t k) {
+bool place_ends_at(std::string_view zone, const std::vector<Word>& words, std::size_t k) {
     if (words[k - 1].text.ends_with(",")) return true;
     std::size_t first = k;
-    while (first > 0 && k - first < 6 && starts_with_upper(words[first - 1].text) &&
-           zone.substr(words[first - 1].end, words[first].begin - words[first - 1].end)
-                   .find('\n') == npos) {
+    while (
+        first > 0 && k - first < 6 && starts_with_upper(words[first - 1].text) &&
+        zone.substr(words[first - 1].end, words[first].begin - words[first - 1].end).find('\n') ==
+            npos) {
         --first;
     }
     return first < k && (words[first].begin == 0 || zone[words[first].begin - 1] == '\n');
@@ -127,8 +127,7 @@ void HeaderReader::locate_header() {
         if (number_line_ == npos && number_label_rest(l)) number_line_ = i;
         if (subject_line_ == npos && is_subject_start(l)) subject_line_ = i;
         if (salutation_ == npos && is_salutation(l)) salutation_ = i;
-        if (title_line_ == npos && title_type(l) && (motto_ == npos || i > motto_))
-            title_line_ = i;
+        if (title_line_ == npos && title_type(l) && (motto_ == npos || i > motto_)) title_line_ = i;
     }
     // Without a salutation or title, the header ends where paragraphs begin.
     if (salutation_ != npos) end_ = std::min(end_, salutation_ + 1);
@@ -194,8 +193,7 @@ std::string HeaderReader::dotted_code_tail(std::size_t end) const {
     std::size_t e = end + 1;
     while (e < text_.size() && e - end <= 4 && text_[e] >= 'A' && text_[e] <= 'Z') ++e;
     const bool boundary = e == text_.size() || text_[e] == ' ' || text_[e] == '\n' ||
-                          text_[e] == '\t' || text_[e] == ')' || text_[e] == ',' ||
-                          text_[e] == ';';
+                          text_[e] == '\t' || text_[e] == ')' || text_[e] == ',' || text_[e] == ';';
     if (e == end + 1 || e - end > 4 || !boundary) return {};
     return std::string(text_.substr(end, e - end));
 }
@@ -214,12 +212,10 @@ void HeaderReader::read_number() {
     }
     for (std::size_t n = 0; n < analysis_->numbers.size(); ++n) {
         const NumberMatch& m = analysis_->numbers[n];
-        if (m.begin >= rest_begin &&
-            m.begin < rest_begin + std::max<std::size_t>(rest.size(), 1) &&
+        if (m.begin >= rest_begin && m.begin < rest_begin + std::max<std::size_t>(rest.size(), 1) &&
             trim(text_.substr(rest_begin, m.begin - rest_begin)).empty()) {
             own_number_match_ = n;
-            d_.number =
-                Sourced<std::string>{m.text + dotted_code_tail(m.end), FieldSource::Header};
+            d_.number = Sourced<std::string>{m.text + dotted_code_tail(m.end), FieldSource::Header};
             d_.number_parts = m.number;
             return;
         }
@@ -331,8 +327,8 @@ void HeaderReader::read_recipients() {
     first = colon == npos ? std::string_view{} : trim(first.substr(colon + 1));
     auto clean = [](std::string_view s) { return strip_edges(s, " ;.,·•-–+"); };
     if (!first.empty()) recipients.push_back(clean(first));
-    for (std::size_t i = salutation_ + 1;
-         i < lines_.size() && recipients.size() < kMaxRecipients; ++i) {
+    for (std::size_t i = salutation_ + 1; i < lines_.size() && recipients.size() < kMaxRecipients;
+         ++i) {
         const std::string_view l = lines_[i].text;
         if (l.empty()) continue;
         const bool bullet = l.starts_with("-") || l.starts_with("–") || l.starts_with("·") ||

@@ -10,8 +10,7 @@ namespace tracuu::directive_reading {
 /// A publishing site's table (`Số hiệu:`, `Loại văn bản:`, `Nơi ban hành:`, `Người ký:`,
 /// `Ngày ban hành:`), read before the document's own header.
 void PageMetadataReader::read_page_metadata() {
-    const std::size_t scan =
-        std::min(lines_.size(), motto_ == npos ? std::size_t{120} : motto_);
+    const std::size_t scan = std::min(lines_.size(), motto_ == npos ? std::size_t{120} : motto_);
     for (std::size_t i = 0; i < scan; ++i) {
         const std::string_view l = lines_[i].text;
         // The labels start with S(ố), L(oại), N(ơi, gười, gày): skip other lines unfolded.
@@ -50,8 +49,8 @@ void PageMetadataReader::fill_from_page_metadata() {
         }
     }
     if (!d_.date && page_.date.size() == 10 && page_.date[2] == '/' && page_.date[5] == '/') {
-        const std::string iso = page_.date.substr(6, 4) + "-" + page_.date.substr(3, 2) + "-" +
-                                page_.date.substr(0, 2);
+        const std::string iso =
+            page_.date.substr(6, 4) + "-" + page_.date.substr(3, 2) + "-" + page_.date.substr(0, 2);
         if (std::all_of(iso.begin(), iso.end(), [](char c) {
                 return std::isdigit(static_cast<unsigned char>(c)) || c == '-';
             })) {

@@ -200,15 +200,15 @@ const std::vector<std::string>& signing_titles() {
 
 /// The person's name on line `j`, or on it and the next when a web page broke the name
 /// (`Phan` / `Thị Thắng`, `Lê Hải` / `Hòa`); `last` is the name's last line.
-std::optional<std::string> SignatureReader::name_at(std::size_t j, bool after_title, std::size_t& last) const {
+std::optional<std::string> SignatureReader::name_at(std::size_t j, bool after_title,
+                                                    std::size_t& last) const {
     last = j;
     const std::string_view line = lines_[j].text;
     auto alone = person_name(line, after_title);
     // Two names one under the other (joint signers) are not one name.
     const auto next_words =
         j + 1 < lines_.size() ? split_words(lines_[j + 1].text, false) : std::vector<Word>{};
-    const bool another =
-        alone && !next_words.empty() && is_known_surname(next_words.front().text);
+    const bool another = alone && !next_words.empty() && is_known_surname(next_words.front().text);
     if (j + 1 < lines_.size() && !lines_[j + 1].blank() && !another &&
         split_words(line, false).size() <= 3 && next_words.size() <= 4) {
         const std::string joined = std::string(line) + " " + std::string(lines_[j + 1].text);
@@ -359,8 +359,7 @@ void SignatureReader::read_signing_titles(std::size_t i, std::size_t name) {
             first = prev - 1;
             continue;
         }
-        if (authority_prefix(lines_[prev].text) == npos && !is_title_line(lines_[prev].text))
-            break;
+        if (authority_prefix(lines_[prev].text) == npos && !is_title_line(lines_[prev].text)) break;
         first = prev;
     }
     std::string* continued = nullptr;  // a title running on to the next line

@@ -46,8 +46,7 @@ std::string leading_date(std::string_view s) {
     if (words.size() < 2 || words[0].text != "ngày") return {};
     auto number = [](std::string_view w, std::size_t max) -> int {
         w = trim(w.substr(0, w.find_first_of(".,;)*")));
-        if (w.empty() || w.size() > max || !std::all_of(w.begin(), w.end(), ::isdigit))
-            return -1;
+        if (w.empty() || w.size() > max || !std::all_of(w.begin(), w.end(), ::isdigit)) return -1;
         return std::stoi(std::string(w));
     };
     int dd = -1, mm = -1, yyyy = -1;
@@ -145,9 +144,9 @@ void TitleReader::read_number_from_title() {
             // The site's title: a year or a date, then the subject (not `của …`); or,
             // undated, the whole title up to `do … ban hành`.
             const auto words = split_words(after, false);
-            const bool dated = words.size() >= 3 &&
-                               ((words[0].text == "năm" && words[1].text.size() == 4) ||
-                                (words[0].text == "ngày" && !leading_date(after).empty()));
+            const bool dated =
+                words.size() >= 3 && ((words[0].text == "năm" && words[1].text.size() == 4) ||
+                                      (words[0].text == "ngày" && !leading_date(after).empty()));
             const bool whole = words.size() >= 4 && trim(after).ends_with(" ban hành") &&
                                after.find(" do ") != std::string_view::npos;
             const std::size_t subject = dated ? 2 : 0;
@@ -173,8 +172,7 @@ void TitleReader::read_number_from_title() {
         opening = trim(opening);
         if (!opening.starts_with("(") || !starts_with_upper(opening.substr(1))) continue;
         const auto at = lead.rfind("kem theo ");
-        if (at == std::string::npos || !(at == 0 || lead.substr(0, at) == "ban hanh "))
-            continue;
+        if (at == std::string::npos || !(at == 0 || lead.substr(0, at) == "ban hanh ")) continue;
         std::string named = lead.substr(at + 9);
         if (named.ends_with(" so")) named.resize(named.size() - 3);
         const CodeEntry* type = type_named(named);
@@ -206,8 +204,7 @@ void TitleReader::read_number_from_title() {
 /// where the header gave none.
 void TitleReader::fill_from_title() {
     if (!d_.type && title_.type != nullptr) {
-        d_.type =
-            Sourced<std::string>{capitalized_type(title_.type->name), FieldSource::TitleLine};
+        d_.type = Sourced<std::string>{capitalized_type(title_.type->name), FieldSource::TitleLine};
     }
     if (!d_.date && !title_.date.empty()) {
         d_.date = Sourced<std::string>{title_.date, FieldSource::TitleLine};
@@ -227,8 +224,7 @@ void TitleReader::read_type_and_subject() {
             !folded_label(lines_[first].text).starts_with("can cu")) {
             std::string subject;
             bool after_blank = false;
-            for (std::size_t i = first; i < lines_.size() && i < first + kMaxSubjectLines;
-                 ++i) {
+            for (std::size_t i = first; i < lines_.size() && i < first + kMaxSubjectLines; ++i) {
                 const std::string_view l = lines_[i].text;
                 if (l.empty()) {
                     // PDF text puts blank lines between the lines of one block: go on only
@@ -279,11 +275,9 @@ void TitleReader::read_type_and_subject() {
             }
         }
     }
-    if (!d_.type && title_.type == nullptr && d_.number_parts &&
-        !d_.number_parts->codes.empty()) {
+    if (!d_.type && title_.type == nullptr && d_.number_parts && !d_.number_parts->codes.empty()) {
         if (const CodeEntry* type = find_type_code(d_.number_parts->codes.front())) {
-            d_.type =
-                Sourced<std::string>{capitalized_type(type->name), FieldSource::NumberCode};
+            d_.type = Sourced<std::string>{capitalized_type(type->name), FieldSource::NumberCode};
         }
     }
 }
