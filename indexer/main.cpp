@@ -53,7 +53,7 @@ constexpr const char* kUsage =
     "  --version     print the version\n"
     "\n"
     "Exit status: 0 all indexed, 1 some files failed (each named with its reason), 2 could not "
-    "run.\n";
+    "run,\n3 the database is of another schema version (re-index it into a new one).\n";
 
 /// Set by SIGINT and SIGTERM; run_index reads it between documents (IndexOptions::stop).
 std::atomic<bool> g_stop{false};
