@@ -1,6 +1,7 @@
 // `tracuu-index`: what the command does, apart from reading its arguments.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -32,6 +33,9 @@ struct IndexOptions {
     CompactMode compact = CompactMode::Auto;  ///< Auto: IndexWriter::should_compact
     ExtractionOptions extraction;
     FaultHook fault_hook;  ///< tests only: makes chosen files fail at chosen stages
+    /// Once set (tracuu-index sets it on SIGINT and SIGTERM), run_index finishes the document
+    /// at hand, commits, reports and returns kExitSomeFailed; null: runs to the end.
+    const std::atomic<bool>* stop = nullptr;
 };
 
 /// Commits come every batch_size documents but never closer together than this. A server reading
