@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 #include "citations_lookup.hpp"
 #include "indexer/schema.hpp"
@@ -25,6 +26,69 @@ nlohmann::json card_status(const nlohmann::json& status) {
     return {{"value", status.value("value", "unknown")}, {"evidence", std::move(evidence)}};
 }
 
+/// What of a document's own fields its status reads (number, date, dates of force), by id, with
+/// the version of the file they were read from: reading a document's data is most of the cost
+/// of a table (its text comes with it), and a new revision changes few documents. A document
+/// written again from the same file (an indexer of another version) keeps the fields read
+/// before until the server restarts.
+class OwnFieldsMemo {
+  public:
+    std::optional<nlohmann::json> get(const std::string& id, const std::string& version) {
+        std::lock_guard lock(mutex_);
+        auto it = kept_.find(id);
+        if (it == kept_.end() || it->second.version != version) return std::nullopt;
+        return it->second.fields;
+    }
+    void put(const std::string& id, std::string version, nlohmann::json fields) {
+        std::lock_guard lock(mutex_);
+        if (kept_.size() >= kMaxKept) kept_.clear();
+        kept_.insert_or_assign(id, Kept{std::move(version), std::move(fields)});
+    }
+
+  private:
+    struct Kept {
+        std::string version;
+        nlohmann::json fields;
+    };
+    static constexpr std::size_t kMaxKept = 1 << 20;
+    std::mutex mutex_;
+    std::unordered_map<std::string, Kept> kept_;
+};
+
+/// The fields of `doc` (id `id`) that document_status reads, or nothing for data tracuu did not
+/// write.
+std::optional<nlohmann::json> own_fields(const Xapian::Document& doc, const std::string& id) {
+    static OwnFieldsMemo memo;
+    // The file's hash, size and time (written with every document since schema 2).
+    std::string version = doc.get_value(schema::kSlotSourceHash);
+    if (!version.empty()) {
+        version += '/' + doc.get_value(schema::kSlotSourceSize) + '/' +
+                   doc.get_value(schema::kSlotSourceMtime);
+        if (auto kept = memo.get(id, version)) return kept;
+    }
+    const std::string data = doc.get_data();
+    nlohmann::json line;
+    try {
+        // The result line holds the parsed fields: no need to parse the rest.
+        const StoredParts parts = split_stored_document(data);
+        std::string members = "{";
+        members += parts.result;
+        members += '}';
+        line = nlohmann::json::parse(members);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    nlohmann::json fields = nlohmann::json::object();
+    const nlohmann::json all = line.value("fields", nlohmann::json::object());
+    for (const char* name : {"number", "date", "effective_from", "effective_until"}) {
+        if (all.is_object() && all.contains(name) && all[name].is_object() &&
+            all[name].contains("value"))
+            fields[name] = {{"value", all[name]["value"]}};
+    }
+    if (!version.empty()) memo.put(id, std::move(version), fields);
+    return fields;
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& status_names() {
@@ -38,22 +102,12 @@ StatusTable::StatusTable(const Xapian::Database& db)
     : as_of_(status_day()), ids_(status_names().size()) {
     const auto& names = status_names();
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        const std::string data = db.get_document(*it).get_data();
-        nlohmann::json meta;
-        try {
-            // The result line holds the id and the parsed fields: no need to parse the rest.
-            const StoredParts parts = split_stored_document(data);
-            std::string line = "{";
-            line += parts.result;
-            line += '}';
-            meta = nlohmann::json::parse(line);
-        } catch (const std::exception&) {
-            continue;  // not a tracuu document: no status
-        }
-        const std::string id = meta.value("id", "");
-        if (id.empty()) continue;
-        const nlohmann::json status =
-            document_status(db, *it, meta.value("fields", nlohmann::json::object()));
+        const Xapian::Document doc = db.get_document(*it);
+        const std::string id = doc.get_value(schema::kSlotId);
+        if (id.empty()) continue;  // not a tracuu document: no status
+        const auto fields = own_fields(doc, id);
+        if (!fields) continue;
+        const nlohmann::json status = document_status(db, *it, *fields);
         const auto found = std::find(names.begin(), names.end(), status.value("value", "unknown"));
         Entry entry;
         entry.status =
@@ -94,24 +148,49 @@ Xapian::Query StatusTable::filter(const std::vector<std::size_t>& statuses) cons
                : Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, listed);
 }
 
+namespace {
+
+/// Names the revision of `db` when it is one local database (uuid and revision), else "".
+std::string revision_name(const Xapian::Database& db) {
+    try {
+        return db.get_uuid() + "@" + std::to_string(db.get_revision());
+    } catch (const Xapian::Error&) {
+        return {};  // several shards, or remote ones: no single revision
+    }
+}
+
+}  // namespace
+
 StatusTablePtr status_table(const Xapian::Database& db,
                             const std::shared_ptr<const ValueTable>& values) {
-    if (!values) return std::make_shared<const StatusTable>(db);
     struct Kept {
-        std::weak_ptr<const ValueTable> values;
+        std::weak_ptr<const ValueTable> values;  ///< or, without one, the revision's name
+        std::string revision;
         StatusTablePtr table;
     };
     static std::mutex mutex;
-    static std::vector<Kept> kept;  // one per value table (revision) in use
+    static std::vector<Kept> kept;  // per value table (revision) in use, and the last revisions
+    static constexpr std::size_t kMaxNamed = 4;
+    const std::string revision = values ? std::string() : revision_name(db);
+    if (!values && revision.empty()) return std::make_shared<const StatusTable>(db);
     std::lock_guard lock(mutex);
-    std::erase_if(kept, [](const Kept& k) { return k.values.expired(); });
+    std::erase_if(kept, [](const Kept& k) { return k.revision.empty() && k.values.expired(); });
     const std::string today = status_day();
     for (Kept& k : kept) {
-        if (k.values.lock() != values) continue;
+        if (values ? k.values.lock() != values : k.revision != revision) continue;
         if (k.table->as_of() != today) k.table = std::make_shared<const StatusTable>(db);
         return k.table;
     }
-    kept.push_back({values, std::make_shared<const StatusTable>(db)});
+    if (!values) {
+        // Searches of a new revision before its value table is read: one table for them all.
+        const auto named = std::count_if(kept.begin(), kept.end(),
+                                         [](const Kept& k) { return !k.revision.empty(); });
+        if (static_cast<std::size_t>(named) >= kMaxNamed) {
+            kept.erase(std::find_if(kept.begin(), kept.end(),
+                                    [](const Kept& k) { return !k.revision.empty(); }));
+        }
+    }
+    kept.push_back({values, revision, std::make_shared<const StatusTable>(db)});
     return kept.back().table;
 }
 

@@ -52,8 +52,9 @@ class StatusTable {
 
 using StatusTablePtr = std::shared_ptr<const StatusTable>;
 
-/// The table of `db` now. With `values` (the value table of `db`'s revision) it is read once per
-/// revision and day and kept while that revision is served; without, it is read for this call.
+/// The table of `db` now, read once per revision and day: with `values` (the value table of
+/// `db`'s revision) kept while that revision is served; without, kept for the last few
+/// revisions of one local database, and read for this call for several or remote shards.
 StatusTablePtr status_table(const Xapian::Database& db,
                             const std::shared_ptr<const ValueTable>& values);
 
