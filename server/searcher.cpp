@@ -253,16 +253,9 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, 
     std::optional<StatusFacetSpy> status_spy;
     if (facets && statuses) {
         status_spy.emplace(statuses);
-        enquire.add_matchspy(&*status_spy);
+        enquire.add_matchspy(&status_spy->spy());
     }
-    Xapian::MSet mset;
-    try {
-        mset = enquire.get_mset(0, 0, kCountAtLeast);
-    } catch (const Xapian::UnimplementedError&) {
-        if (!status_spy) throw;
-        // A remote shard cannot run the status spy: the other facets without it.
-        return count(db, query, facets, values, nullptr);
-    }
+    const Xapian::MSet mset = enquire.get_mset(0, 0, kCountAtLeast);
     Counts c;
     c.total = mset.get_matches_estimated();
     c.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

@@ -195,23 +195,23 @@ StatusTablePtr status_table(const Xapian::Database& db,
 }
 
 StatusFacetSpy::StatusFacetSpy(StatusTablePtr table)
-    : table_(std::move(table)), counts_(status_names().size(), 0) {}
-
-void StatusFacetSpy::operator()(const Xapian::Document& doc, double) {
-    const int status = table_->status_of(doc.get_value(schema::kSlotId));
-    if (status >= 0) ++counts_[static_cast<std::size_t>(status)];
-}
+    : table_(std::move(table)), ids_(schema::kSlotId) {}
 
 nlohmann::json StatusFacetSpy::to_json() const {
+    std::vector<Xapian::doccount> counts(status_names().size(), 0);
+    for (auto it = ids_.values_begin(); it != ids_.values_end(); ++it) {
+        const int status = table_->status_of(*it);
+        if (status >= 0) counts[static_cast<std::size_t>(status)] += it.get_termfreq();
+    }
     std::vector<std::size_t> seen;
-    for (std::size_t s = 0; s < counts_.size(); ++s) {
-        if (counts_[s] > 0) seen.push_back(s);
+    for (std::size_t s = 0; s < counts.size(); ++s) {
+        if (counts[s] > 0) seen.push_back(s);
     }
     std::stable_sort(seen.begin(), seen.end(),
-                     [&](std::size_t a, std::size_t b) { return counts_[a] > counts_[b]; });
+                     [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
     nlohmann::json out = nlohmann::json::array();
     for (std::size_t s : seen)
-        out.push_back({{"value", std::string(status_names()[s])}, {"count", counts_[s]}});
+        out.push_back({{"value", std::string(status_names()[s])}, {"count", counts[s]}});
     return out;
 }
 

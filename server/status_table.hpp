@@ -58,18 +58,19 @@ using StatusTablePtr = std::shared_ptr<const StatusTable>;
 StatusTablePtr status_table(const Xapian::Database& db,
                             const std::shared_ptr<const ValueTable>& values);
 
-/// Counts the statuses of the matches Xapian examines (reads each one's id value). Cannot be
-/// sent to a remote shard.
-class StatusFacetSpy : public Xapian::MatchSpy {
+/// Counts the statuses of the matches Xapian examines: a Xapian spy counting their ids (so it
+/// runs on remote shards too), whose ids the table then reads.
+class StatusFacetSpy {
   public:
     explicit StatusFacetSpy(StatusTablePtr table);
-    void operator()(const Xapian::Document& doc, double weight) override;
+    /// The spy to add to the Enquire.
+    Xapian::MatchSpy& spy() { return ids_; }
     /// [{"value", "count"}...]: most frequent first, then in status_names() order.
     nlohmann::json to_json() const;
 
   private:
     StatusTablePtr table_;
-    std::vector<Xapian::doccount> counts_;
+    Xapian::ValueCountMatchSpy ids_;
 };
 
 }  // namespace tracuu
