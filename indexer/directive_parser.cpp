@@ -126,7 +126,7 @@ std::string capitalized_type(std::string_view name) {
 
 /// Vietnamese family names, compared with their marks: `Trương` is a name, `Trưởng` a title,
 /// `Chu` a name, `Chủ (tịch)` a title.
-bool is_known_surname(std::string_view word) {
+const std::vector<std::string>& known_surnames() {
     static const std::vector<std::string> surnames = [] {
         std::vector<std::string> exact;
         for (std::string_view n :
@@ -147,8 +147,28 @@ bool is_known_surname(std::string_view word) {
         }
         return exact;
     }();
+    return surnames;
+}
+
+bool is_known_surname(std::string_view word) {
+    const auto& surnames = known_surnames();
     const std::string w = word_forms(word).exact;
     return std::find(surnames.begin(), surnames.end(), w) != surnames.end();
+}
+
+/// The family name whose start a seal or a pen's stroke hid from OCR (`ạm` of `Phạm`): the one
+/// known family name ending in `fragment`, marks compared; none when two could be meant.
+std::optional<std::string> surname_ending_in(std::string_view fragment) {
+    const std::string tail = word_forms(fragment).exact;
+    if (letter_count(fragment) < 2 || is_known_surname(fragment)) return std::nullopt;
+    std::optional<std::string> found;
+    for (const std::string& surname : known_surnames()) {
+        if (surname.size() <= tail.size() || !surname.ends_with(tail)) continue;
+        if (found) return std::nullopt;
+        found = surname;
+    }
+    if (!found) return std::nullopt;
+    return capitalize(*found);
 }
 
 bool is_title_line(std::string_view line);
@@ -200,6 +220,20 @@ std::optional<std::string> person_name(std::string_view line, bool after_title) 
     }
     if (!is_known_surname(words.front().text) && !(after_title && !all_caps)) return std::nullopt;
     return all_caps ? capitalize_words(line) : collapse_spaces(line);
+}
+
+/// A name whose family name lost its first letters under the seal (`ạm Trường Thọ`): the rest
+/// must read as a name, and the fragment must end exactly one known family name.
+std::optional<std::string> name_with_clipped_surname(std::string_view line) {
+    const auto words = split_words(trim(line), false);
+    if (words.size() < 3 || words.size() > 5 || starts_with_upper(words.front().text))
+        return std::nullopt;
+    const auto surname = surname_ending_in(words.front().text);
+    if (!surname) return std::nullopt;
+    const std::string_view rest = trim(line).substr(words.front().text.size());
+    auto given = person_name(rest, true);
+    if (!given || uppercase_share(*given) > 0.5) return std::nullopt;
+    return *surname + " " + *given;
 }
 
 const std::vector<std::string>& signing_titles() {
@@ -938,6 +972,24 @@ class DirectiveReader {
         return false;
     }
 
+    /// A seal printed black over the titles leaves OCR only the name, just above `Nơi nhận`
+    /// (line `recipients`); taken only with a known family name, whole or clipped.
+    bool read_name_lost_titles(std::size_t recipients) {
+        std::size_t j = recipients;
+        while (j > begin_ && lines_[j - 1].blank()) --j;
+        if (j == begin_ || recipients - j > 3) return false;
+        const std::string_view line = lines_[j - 1].text;
+        if (auto name = person_name(line, false)) {
+            d_.signer = Sourced<std::string>{*name, FieldSource::Signature};
+            return true;
+        }
+        if (auto name = name_with_clipped_surname(line)) {
+            d_.signer = Sourced<std::string>{*name, FieldSource::Signature, true};
+            return true;
+        }
+        return false;
+    }
+
     void read_signature() {
         // The signature sits by the first `Nơi nhận` list (annexes may follow it); failing that,
         // at the end of the text.
@@ -946,6 +998,7 @@ class DirectiveReader {
             if (l.empty() || (l.front() != 'N' && l.front() != 'n')) continue;  // cheap test first
             if (!folded_label(l).starts_with("noi nhan")) continue;
             if (read_signature_in(i > 30 ? i - 30 : 0, i + 40)) return;
+            if (read_name_lost_titles(i)) return;
             break;
         }
         // No `Nơi nhận` by it: the first authority block after the header (`TM. ỦY BAN NHÂN

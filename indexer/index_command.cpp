@@ -6,6 +6,7 @@
 
 #include "document_preparation.hpp"
 #include "file_pipeline.hpp"
+#include "index/schema_check.hpp"
 #include "index_writer.hpp"
 #include "progress.hpp"
 #include "sharded_writer.hpp"
@@ -174,6 +175,9 @@ int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
     std::optional<ShardedWriter> writer;
     try {
         writer.emplace(options.db, options.root, options.shards);
+    } catch (const OtherSchemaVersion& e) {
+        std::fprintf(err, "tracuu-index: %s\n", e.what());
+        return kExitOtherSchema;
     } catch (const IndexError& e) {
         std::fprintf(err, "tracuu-index: %s\n", e.what());
         return kExitFatal;

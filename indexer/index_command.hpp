@@ -41,8 +41,9 @@ inline constexpr std::chrono::milliseconds kMinCommitInterval{250};
 
 /// Exit status: 0 all files indexed, 1 some failed (each named with its stage and reason; the
 /// others are indexed and committed), 2 the run could not start (arguments, a locked database,
-/// another root) or the database itself failed.
-enum ExitStatus { kExitOk = 0, kExitSomeFailed = 1, kExitFatal = 2 };
+/// another root) or the database itself failed, 3 the database is of another schema version
+/// (check_schema: re-index into a new database; scripts/start rebuilds its own on it).
+enum ExitStatus { kExitOk = 0, kExitSomeFailed = 1, kExitFatal = 2, kExitOtherSchema = 3 };
 
 /// Indexes `options.inputs` into `options.db` (skipping unchanged files, pruning, deleting as
 /// asked): progress and the summary go to `err`.

@@ -51,7 +51,7 @@ constexpr const char* kUsage =
     "  --version     print the version\n"
     "\n"
     "Exit status: 0 all indexed, 1 some files failed (each named with its reason), 2 could not "
-    "run.\n";
+    "run,\n3 the database is of another schema version (re-index it into a new one).\n";
 
 int usage_error(const std::string& message) {
     std::fprintf(stderr, "tracuu-index: %s\n%s", message.c_str(), kUsage);

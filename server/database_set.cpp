@@ -10,8 +10,8 @@
 #include <map>
 #include <memory>
 
-#include "indexer/schema.hpp"
-#include "indexer/stub_database.hpp"
+#include "index/schema_check.hpp"
+#include "index/stub_database.hpp"
 
 namespace tracuu {
 namespace {
@@ -60,18 +60,6 @@ Xapian::Database open_one(const std::string& spec) {
         return Xapian::Remote::open(host, port);
     }
     return Xapian::Database(spec);
-}
-
-/// Refuses a database written by another schema version: its terms and stored data are not what
-/// this server reads.
-void check_schema(const std::string& spec, const Xapian::Database& db) {
-    const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-    if (!version.empty() && version != schema::kSchemaVersion) {
-        throw DatabaseUnavailable("database " + spec + " has schema version " + version +
-                                  ", this server reads version " +
-                                  std::string(schema::kSchemaVersion) +
-                                  ": re-index it into a new database with tracuu-index");
-    }
 }
 
 /// Device and inode of `path`, with the modification time for a (stub) file, whose contents
@@ -150,8 +138,10 @@ DatabaseSet::Opened DatabaseSet::open(const std::vector<std::string>& shards) co
                                      : "database " + spec;
         try {
             opened.shards.push_back(open_one(spec));
-            check_schema(spec, opened.shards.back());
+            check_schema(opened.shards.back(), "database " + spec);
             opened.combined.add_database(opened.shards.back());
+        } catch (const OtherSchemaVersion& e) {
+            throw DatabaseUnavailable(e.what());
         } catch (const Xapian::Error& e) {
             throw DatabaseUnavailable(name + " unavailable: " + e.get_description());
         } catch (const std::invalid_argument&) {

@@ -6,7 +6,7 @@
 #include "analyzers/abbreviations.hpp"
 #include "analyzers/analyzer.hpp"
 #include "analyzers/text_normalizer.hpp"
-#include "indexer/schema.hpp"
+#include "index/schema.hpp"
 #include "number_query.hpp"
 #include "query_interpretation.hpp"
 

@@ -5,8 +5,8 @@
 #include <optional>
 
 #include "citations_lookup.hpp"
-#include "indexer/schema.hpp"
-#include "indexer/stored_document.hpp"
+#include "index/schema.hpp"
+#include "index/stored_document.hpp"
 #include "value_table.hpp"
 
 namespace tracuu {
