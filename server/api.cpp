@@ -10,6 +10,7 @@
 #include "index/stored_citations.hpp"
 #include "index/stored_document.hpp"
 #include "source_file.hpp"
+#include "status_table.hpp"
 
 namespace tracuu {
 namespace {
@@ -73,6 +74,28 @@ std::string relation_parameter(const Params& params) {
     return value;
 }
 
+/// `status=`: status_names(), comma-separated (any of them), or empty.
+std::vector<std::string> status_parameter(const Params& params) {
+    const std::string value = single(params, "status");
+    std::vector<std::string> out;
+    if (value.empty()) return out;
+    const auto& names = status_names();
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        const std::size_t end = std::min(value.find(',', start), value.size());
+        const std::string name = value.substr(start, end - start);
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+            throw BadParameter("status",
+                               "'status' must be in_force, not_yet_in_force, amended, "
+                               "partly_repealed, replaced, repealed, expired or unknown (several "
+                               "separated by commas)");
+        }
+        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+        start = end + 1;
+    }
+    return out;
+}
+
 void reject_unknown(const Params& params, const std::set<std::string>& known) {
     for (const auto& [name, value] : params) {
         if (!known.count(name)) throw BadParameter(name, "unknown parameter '" + name + "'");
@@ -80,8 +103,8 @@ void reject_unknown(const Params& params, const std::set<std::string>& known) {
 }
 
 SearchQuery read_search(const Params& params) {
-    std::set<std::string> known = {"q",    "limit", "offset", "sort",
-                                   "from", "to",    "format", "relation"};
+    std::set<std::string> known = {"q",  "limit",  "offset",   "sort",  "from",
+                                   "to", "format", "relation", "status"};
     for (const auto& [name, field] : filter_parameters()) known.insert(name);
     reject_unknown(params, known);
 
@@ -118,6 +141,7 @@ SearchQuery read_search(const Params& params) {
         throw BadParameter("relation",
                            "'relation' needs 'cites': the documents related so to that number");
     }
+    request.statuses = status_parameter(params);
     request.date_from = single(params, "from");
     request.date_to = single(params, "to");
     request.facets = !query.csv;

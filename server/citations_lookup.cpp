@@ -197,7 +197,9 @@ std::vector<Xapian::docid> documents_numbered(const Xapian::Database& db,
     return out;
 }
 
-std::string today_iso() {
+}  // namespace
+
+std::string status_day() {
     const auto today = std::chrono::year_month_day{
         std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
     char out[32];
@@ -206,18 +208,19 @@ std::string today_iso() {
     return out;
 }
 
+namespace {
+
 std::string field_value(const nlohmann::json& fields, const char* name) {
     if (!fields.is_object() || !fields.contains(name) || !fields[name].is_object()) return {};
     const auto& v = fields[name]["value"];
     return v.is_string() ? v.get<std::string>() : std::string();
 }
 
-/// What the indexed documents say of the document `docid` (replaced, repealed in whole or in
-/// part, amended: read on the citing side, so indexing the later document changes it at once)
-/// and, failing that, its own dates of force.
-nlohmann::json status_of(const Xapian::Database& db, Xapian::docid docid,
-                         const nlohmann::json& fields) {
-    const std::string today = today_iso();
+}  // namespace
+
+nlohmann::json document_status(const Xapian::Database& db, Xapian::docid docid,
+                               const nlohmann::json& fields) {
+    const std::string today = status_day();
     const std::string own_date = field_value(fields, "date");
     nlohmann::json by = nlohmann::json::array();
     std::map<std::string, std::size_t> found;  // relation (repeals in part: "partly") -> count
@@ -225,11 +228,17 @@ nlohmann::json status_of(const Xapian::Database& db, Xapian::docid docid,
         number->complete = true;
         std::vector<Xapian::Query> terms;
         for (std::string_view relation : status_relations()) {
-            for (const auto& key : number->exact_keys())
-                terms.emplace_back(schema::relation_term(relation, key));
+            for (const auto& key : number->exact_keys()) {
+                // Most documents are acted on by none: no query for them (the status table
+                // computes every document's status this way).
+                std::string term = schema::relation_term(relation, key);
+                if (db.term_exists(term)) terms.emplace_back(std::move(term));
+            }
         }
         const Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-        for (Xapian::docid id : postings(db, query, kMaxStatusEvidence)) {
+        const auto acting =
+            terms.empty() ? std::vector<Xapian::docid>() : postings(db, query, kMaxStatusEvidence);
+        for (Xapian::docid id : acting) {
             if (id == docid) continue;
             const std::string data = db.get_document(id).get_data();
             const StoredDocument citing = decode_stored_document(data);
@@ -284,6 +293,8 @@ nlohmann::json status_of(const Xapian::Database& db, Xapian::docid docid,
     return status;
 }
 
+namespace {
+
 /// Citations grouped by relation, strongest first: [{relation, count, items}].
 nlohmann::json grouped(const nlohmann::json& entries, const char* number_member) {
     std::map<std::string, nlohmann::json> groups;
@@ -317,7 +328,7 @@ nlohmann::json grouped(const nlohmann::json& entries, const char* number_member)
 void add_status_and_relations(const Xapian::Database& db, Xapian::docid docid,
                               nlohmann::json& body) {
     const nlohmann::json fields = body.value("fields", nlohmann::json::object());
-    body["status"] = status_of(db, docid, fields);
+    body["status"] = document_status(db, docid, fields);
     for (const char* name : {"effective_from", "effective_until"}) {
         if (fields.is_object() && fields.contains(name)) body[name] = fields[name];
     }

@@ -17,6 +17,17 @@ namespace tracuu {
 /// indexed documents citing this one, each with the citing sentence.
 void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohmann::json& body);
 
+/// The day statuses are computed for: today, YYYY-MM-DD (UTC).
+std::string status_day();
+
+/// The status of force of the document `docid` whose parsed fields are `fields`, as of today:
+/// {value, evidence, effective_from?, effective_until?, as_of}. What the indexed documents say of
+/// it (replaced, repealed in whole or in part, amended: read on the citing side, so indexing the
+/// later document changes it at once) and, failing that, its own dates of force. The one rule
+/// for the document page, the search filter and facet (status_table.hpp).
+nlohmann::json document_status(const Xapian::Database& db, Xapian::docid docid,
+                               const nlohmann::json& fields);
+
 /// Adds to a document's JSON `body` (after add_citation_links) `status` (what the indexed
 /// documents say of it: replaced, repealed, partly repealed, amended, each with the citing
 /// document and sentence; else its own dates: in force, not yet, expired, or unknown),

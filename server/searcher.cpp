@@ -12,6 +12,7 @@
 #include "index/stored_document.hpp"
 #include "query_interpretation.hpp"
 #include "snippet.hpp"
+#include "status_table.hpp"
 
 namespace tracuu {
 namespace {
@@ -235,8 +236,8 @@ struct Counts {
 };
 
 /// How many documents match, and the facets: an unweighted pass over the matching query.
-Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets,
-             const Table& values) {
+Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, const Table& values,
+             const StatusTablePtr& statuses) {
     Xapian::Enquire enquire(db);
     enquire.set_query(facets && values ? values.tracked(query.matching) : query.matching);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -249,15 +250,31 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets,
     } else if (facets) {
         spies.attach(enquire);
     }
+    std::optional<StatusFacetSpy> status_spy;
+    if (facets && statuses) {
+        status_spy.emplace(statuses);
+        enquire.add_matchspy(&status_spy->spy());
+    }
     const Xapian::MSet mset = enquire.get_mset(0, 0, kCountAtLeast);
     Counts c;
     c.total = mset.get_matches_estimated();
     c.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (facets) {
         c.facets = table_spy ? table_spy->to_json(kFacetValues) : spies.to_json(kFacetValues);
+        if (status_spy) c.facets["status"] = status_spy->to_json();
         c.facets_complete = c.exact && c.total <= kCountAtLeast;
     }
     return c;
+}
+
+/// Every query of `built` filtered by `filter`.
+void filter_built(BuiltQuery& built, const Xapian::Query& filter) {
+    for (RankedQuery* q : {&built.strict, &built.relaxed}) {
+        q->matching = Xapian::Query(Xapian::Query::OP_FILTER, q->matching, filter);
+        q->ranking = Xapian::Query(Xapian::Query::OP_FILTER, q->ranking, filter);
+        for (FirstPassTier& tier : q->first_pass)
+            tier.query = Xapian::Query(Xapian::Query::OP_FILTER, tier.query, filter);
+    }
 }
 
 /// `relation=` with `cites=`: documents citing that number with that relation (the citing
@@ -304,44 +321,51 @@ BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMake
     parts.insert(parts.end(), request.filters.begin(), request.filters.end());
     BuiltQuery built = build_query(parts, field_query, index);
     if (!request.relation.empty()) {
-        const Xapian::Query related = relation_filter_query(request);
-        for (RankedQuery* q : {&built.strict, &built.relaxed}) {
-            q->matching = Xapian::Query(Xapian::Query::OP_FILTER, q->matching, related);
-            q->ranking = Xapian::Query(Xapian::Query::OP_FILTER, q->ranking, related);
-            for (FirstPassTier& tier : q->first_pass)
-                tier.query = Xapian::Query(Xapian::Query::OP_FILTER, tier.query, related);
-        }
+        filter_built(built, relation_filter_query(request));
     }
     if (!request.date_from.empty() || !request.date_to.empty()) {
-        const Xapian::Query dates = date_range_query(request.date_from, request.date_to);
-        for (RankedQuery* q : {&built.strict, &built.relaxed}) {
-            q->matching = Xapian::Query(Xapian::Query::OP_FILTER, q->matching, dates);
-            q->ranking = Xapian::Query(Xapian::Query::OP_FILTER, q->ranking, dates);
-            for (FirstPassTier& tier : q->first_pass)
-                tier.query = Xapian::Query(Xapian::Query::OP_FILTER, tier.query, dates);
-        }
+        filter_built(built, date_range_query(request.date_from, request.date_to));
     }
     return built;
 }
 
 namespace {
 
+/// The statuses asked, as indexes into status_names().
+std::vector<std::size_t> status_indexes(const std::vector<std::string>& asked) {
+    std::vector<std::size_t> out;
+    const auto& names = status_names();
+    for (const auto& name : asked) {
+        const auto it = std::find(names.begin(), names.end(), name);
+        if (it == names.end()) throw QueryError("status", "unknown status '" + name + "'");
+        out.push_back(static_cast<std::size_t>(it - names.begin()));
+    }
+    return out;
+}
+
 /// The search of `request.q` as it is (see search()).
 SearchResult search_text(const Xapian::Database& db, const SearchRequest& request,
-                         const ValueTablePtr& given_values, const IndexEvidence& index) {
+                         const ValueTablePtr& given_values, const IndexEvidence& index,
+                         const StatusTablePtr& statuses) {
     // A table of these shards (one for each), else none: Xapian's values are read.
     Table values;
     if (given_values && given_values->shard_count() == db.size()) values.values = given_values;
     // Compound filters (an issuer's words) from the revision's remembered lists when there is one.
-    const BuiltQuery built = values
-                                 ? build_search_query(
-                                       request,
-                                       [&](QueryField field, const std::string& value) {
-                                           return values.values->filters().query(
-                                               db, field_filter_query(field, value), values.values);
-                                       },
-                                       &index)
-                                 : build_search_query(request, field_filter_query, &index);
+    BuiltQuery built = values ? build_search_query(
+                                    request,
+                                    [&](QueryField field, const std::string& value) {
+                                        return values.values->filters().query(
+                                            db, field_filter_query(field, value), values.values);
+                                    },
+                                    &index)
+                              : build_search_query(request, field_filter_query, &index);
+    if (statuses && !request.statuses.empty()) {
+        // A query on the documents of those statuses now: the same filter on every pass, so
+        // totals are exact and pages concatenate as with any other filter.
+        const Xapian::Query filter = statuses->filter(status_indexes(request.statuses));
+        filter_built(built,
+                     values ? values.values->filters().query(db, filter, values.values) : filter);
+    }
     // Only filters: every match weighs the same, so show the newest first.
     const SortOrder sort = !built.has_text && request.sort == SortOrder::Relevance
                                ? SortOrder::DateNewest
@@ -350,10 +374,10 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
 
     SearchResult result;
     const RankedQuery* query = &built.strict;
-    Counts counts = count(db, *query, request.facets, values);
+    Counts counts = count(db, *query, request.facets, values, statuses);
     if (counts.total == 0 && built.has_text) {
         // No document has every word: those with some of them, said so.
-        const Counts relaxed = count(db, built.relaxed, request.facets, values);
+        const Counts relaxed = count(db, built.relaxed, request.facets, values, statuses);
         if (relaxed.total > 0) {
             query = &built.relaxed;
             counts = relaxed;
@@ -376,6 +400,12 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
         hit.score = r.score;
         hit.id = doc.get_value(schema::kSlotId);
         hit.result_members = stored.result;
+        if (statuses) {
+            if (const auto member = statuses->result_member(hit.id); !member.empty()) {
+                hit.result_members += ',';
+                hit.result_members += member;
+            }
+        }
         if (request.snippets) {
             hit.snippet = make_snippet(db, r.docid, stored.text,
                                        doc.get_value(schema::kSlotCheckpoints), built.highlight);
@@ -390,6 +420,9 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
 SearchResult search(const Xapian::Database& db, const SearchRequest& request,
                     const ValueTablePtr& values) {
     const IndexEvidence index(db);
+    // Statuses for the filter, the facet and each result's badge (not for a CSV export).
+    const StatusTablePtr statuses =
+        request.facets || !request.statuses.empty() ? status_table(db, values) : nullptr;
     // A query typed without an input method is searched as what it spells, instead of as typed:
     // a word is reinterpreted only when the index does not hold it as typed, so with the words
     // as typed no document has them all; an OR of both would add nothing to the matches and
@@ -399,7 +432,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
         SearchRequest interpreted = request;
         interpreted.q = *meant;
         try {
-            SearchResult result = search_text(db, interpreted, values, index);
+            SearchResult result = search_text(db, interpreted, values, index, statuses);
             if (result.total > 0) {
                 result.interpreted_as = std::move(*meant);
                 return result;
@@ -408,7 +441,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
             // Split words made it longer than a query may be: the words as typed decide.
         }
     }
-    return search_text(db, request, values, index);
+    return search_text(db, request, values, index, statuses);
 }
 
 }  // namespace tracuu

@@ -25,6 +25,8 @@ struct SearchRequest {
     std::vector<QueryPart> filters;
     /// With a `cites` filter: only documents citing it with this relation (`amends`).
     std::string relation;
+    /// Only documents with one of these statuses of force (status_table.hpp status_names()).
+    std::vector<std::string> statuses;
     std::string date_from;  ///< YYYY[-MM[-DD]], inclusive
     std::string date_to;
     bool facets = false;
@@ -49,6 +51,7 @@ struct SearchResult {
     /// The query as searched when it was typed without an input method (`chuyeenr ddooir soos`
     /// searched as `chuyển đổi số`); empty when it was searched as typed.
     std::string interpreted_as;
+    /// issuer, type, year and (with a status table) status.
     nlohmann::json facets = nlohmann::json::object();
     /// false when there were more matches than the facets counted (they count the first ones).
     bool facets_complete = true;

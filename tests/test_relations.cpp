@@ -12,6 +12,7 @@
 #include "indexer/file_pipeline.hpp"
 #include "indexer/source_files.hpp"
 #include "server/api.hpp"
+#include "server/value_table.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
@@ -146,10 +147,11 @@ TEST_CASE("dates of force: stated, the document's own date, days after it, an en
 TEST_CASE("judged relations: precision and recall per relation on real citing sentences",
           "[relations][judged]") {
     const auto rows = read_table("judged_relations.tsv");
-    REQUIRE(rows.size() >= 150);
+    REQUIRE(rows.size() >= 250);
     const auto& names = citation_relation_names();
     std::map<std::pair<std::string, std::string>, int> confusion;
     int parts = 0, parts_right = 0;
+    std::ostringstream misread;
     for (const auto& row : rows) {
         const nlohmann::json fields = fields_of(row[0]);
         std::string got = "(not found)";
@@ -159,6 +161,8 @@ TEST_CASE("judged relations: precision and recall per relation on real citing se
         }
         if (found.is_object()) got = found.value("relation", "");
         ++confusion[{row[2], got}];
+        if (got != row[2])
+            misread << "  " << row[0] << " " << row[1] << ": " << row[2] << " -> " << got << "\n";
         if (!row[3].empty()) {
             ++parts;
             parts_right += found.is_object() && found.value("relation_part", "") == row[3];
@@ -189,6 +193,7 @@ TEST_CASE("judged relations: precision and recall per relation on real citing se
             report << "  " << key.first << " -> " << key.second << ": " << n << "\n";
     }
     report << "parts named: " << parts_right << "/" << parts << "\n";
+    report << "misread:\n" << misread.str();
     WARN(report.str());
     // Relations with enough judged citations to measure: at least 0.90 both ways.
     for (const auto& [name, s] : scores) {
@@ -200,7 +205,7 @@ TEST_CASE("judged relations: precision and recall per relation on real citing se
     }
     // Fewer judged citations: the floors reached when they were judged (README, Relations).
     CHECK(scores["amends"].first >= 0.90);
-    CHECK(scores["amends"].second >= 0.75);
+    CHECK(scores["amends"].second >= 0.90);
     CHECK(scores["consolidates"].first >= 0.90);
     CHECK(scores["consolidates"].second >= 0.90);
     CHECK(parts_right == parts);
@@ -297,9 +302,90 @@ TEST_CASE("status: replaced at once when a replacing document is indexed, back w
     CHECK(refs["relations"][0]["count"] == 1);
     CHECK(handle_references(database, "15/2024/QĐ-UBND", {{"relation", "khong"}}).status == 400);
 
+    // The search filter and facet read the same status, with and without a value table.
+    auto values = std::make_shared<const ValueTable>(database);
+    for (const ValueTablePtr& table : {ValueTablePtr(), values}) {
+        nlohmann::json found = handle_search(database, {{"status", "replaced"}}, table).json();
+        CHECK(found["total"] == 1);
+        REQUIRE(found["results"].size() == 1);
+        CHECK(found["results"][0]["id"] == "a.txt");
+        CHECK(found["results"][0]["status"]["value"] == "replaced");
+        CHECK(found["results"][0]["status"]["evidence"][0]["number"] == "30/2025/QĐ-UBND");
+        CHECK(found["facets"]["status"] ==
+              nlohmann::json::parse(R"([{"value":"replaced","count":1}])"));
+        found = handle_search(database, {{"status", "in_force,replaced"}}, table).json();
+        CHECK(found["total"] == 2);
+        CHECK(found["facets"]["status"].size() == 2);
+        CHECK(handle_search(database, {{"status", "repealed"}}, table).json()["total"] == 0);
+    }
+    const ApiResponse bad = handle_search(database, {{"status", "replaced,het_hieu_luc"}}, values);
+    CHECK(bad.status == 400);
+    CHECK(bad.json()["error"]["code"] == "bad_parameter");
+    CHECK(bad.json()["error"]["parameter"] == "status");
+    CHECK(handle_search(database, {{"status", ""}, {"q", "quy chế"}}, values).status == 200);
+
     index("--delete b.txt");
     a = document("a.txt");
     // Back to what its own text says: in force since the day it was signed.
     CHECK(a["status"]["value"] == "in_force");
     CHECK(a["status"]["evidence"].empty());
+    Xapian::Database after(db);
+    for (const ValueTablePtr& table :
+         {ValueTablePtr(), std::make_shared<const ValueTable>(after)}) {
+        CHECK(handle_search(after, {{"status", "replaced"}}, table).json()["total"] == 0);
+        const nlohmann::json found = handle_search(after, {{"status", "in_force"}}, table).json();
+        CHECK(found["total"] == 1);
+        CHECK(found["results"][0]["status"]["value"] == "in_force");
+    }
+}
+
+TEST_CASE("status filter: exact totals and pages that concatenate to one order",
+          "[relations][status]") {
+    test::TempDir dir;
+    const fs::path root = dir / "docs";
+    fs::create_directories(root);
+    // Every third document states when it takes force (in force), the others say nothing
+    // (unknown); all about the same subject so a text query ranks them.
+    for (int i = 1; i <= 12; ++i) {
+        std::string text = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: " + std::to_string(i) +
+                           "/2024/QĐ-UBND\nBắc Ninh, ngày " + std::to_string(i) +
+                           " tháng 3 năm 2024\nQUYẾT ĐỊNH\nVề quản lý cổng thông tin điện tử\n\n"
+                           "Điều 1. Quản lý cổng thông tin điện tử" +
+                           std::string(static_cast<std::size_t>(i), '.') + "\n";
+        if (i % 3 == 0) text += "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n";
+        test::write_file(root / ("d" + std::to_string(i) + ".txt"), text);
+    }
+    const std::string db = (dir / "db").string();
+    std::string output;
+    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db +
+                                  " --root " + root.string() + " " + root.string(),
+                              output) == 0);
+    Xapian::Database database(db);
+    const auto values = std::make_shared<const ValueTable>(database);
+    for (const char* q : {"", "cổng thông tin"}) {
+        for (const char* status : {"unknown", "in_force"}) {
+            INFO(q << " " << status);
+            const std::size_t expected = std::string(status) == "unknown" ? 8 : 4;
+            Params all = {{"status", status}, {"limit", "100"}};
+            if (*q) all.insert({"q", q});
+            const nlohmann::json whole = handle_search(database, all, values).json();
+            CHECK(whole["total"] == expected);
+            CHECK(whole["total_exact"] == true);
+            std::vector<std::string> one_go, paged;
+            for (const auto& r : whole["results"]) {
+                CHECK(r["status"]["value"] == status);
+                one_go.push_back(r["id"]);
+            }
+            for (int offset = 0; offset < 12; offset += 3) {
+                Params page = {
+                    {"status", status}, {"limit", "3"}, {"offset", std::to_string(offset)}};
+                if (*q) page.insert({"q", q});
+                const nlohmann::json part = handle_search(database, page, values).json();
+                CHECK(part["total"] == expected);
+                for (const auto& r : part["results"]) paged.push_back(r["id"]);
+            }
+            CHECK(paged == one_go);
+            CHECK(one_go.size() == expected);
+        }
+    }
 }

@@ -32,6 +32,7 @@ export const PARAMETER_NAMES = {
   number: 'số hiệu',
   cites: 'văn bản được trích dẫn',
   relation: 'quan hệ giữa các văn bản',
+  status: 'tình trạng hiệu lực',
   signer: 'người ký',
   year: 'năm ban hành',
   from: 'từ ngày',

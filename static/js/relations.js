@@ -67,15 +67,22 @@ const BY_WORDS = {
   amended: 'Được sửa đổi, bổ sung bởi',
 };
 
-/** The badge of a status: `Bị thay thế bởi 30/2025/QĐ-UBND`, `Còn hiệu lực`. */
-export function statusBadge(status) {
-  if (!status?.value) return null;
+/**
+ * The badge of a status: `Bị thay thế bởi 30/2025/QĐ-UBND`, `Còn hiệu lực`. On a result card
+ * (`card`) an unknown status shows nothing: most công văn say nothing of their force.
+ */
+export function statusBadge(status, { card = false } = {}) {
+  if (!status?.value || (card && status.value === 'unknown')) return null;
   const acting = (status.evidence ?? []).filter((e) => !e.pending);
   const first = acting[0];
   const text = first && BY_WORDS[status.value]
     ? `${BY_WORDS[status.value]} ${first.number || first.title || first.id}${acting.length > 1 ? ` và ${acting.length - 1} văn bản khác` : ''}`
     : STATUS_LABELS[status.value] ?? STATUS_LABELS.unknown;
-  return el('span', { class: `badge badge--status badge--${status.value.replace(/_/g, '-')}`, id: 'status-badge' }, text);
+  return el('span', {
+    class: `badge badge--status badge--${status.value.replace(/_/g, '-')}${card ? ' result__status' : ''}`,
+    id: card ? null : 'status-badge',
+    dataset: { status: status.value },
+  }, text);
 }
 
 /** The status with what says so: the acting documents' sentences, or the document's own dates. */

@@ -10,14 +10,16 @@ import {
 import {
   MAX_PAGE, PAGE_SIZE, effectiveSort, hasFilters, href, withChanges,
 } from './url-state.js';
+import { STATUS_LABELS, statusBadge } from './relations.js';
 
 const FACETS = [
   { name: 'issuer', label: 'Cơ quan ban hành' },
   { name: 'type', label: 'Loại văn bản' },
   { name: 'year', label: 'Năm ban hành' },
+  { name: 'status', label: 'Tình trạng hiệu lực' },
 ];
 const FILTER_LABELS = {
-  issuer: 'Cơ quan', type: 'Loại', year: 'Năm', from: 'Từ ngày', to: 'Đến ngày',
+  issuer: 'Cơ quan', type: 'Loại', year: 'Năm', status: 'Hiệu lực', from: 'Từ ngày', to: 'Đến ngày',
 };
 const SORT_LABELS = { relevance: 'Phù hợp nhất', date: 'Mới nhất', oldest: 'Cũ nhất' };
 const FACET_SHOWN = 8;
@@ -81,7 +83,7 @@ function pageCount(data) {
 }
 
 function filtersPanel(state, data, ctx) {
-  const active = ['issuer', 'type', 'year', 'from', 'to'].filter((n) => state[n]).length;
+  const active = ['issuer', 'type', 'year', 'status', 'from', 'to'].filter((n) => state[n]).length;
   const details = el('details', { class: 'filters', open: wideScreen.matches || filtersOpen },
     el('summary', { class: 'filters__toggle' },
       active ? `Bộ lọc (${active} đang áp dụng)` : 'Bộ lọc'),
@@ -134,8 +136,9 @@ function facetGroup(facet, state, values) {
     more);
 }
 
-/** A facet value as shown: the undated documents' bucket has a name, the rest are themselves. */
+/** A facet value as shown: the undated documents' bucket and statuses have names, the rest are themselves. */
 function facetLabel(name, value) {
+  if (name === 'status') return STATUS_LABELS[value] ?? value;
   return name === 'year' && value === UNDATED ? UNDATED_LABEL : value;
 }
 
@@ -250,7 +253,8 @@ function resultItem(state, result) {
       el('p', { class: 'result__kicker' },
         type ? el('span', { class: 'badge' }, type) : null,
         el('span', { class: 'result__number' }, number || 'Chưa rõ số'),
-        f.draft ? el('span', { class: 'badge badge--draft' }, 'Dự thảo') : null),
+        f.draft ? el('span', { class: 'badge badge--draft' }, 'Dự thảo') : null,
+        statusBadge(result.status, { card: true })),
       el('h2', { class: 'result__title' },
         el('a', {
           class: 'result__link', href: href(withChanges(state, { doc: result.id })),

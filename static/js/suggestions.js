@@ -3,9 +3,10 @@
 // only those that do find documents are offered, with how many.
 import { hasAccents, stripAccents } from './format.js';
 import { FILTER_NAMES, searchParameters, withChanges } from './url-state.js';
+import { STATUS_LABELS } from './relations.js';
 
 const FILTER_LABELS = {
-  issuer: 'cơ quan ban hành', type: 'loại văn bản', year: 'năm', from: 'từ ngày', to: 'đến ngày',
+  issuer: 'cơ quan ban hành', type: 'loại văn bản', year: 'năm', status: 'hiệu lực', from: 'từ ngày', to: 'đến ngày',
 };
 
 /** `q` without the document numbers in it (`numbers`: as the server read them), as words. */
@@ -19,7 +20,8 @@ function candidates(state, numbers = []) {
   const out = [];
   const active = FILTER_NAMES.filter((name) => state[name]);
   for (const name of active) {
-    out.push({ kind: 'filter', label: `Bỏ lọc ${FILTER_LABELS[name]} «${state[name]}»`, state: withChanges(state, { [name]: '' }) });
+    const value = name === 'status' ? STATUS_LABELS[state[name]] ?? state[name] : state[name];
+    out.push({ kind: 'filter', label: `Bỏ lọc ${FILTER_LABELS[name]} «${value}»`, state: withChanges(state, { [name]: '' }) });
   }
   if (active.length > 1) {
     const none = Object.fromEntries(active.map((name) => [name, '']));

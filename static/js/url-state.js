@@ -1,7 +1,7 @@
 // The page's whole state lives in the URL's query string, so a copied link shows the same view
 // and the browser's back and forward buttons move between views. Names are the API's own.
 //
-//   ?q=chuyen+doi+so&issuer=...&type=...&year=2025&from=2025-01-01&to=2025-12-31&sort=date&page=2
+//   ?q=chuyen+doi+so&issuer=...&type=...&year=2025&status=in_force&from=2025-01-01&to=2025-12-31&sort=date&page=2
 //   ...&doc=seeds/004_883586d83ecb7309.txt   a document (the search stays in the URL for "back")
 //   ...&ref=57-NQ/TW                          the documents citing a number
 
@@ -9,12 +9,16 @@ export const PAGE_SIZE = 10;
 /** The API answers offsets up to 10000. */
 export const MAX_PAGE = Math.floor(10000 / PAGE_SIZE) + 1;
 
-export const FILTER_NAMES = ['issuer', 'type', 'year', 'from', 'to'];
+export const FILTER_NAMES = ['issuer', 'type', 'year', 'status', 'from', 'to'];
 const TEXT_NAMES = ['q', ...FILTER_NAMES, 'sort', 'doc', 'ref'];
 const SORTS = ['relevance', 'date', 'oldest'];
+/** The API's statuses of force (server/openapi.json `StatusValue`). */
+const STATUSES = [
+  'in_force', 'not_yet_in_force', 'amended', 'partly_repealed', 'replaced', 'repealed', 'expired', 'unknown',
+];
 
 export function emptyState() {
-  return { q: '', issuer: '', type: '', year: '', from: '', to: '', sort: '', page: 1, doc: '', ref: '' };
+  return { q: '', issuer: '', type: '', year: '', status: '', from: '', to: '', sort: '', page: 1, doc: '', ref: '' };
 }
 
 /** The state in a query string (location.search); unknown or bad values are dropped. */
@@ -23,6 +27,7 @@ export function readState(search) {
   const state = emptyState();
   for (const name of TEXT_NAMES) state[name] = (params.get(name) ?? '').trim();
   if (!SORTS.includes(state.sort)) state.sort = '';
+  if (!STATUSES.includes(state.status)) state.status = '';
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   state.page = Number.isFinite(page) ? Math.min(Math.max(page, 1), MAX_PAGE) : 1;
   return state;

@@ -1,6 +1,7 @@
 // Relations and status on the page: a decision replaced by a later one shows "Bị thay thế bởi"
 // with the replacing sentence, both show the "Văn bản liên quan" panel grouped by relation, and
-// each citing line says what the citing document does.
+// each citing line says what the citing document does. On the results, each card carries the same
+// badge, and the filters offer the statuses (kept in the URL like the other filters).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -81,5 +82,41 @@ describe('relations on the document view', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('doc') === 'cu.txt');
     await settled(page);
     assert.equal(await page.locator('#status-badge').textContent(), 'Bị thay thế bởi 30/2025/QĐ-UBND');
+  });
+});
+
+describe('status on the results', () => {
+  const badgeOf = (page, id) => page.locator('.result', { has: page.locator(`[data-doc-id="${id}"]`) })
+    .locator('.result__status');
+
+  it('each card shows its status badge', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${tracuu.url}/?q=${encodeURIComponent('cổng thông tin')}`);
+    await settled(page);
+    assert.equal(await badgeOf(page, 'cu.txt').textContent(), 'Bị thay thế bởi 30/2025/QĐ-UBND');
+    assert.equal(await badgeOf(page, 'moi.txt').textContent(), 'Còn hiệu lực');
+  });
+
+  it('the status filter: counts, the URL, the chip, and only those documents', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${tracuu.url}/?q=${encodeURIComponent('cổng thông tin')}`);
+    await settled(page);
+    const facet = page.locator('#facet-status');
+    assert.deepEqual(await facet.locator('.facet__value').allTextContents(),
+      ['Còn hiệu lực', 'Hết hiệu lực: bị thay thế']);
+    await facet.locator('a', { hasText: 'Hết hiệu lực: bị thay thế' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('status') === 'replaced');
+    await settled(page);
+    assert.deepEqual(await page.locator('.result [data-doc-id]').evaluateAll(
+      (links) => links.map((a) => a.dataset.docId)), ['cu.txt']);
+    assert.equal(await page.locator('.chip').first().textContent(), 'Hiệu lực: Hết hiệu lực: bị thay thế ×');
+    // A link with the filter shows the same view; an unknown status in a link is dropped.
+    await page.goto(`${tracuu.url}/?status=in_force`);
+    await settled(page);
+    assert.deepEqual(await page.locator('.result [data-doc-id]').evaluateAll(
+      (links) => links.map((a) => a.dataset.docId)), ['moi.txt']);
+    await page.goto(`${tracuu.url}/?status=khong-ro`);
+    await settled(page);
+    assert.equal(await page.locator('.result').count(), 2);
   });
 });
