@@ -1,12 +1,16 @@
 // Remote shards that fail (issue 19): a shard stalled past --shard-timeout-ms (SIGSTOP of its
-// xapian-tcpsrv) gives 503 `shard_unavailable` naming it, or with
+// xapian-tcpsrv) or killed under load gives 503 `shard_unavailable` naming it, or with
 // --allow-partial an answer marked partial listing it; never a 500, never a smaller answer
 // without the mark; complete answers again once the shard is back. /healthz and /metrics say
 // each shard's state.
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include <xapian.h>
 #include <nlohmann/json.hpp>
@@ -158,4 +162,106 @@ TEST_CASE("--allow-partial answers from the shards that answer, marked partial w
 
     remote.servers[1]->resume();
     CHECK(test::poll_until(std::chrono::seconds(60), [&] { return complete(client.Get(kQuery)); }));
+}
+
+TEST_CASE("killing a shard's xapian-tcpsrv under load: complete, 503 naming it or partial",
+          "[shards][remote][faults][concurrency]") {
+    for (const bool allow_partial : {false, true}) {
+        INFO("--allow-partial: " << allow_partial);
+        test::RemoteShards remote;
+        std::vector<std::string> args = {"--shard-timeout-ms", "2000"};
+        if (allow_partial) args.push_back("--allow-partial");
+        test::ServerProcess server(remote.stub_folder(), args);
+        const std::string killed = remote.servers[1]->address();
+
+        // Each query's complete total, asked while every shard answers.
+        const std::vector<std::string> queries = {
+            kQuery,
+            "/api/search?q=x%C3%A3&limit=20",
+            "/api/search?year=2025&sort=newest",
+            "/api/search?q=chuy%E1%BB%83n%20%C4%91%E1%BB%95i%20s%E1%BB%91&offset=3",
+            "/api/references/57-NQ/TW",
+            "/api/stats"};
+        std::map<std::string, nlohmann::json> whole;
+        {
+            httplib::Client client("127.0.0.1", server.port());
+            for (const auto& q : queries) {
+                auto r = client.Get(q);
+                REQUIRE(r);
+                REQUIRE(r->status == 200);
+                whole[q] = body_of(r);
+            }
+        }
+        // What must match for an answer to be complete: the total (search, references) or the
+        // number of documents (stats).
+        auto size_of = [](const nlohmann::json& b) {
+            return b.contains("total") ? b["total"] : b["documents"];
+        };
+
+        std::atomic<bool> stop{false};
+        std::atomic<int> complete_answers{0}, refused{0}, partial{0};
+        std::mutex mutex;
+        std::vector<std::string> wrong;
+        std::vector<std::thread> clients;
+        for (int c = 0; c < 4; ++c) {
+            clients.emplace_back([&, c] {
+                httplib::Client client("127.0.0.1", server.port());
+                client.set_read_timeout(60, 0);
+                for (std::size_t i = c; !stop; ++i) {
+                    const std::string& q = queries[i % queries.size()];
+                    auto r = client.Get(q);
+                    std::string problem;
+                    if (!r) {
+                        problem = "no answer";
+                    } else {
+                        const auto b = body_of(r);
+                        if (r->status == 200 && !b.contains("partial")) {
+                            if (size_of(b) == size_of(whole[q]))
+                                ++complete_answers;
+                            else
+                                problem = "smaller without the mark";
+                        } else if (r->status == 200) {
+                            if (allow_partial && b["partial"] == true &&
+                                b["missing_shards"] == nlohmann::json::array({killed}) &&
+                                size_of(b) <= size_of(whole[q]))
+                                ++partial;
+                            else
+                                problem = "a partial answer not as it should be";
+                        } else if (r->status == 503 && b["error"]["code"] == "shard_unavailable" &&
+                                   b["error"]["shards"] == nlohmann::json::array({killed})) {
+                            ++refused;
+                        } else {
+                            problem = "status " + std::to_string(r->status);
+                        }
+                        if (!problem.empty()) problem += ": " + q + " -> " + r->body;
+                    }
+                    if (!problem.empty()) {
+                        std::lock_guard lock(mutex);
+                        wrong.push_back(problem);
+                    }
+                }
+            });
+        }
+        const auto forever = std::chrono::seconds(120);
+        CHECK(test::poll_until(forever, [&] { return complete_answers >= 20; }));
+        const int port = remote.servers[1]->port();
+        remote.servers[1]->stop();  // with requests in flight
+        CHECK(test::poll_until(forever, [&] { return refused + partial >= 20; }));
+        remote.servers[1]->start(port);
+        const int before = complete_answers;
+        CHECK(test::poll_until(forever, [&] { return complete_answers >= before + 20; }));
+        stop = true;
+        for (auto& t : clients) t.join();
+
+        for (const auto& w : wrong) FAIL_CHECK(w);
+        if (allow_partial)
+            CHECK(partial > 0);
+        else
+            CHECK(partial == 0);
+        CHECK(refused + partial >= 20);
+        // Back: complete again.
+        httplib::Client client("127.0.0.1", server.port());
+        auto r = client.Get(kQuery);
+        CHECK(complete(r));
+    }
 }
