@@ -21,4 +21,7 @@ bool is_invisible_format_char(char32_t c);
 /// True when `text` is valid UTF-8 in NFC already (ICU's quick check, no copy).
 bool is_nfc(std::string_view text);
 
+/// Runs of whitespace (line breaks included) as one space, trimmed.
+std::string collapse_spaces(std::string_view s);
+
 }  // namespace tracuu

@@ -23,7 +23,7 @@
 
 #include "analyzers/utf8.hpp"
 #include "chaos_corpus.hpp"
-#include "indexer/stored_document.hpp"
+#include "index/stored_document.hpp"
 
 namespace fs = std::filesystem;
 using namespace tracuu::chaos;

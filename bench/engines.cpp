@@ -10,11 +10,11 @@
 
 #include "analyzers/code_tables.hpp"
 #include "analyzers/utf8.hpp"
+#include "index/stored_document.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/source_extraction.hpp"
 #include "indexer/source_files.hpp"
-#include "indexer/stored_document.hpp"
 #include "server/api.hpp"
 #include "server/searcher.hpp"
 

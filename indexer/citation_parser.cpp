@@ -356,12 +356,6 @@ class CitationReader {
 
 }  // namespace
 
-std::string excerpt_text(std::string_view text, const TextExcerpt& e) {
-    if (e.begin > e.end || e.end > text.size()) return {};
-    return (e.cut_before ? "…" : "") + collapse_spaces(text.substr(e.begin, e.end - e.begin)) +
-           (e.cut_after ? "…" : "");
-}
-
 std::vector<Citation> parse_citations(std::string_view text, const Analysis& analysis,
                                       std::optional<std::size_t> own_number) {
     return CitationReader(text, analysis).read(own_number);

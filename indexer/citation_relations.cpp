@@ -541,13 +541,6 @@ std::size_t strength(std::string_view relation) {
 
 }  // namespace
 
-const std::vector<std::string_view>& citation_relation_names() {
-    static const std::vector<std::string_view> names = {"repeals",    "replaces",     "amends",
-                                                        "corrects",   "consolidates", "guides",
-                                                        "implements", "basis",        "mentions"};
-    return names;
-}
-
 void assign_relations(std::string_view text, const Analysis& analysis,
                       std::vector<Citation>& citations,
                       const std::function<TextExcerpt(std::size_t, std::size_t)>& sentence_of,

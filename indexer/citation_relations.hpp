@@ -14,10 +14,6 @@
 
 namespace tracuu {
 
-/// The relations, strongest first: a number cited in several sentences takes the strongest one
-/// (a decision that cites a decree as its basis and then repeals part of it repeals it).
-const std::vector<std::string_view>& citation_relation_names();
-
 /// What one mention's sentence says.
 struct RelationReading {
     std::string_view relation = "mentions";

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzers/analyzer.hpp"
+#include "index/stored_citations.hpp"
 
 namespace tracuu {
 
@@ -36,18 +37,6 @@ struct Sourced {
     /// Read through OCR's slips on a closed vocabulary (`QUYÉT ĐỊNH`, `Glang`, `0I` for `01`).
     bool ocr_corrected = false;
 };
-
-/// A stretch of the stored text: where a citing sentence lies. Stored as offsets, not copied, so
-/// a document's metadata stays small; `excerpt_text` reads it when a citation is shown.
-struct TextExcerpt {
-    uint32_t begin = 0;
-    uint32_t end = 0;
-    bool cut_before = false;  ///< the sentence starts earlier: shown with a leading `…`
-    bool cut_after = false;
-};
-
-/// The excerpt as shown: whitespace collapsed, `…` where the sentence was cut.
-std::string excerpt_text(std::string_view text, const TextExcerpt& excerpt);
 
 /// A document cited in the text.
 struct Citation {
@@ -120,10 +109,6 @@ std::vector<Citation> parse_citations(std::string_view text, const Analysis& ana
 
 /// {"number": {"value", "source"}, ..., "draft", "missing": [...], "citations": [...]}
 nlohmann::json to_json(const Directive& directive);
-
-/// Stored citations carry `context_span` ([begin, end, flags]); this replaces it in each of
-/// `citations` by `context`, the sentence read from the document's stored `text`.
-void add_citation_contexts(nlohmann::json& citations, std::string_view text);
 
 /// Names of the fields `to_json` reports as present or missing.
 const std::vector<std::string>& directive_field_names();

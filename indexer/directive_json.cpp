@@ -46,9 +46,7 @@ nlohmann::json citation_json(const Citation& c) {
                         {"key", c.key},
                         {"mentions", c.mentions()},
                         {"spans", c.spans},
-                        {"context_span",
-                         {c.context.begin, c.context.end,
-                          (c.context.cut_before ? 1 : 0) | (c.context.cut_after ? 2 : 0)}}};
+                        {"context_span", context_span(c.context)}};
     if (!c.type.empty()) j["type"] = c.type;
     if (c.date) j["date"] = *c.date;
     if (c.issuer) j["issuer"] = *c.issuer;
@@ -60,27 +58,6 @@ nlohmann::json citation_json(const Citation& c) {
 }
 
 }  // namespace
-
-void add_citation_contexts(nlohmann::json& citations, std::string_view text) {
-    if (!citations.is_array()) return;
-    for (auto& c : citations) {
-        if (!c.contains("context_span")) continue;
-        const auto& span = c["context_span"];
-        if (!span.is_array() || span.size() != 3) continue;
-        const int flags = span[2].get<int>();
-        c["context"] = excerpt_text(text, {span[0].get<uint32_t>(), span[1].get<uint32_t>(),
-                                           (flags & 1) != 0, (flags & 2) != 0});
-        c.erase("context_span");
-        if (c.contains("relation_span")) {
-            const auto& r = c["relation_span"];
-            if (r.is_array() && r.size() == 2 && r[0].get<uint32_t>() <= r[1].get<uint32_t>() &&
-                r[1].get<uint32_t>() <= text.size()) {
-                c["relation_words"] = collapse_spaces(
-                    text.substr(r[0].get<uint32_t>(), r[1].get<uint32_t>() - r[0].get<uint32_t>()));
-            }
-        }
-    }
-}
 
 nlohmann::json to_json(const Directive& d) {
     nlohmann::json fields = nlohmann::json::object();

@@ -4,11 +4,12 @@
 
 #include "analyzers/code_tables.hpp"
 #include "analyzers/word_forms.hpp"
-#include "checkpoints.hpp"
-#include "directive_terms.hpp"
+#include "index/checkpoints.hpp"
+#include "index/date_key.hpp"
+#include "index/directive_terms.hpp"
+#include "index/schema.hpp"
+#include "index/stored_document.hpp"
 #include "issuer_label.hpp"
-#include "schema.hpp"
-#include "stored_document.hpp"
 
 namespace tracuu {
 namespace {
@@ -80,13 +81,11 @@ void add_directive_terms(Xapian::Document& doc, const Directive& d) {
     if (d.draft) doc.add_boolean_term(std::string(schema::kDraft));
 
     if (d.date) {
-        const std::string& iso = d.date->value;  // YYYY-MM-DD
-        doc.add_value(schema::kSlotDate, iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2));
+        doc.add_value(schema::kSlotDate, date_key(d.date->value));
     } else if (d.month) {
-        const std::string& ym = d.month->value;  // YYYY-MM
-        doc.add_value(schema::kSlotDate, ym.substr(0, 4) + ym.substr(5, 2) + "00");
+        doc.add_value(schema::kSlotDate, date_key(d.month->value));
     } else if (d.year) {
-        doc.add_value(schema::kSlotDate, d.year->value + "0000");
+        doc.add_value(schema::kSlotDate, date_key(d.year->value));
     }
     const std::string issuer = issuer_label(d);
     if (!issuer.empty()) doc.add_value(schema::kSlotIssuer, issuer);

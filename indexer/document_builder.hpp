@@ -5,7 +5,7 @@
 
 #include "analyzers/analyzer.hpp"
 #include "directive.hpp"
-#include "document_record.hpp"
+#include "index/document_record.hpp"
 
 namespace tracuu {
 

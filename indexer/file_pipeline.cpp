@@ -6,8 +6,8 @@
 #include <cstdio>
 
 #include "document_builder.hpp"
+#include "index/stored_document.hpp"
 #include "outgoing_utf8.hpp"
-#include "stored_document.hpp"
 
 namespace tracuu {
 namespace {

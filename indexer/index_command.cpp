@@ -1,11 +1,11 @@
 #include "index_command.hpp"
 
-#include <csignal>
 #include <map>
 #include <string>
 
 #include "document_preparation.hpp"
 #include "file_pipeline.hpp"
+#include "index/schema_check.hpp"
 #include "index_writer.hpp"
 #include "progress.hpp"
 #include "sharded_writer.hpp"
@@ -13,12 +13,6 @@
 
 namespace tracuu {
 namespace {
-
-volatile std::sig_atomic_t g_interrupted = 0;
-
-void on_interrupt(int) {
-    g_interrupted = 1;
-}
 
 void print_problems(std::FILE* err, const char* label, const std::vector<Problem>& problems) {
     for (const auto& p : problems)
@@ -168,122 +162,164 @@ void settle(std::vector<ShardedWriter::Written> written, std::map<std::size_t, P
     }
 }
 
+/// One run of run_index over an open writer: skip the unchanged files, write the others, finish
+/// (prune, commit, compact, report). Each step stops early once options.stop is set.
+class IndexRun {
+  public:
+    IndexRun(const IndexOptions& options, ShardedWriter& writer, std::FILE* err)
+        : options_(options),
+          writer_(writer),
+          err_(err),
+          found_(discover_sources(options.inputs, writer.root())),
+          failed_(std::move(found_.failed)) {}
+
+    /// Ctrl-C or SIGTERM (indexer/main.cpp): finish the current document, commit, report.
+    /// Nothing half-written.
+    bool stopped() const { return options_.stop != nullptr && options_.stop->load(); }
+
+    bool any_failed() const { return !failed_.empty(); }
+
+    /// --delete: the documents asked for go.
+    void remove_asked() {
+        for (const std::string& id : options_.delete_ids) {
+            if (writer_.remove(id)) {
+                ++counts_.deleted;
+            } else {
+                failed_.push_back({id, "--delete: no document with this id"});
+            }
+        }
+    }
+
+    /// Unchanged files (same size and time) are not even read; the others go to the workers
+    /// with the stored hash, so a touched but identical file is not extracted again.
+    std::vector<FileTask> skip_unchanged() {
+        std::vector<FileTask> tasks;
+        std::vector<std::string> ids;
+        for (const SourceFile& file : found_.files) ids.push_back(file.id);
+        const auto known = writer_.source_facts(ids);
+        for (std::size_t i = 0; i < found_.files.size(); ++i) {
+            const SourceFile& file = found_.files[i];
+            const auto& facts = known[i];
+            if (facts && !options_.force && !facts->hash.empty() && facts->size == file.size &&
+                facts->mtime_ns == file.mtime_ns) {
+                ++counts_.unchanged;
+                continue;
+            }
+            tasks.push_back({&file, facts && !options_.force ? facts->hash : std::string()});
+        }
+        return tasks;
+    }
+
+    /// Extracts and writes `tasks`, committing every batch_size documents (kMinCommitInterval).
+    void write(std::vector<FileTask> tasks) {
+        uint64_t bytes_to_read = 0;
+        for (const FileTask& task : tasks) bytes_to_read += task.file->size;
+        progress_.emplace(options_.quiet ? nullptr : err_, tasks.size(), bytes_to_read);
+        std::size_t since_commit = 0;
+        auto last_commit = std::chrono::steady_clock::now();
+        FilePipeline pipeline(std::move(tasks), options_.jobs, options_.extraction,
+                              options_.fault_hook);
+        for (std::size_t i = 0; i < pipeline.size() && !stopped(); ++i) {
+            const SourceFile& file = *pipeline.task(i).file;
+            FileResult r = pipeline.take(i);
+            switch (r.kind) {
+                case FileResult::Kind::Failed:
+                    failed_.push_back(failure(file, r.stage, r.reason));
+                    break;
+                case FileResult::Kind::Unchanged:
+                    ++counts_.unchanged;
+                    writer_.update_mtime(file.id, file.mtime_ns);
+                    break;
+                case FileResult::Kind::Prepared: {
+                    try {
+                        if (options_.fault_hook) options_.fault_hook(Stage::Write, file);
+                    } catch (const std::exception& e) {
+                        failed_.push_back(failure(file, Stage::Write, e.what()));
+                        break;
+                    }
+                    pending_[i] = {&file, std::move(*r.document), r.extraction_seconds};
+                    writer_.put(i, pending_[i].document.record.id, std::move(*r.built));
+                    break;
+                }
+            }
+            settle_written();
+            if (++since_commit >= options_.batch_size &&
+                std::chrono::steady_clock::now() - last_commit >= kMinCommitInterval) {
+                writer_.commit();
+                settle_written();
+                since_commit = 0;
+                last_commit = std::chrono::steady_clock::now();
+            }
+            progress_->step(file.size);
+        }
+    }
+
+    /// Prunes (unless stopped), commits the rest, compacts when due, prints the summary.
+    void finish() {
+        if (options_.prune && !stopped()) {
+            counts_.pruned =
+                prune_missing(writer_, prune_prefixes(options_.inputs, writer_.root()));
+        }
+        writer_.commit();
+        settle_written();
+        progress_->finish();
+        const bool compact = !stopped() && options_.compact != CompactMode::Never &&
+                             (options_.compact == CompactMode::Always ||
+                              writer_.should_compact(counts_.added + counts_.replaced));
+        if (compact) {
+            if (!options_.quiet) std::fprintf(err_, "tracuu-index: compacting the database\n");
+            writer_.compact();
+        }
+        print_summary(err_, counts_, found_, failed_, warnings_, *progress_,
+                      writer_.document_count());
+    }
+
+  private:
+    void settle_written() { settle(writer_.take_written(), pending_, counts_, failed_, warnings_); }
+
+    const IndexOptions& options_;
+    ShardedWriter& writer_;
+    std::FILE* err_;
+    Discovery found_;
+    std::vector<Problem> failed_;
+    std::vector<Problem> warnings_;
+    Counts counts_;
+    std::optional<Progress> progress_;        ///< made by write, for the count of its files
+    std::map<std::size_t, Pending> pending_;  ///< by ticket: the pipeline's index
+};
+
 }  // namespace
 
 int run_index(const IndexOptions& options, std::FILE* out, std::FILE* err) {
     std::optional<ShardedWriter> writer;
     try {
         writer.emplace(options.db, options.root, options.shards);
+    } catch (const OtherSchemaVersion& e) {
+        std::fprintf(err, "tracuu-index: %s\n", e.what());
+        return kExitOtherSchema;
     } catch (const IndexError& e) {
         std::fprintf(err, "tracuu-index: %s\n", e.what());
         return kExitFatal;
     }
-    Discovery found = discover_sources(options.inputs, writer->root());
-    std::vector<Problem> failed = std::move(found.failed);
-    std::vector<Problem> warnings;
-    Counts counts;
-
-    // Ctrl-C or SIGTERM: finish the current document, commit, report. Nothing half-written.
-    std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
-
+    IndexRun run(options, *writer, err);
     try {
-        for (const std::string& id : options.delete_ids) {
-            if (writer->remove(id)) {
-                ++counts.deleted;
-            } else {
-                failed.push_back({id, "--delete: no document with this id"});
-            }
-        }
-
-        // Unchanged files (same size and time) are not even read; the others go to the workers
-        // with the stored hash, so a touched but identical file is not extracted again.
-        std::vector<FileTask> tasks;
-        uint64_t bytes_to_read = 0;
-        std::vector<std::string> ids;
-        for (const SourceFile& file : found.files) ids.push_back(file.id);
-        const auto known = writer->source_facts(ids);
-        for (std::size_t i = 0; i < found.files.size(); ++i) {
-            const SourceFile& file = found.files[i];
-            const auto& facts = known[i];
-            if (facts && !options.force && !facts->hash.empty() && facts->size == file.size &&
-                facts->mtime_ns == file.mtime_ns) {
-                ++counts.unchanged;
-                continue;
-            }
-            tasks.push_back({&file, facts && !options.force ? facts->hash : std::string()});
-            bytes_to_read += file.size;
-        }
-
-        Progress progress(options.quiet ? nullptr : err, tasks.size(), bytes_to_read);
-        std::map<std::size_t, Pending> pending;  // by ticket: the pipeline's index
-        std::size_t since_commit = 0;
-        auto last_commit = std::chrono::steady_clock::now();
-        {
-            FilePipeline pipeline(std::move(tasks), options.jobs, options.extraction,
-                                  options.fault_hook);
-            for (std::size_t i = 0; i < pipeline.size() && !g_interrupted; ++i) {
-                const SourceFile& file = *pipeline.task(i).file;
-                FileResult r = pipeline.take(i);
-                switch (r.kind) {
-                    case FileResult::Kind::Failed:
-                        failed.push_back(failure(file, r.stage, r.reason));
-                        break;
-                    case FileResult::Kind::Unchanged:
-                        ++counts.unchanged;
-                        writer->update_mtime(file.id, file.mtime_ns);
-                        break;
-                    case FileResult::Kind::Prepared: {
-                        try {
-                            if (options.fault_hook) options.fault_hook(Stage::Write, file);
-                        } catch (const std::exception& e) {
-                            failed.push_back(failure(file, Stage::Write, e.what()));
-                            break;
-                        }
-                        pending[i] = {&file, std::move(*r.document), r.extraction_seconds};
-                        writer->put(i, pending[i].document.record.id, std::move(*r.built));
-                        break;
-                    }
-                }
-                settle(writer->take_written(), pending, counts, failed, warnings);
-                if (++since_commit >= options.batch_size &&
-                    std::chrono::steady_clock::now() - last_commit >= kMinCommitInterval) {
-                    writer->commit();
-                    settle(writer->take_written(), pending, counts, failed, warnings);
-                    since_commit = 0;
-                    last_commit = std::chrono::steady_clock::now();
-                }
-                progress.step(file.size);
-            }
-        }
-        if (options.prune && !g_interrupted) {
-            counts.pruned = prune_missing(*writer, prune_prefixes(options.inputs, writer->root()));
-        }
-        writer->commit();
-        settle(writer->take_written(), pending, counts, failed, warnings);
-        progress.finish();
-        const bool compact = !g_interrupted && options.compact != CompactMode::Never &&
-                             (options.compact == CompactMode::Always ||
-                              writer->should_compact(counts.added + counts.replaced));
-        if (compact) {
-            if (!options.quiet) std::fprintf(err, "tracuu-index: compacting the database\n");
-            writer->compact();
-        }
-        print_summary(err, counts, found, failed, warnings, progress, writer->document_count());
+        run.remove_asked();
+        run.write(run.skip_unchanged());
+        run.finish();
     } catch (const Xapian::Error& e) {
         std::fprintf(
             err, "tracuu-index: database error: %s (documents committed before this are kept)\n",
             e.get_description().c_str());
         return kExitFatal;
     }
-    if (g_interrupted) {
+    if (run.stopped()) {
         std::fprintf(err,
                      "tracuu-index: interrupted; everything indexed so far is committed, "
                      "run the same command again to finish\n");
         return kExitSomeFailed;
     }
     (void)out;
-    return failed.empty() ? kExitOk : kExitSomeFailed;
+    return run.any_failed() ? kExitSomeFailed : kExitOk;
 }
 
 int run_dry_run(const IndexOptions& options, std::FILE* out, std::FILE* err) {

@@ -1,6 +1,7 @@
 // `tracuu-index`: what the command does, apart from reading its arguments.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -32,6 +33,9 @@ struct IndexOptions {
     CompactMode compact = CompactMode::Auto;  ///< Auto: IndexWriter::should_compact
     ExtractionOptions extraction;
     FaultHook fault_hook;  ///< tests only: makes chosen files fail at chosen stages
+    /// Once set (tracuu-index sets it on SIGINT and SIGTERM), run_index finishes the document
+    /// at hand, commits, reports and returns kExitSomeFailed; null: runs to the end.
+    const std::atomic<bool>* stop = nullptr;
 };
 
 /// Commits come every batch_size documents but never closer together than this. A server reading
@@ -41,8 +45,9 @@ inline constexpr std::chrono::milliseconds kMinCommitInterval{250};
 
 /// Exit status: 0 all files indexed, 1 some failed (each named with its stage and reason; the
 /// others are indexed and committed), 2 the run could not start (arguments, a locked database,
-/// another root) or the database itself failed.
-enum ExitStatus { kExitOk = 0, kExitSomeFailed = 1, kExitFatal = 2 };
+/// another root) or the database itself failed, 3 the database is of another schema version
+/// (check_schema: re-index into a new database; scripts/start rebuilds its own on it).
+enum ExitStatus { kExitOk = 0, kExitSomeFailed = 1, kExitFatal = 2, kExitOtherSchema = 3 };
 
 /// Indexes `options.inputs` into `options.db` (skipping unchanged files, pruning, deleting as
 /// asked): progress and the summary go to `err`.

@@ -2,8 +2,10 @@
 
 #include "database_creation.hpp"
 #include "document_builder.hpp"
-#include "schema.hpp"
-#include "stored_document.hpp"
+#include "index/find_document.hpp"
+#include "index/schema.hpp"
+#include "index/schema_check.hpp"
+#include "index/stored_document.hpp"
 
 namespace tracuu {
 namespace {
@@ -39,12 +41,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& db_path,
     db_ = std::move(opened.db);
     created_ = opened.created;
     const std::string stored_root = db_.get_metadata(std::string(schema::kMetaRoot));
-    const std::string version = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
-    if (!version.empty() && version != schema::kSchemaVersion) {
-        throw IndexError("database " + db_path.string() + " has schema version " + version +
-                         ", this tracuu writes version " + std::string(schema::kSchemaVersion) +
-                         "; re-index into a new database");
-    }
+    check_schema(db_, "database " + db_path.string());
     const auto wanted = absolute_root(root);
     if (stored_root.empty()) {
         root_ = wanted;
@@ -86,10 +83,9 @@ bool IndexWriter::contains(const std::string& id) {
 }
 
 std::optional<IndexWriter::SourceFacts> IndexWriter::source_facts(const std::string& id) {
-    const std::string id_term = schema::term(schema::kId, id);
-    Xapian::PostingIterator p = db_.postlist_begin(id_term);
-    if (p == db_.postlist_end(id_term)) return std::nullopt;
-    const Xapian::Document doc = db_.get_document(*p);
+    const auto docid = find_document(db_, id);
+    if (!docid) return std::nullopt;
+    const Xapian::Document doc = db_.get_document(*docid);
     SourceFacts facts;
     const std::string size = doc.get_value(schema::kSlotSourceSize);
     const std::string mtime = doc.get_value(schema::kSlotSourceMtime);
@@ -100,12 +96,11 @@ std::optional<IndexWriter::SourceFacts> IndexWriter::source_facts(const std::str
 }
 
 void IndexWriter::update_mtime(const std::string& id, int64_t mtime_ns) {
-    const std::string id_term = schema::term(schema::kId, id);
-    Xapian::PostingIterator p = db_.postlist_begin(id_term);
-    if (p == db_.postlist_end(id_term)) return;
-    Xapian::Document doc = db_.get_document(*p);
+    const auto docid = find_document(db_, id);
+    if (!docid) return;
+    Xapian::Document doc = db_.get_document(*docid);
     doc.add_value(schema::kSlotSourceMtime, std::to_string(mtime_ns));
-    db_.replace_document(*p, doc);
+    db_.replace_document(*docid, doc);
 }
 
 std::vector<std::string> IndexWriter::ids_with_prefix(const std::string& prefix) {

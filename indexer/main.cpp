@@ -1,5 +1,7 @@
 // tracuu-index: adds or replaces documents in a tracuu database from files and folders.
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -51,7 +53,15 @@ constexpr const char* kUsage =
     "  --version     print the version\n"
     "\n"
     "Exit status: 0 all indexed, 1 some files failed (each named with its reason), 2 could not "
-    "run.\n";
+    "run,\n3 the database is of another schema version (re-index it into a new one).\n";
+
+/// Set by SIGINT and SIGTERM; run_index reads it between documents (IndexOptions::stop).
+std::atomic<bool> g_stop{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+void on_stop_signal(int) {
+    g_stop = true;
+}
 
 int usage_error(const std::string& message) {
     std::fprintf(stderr, "tracuu-index: %s\n%s", message.c_str(), kUsage);
@@ -170,6 +180,10 @@ int main(int argc, char** argv) try {
         options.extraction.ocr_pool = std::make_shared<tracuu::OcrPool>(options.jobs);
     if (options.dry_run) return tracuu::run_dry_run(options, stdout, stderr);
     if (options.db.empty()) return usage_error("--db is required");
+    // Ctrl-C or SIGTERM: finish the current document, commit, report. Nothing half-written.
+    options.stop = &g_stop;
+    std::signal(SIGINT, on_stop_signal);
+    std::signal(SIGTERM, on_stop_signal);
     return tracuu::run_index(options, stdout, stderr);
 } catch (const std::exception& e) {
     std::fprintf(stderr, "tracuu-index: %s\n", e.what());

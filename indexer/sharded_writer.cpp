@@ -12,7 +12,7 @@
 
 #include <xxhash.h>
 
-#include "stub_database.hpp"
+#include "index/stub_database.hpp"
 
 namespace tracuu {
 namespace fs = std::filesystem;

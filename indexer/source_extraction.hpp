@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "analyzers/vietnamese_syllables.hpp"
+#include "index/source_format.hpp"
 #include "source_files.hpp"
-#include "source_format.hpp"
 
 namespace tracuu {
 

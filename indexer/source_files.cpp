@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "analyzers/text_normalizer.hpp"
-#include "source_format.hpp"
+#include "index/source_format.hpp"
 
 namespace tracuu {
 namespace fs = std::filesystem;

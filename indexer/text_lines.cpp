@@ -31,21 +31,6 @@ std::vector<Line> split_lines(std::string_view text) {
     return lines;
 }
 
-std::string collapse_spaces(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out.push_back(' ');
-        space = false;
-        out.push_back(c);
-    }
-    return out;
-}
-
 std::vector<Word> split_words(std::string_view s, bool with_folded) {
     std::vector<Word> words;
     std::size_t i = 0;

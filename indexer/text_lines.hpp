@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/text_normalizer.hpp"
+
 namespace tracuu {
 
 struct Line {
@@ -18,9 +20,6 @@ struct Line {
 std::vector<Line> split_lines(std::string_view text);
 
 std::string_view trim(std::string_view s);
-
-/// Runs of whitespace (line breaks included) as one space, trimmed.
-std::string collapse_spaces(std::string_view s);
 
 struct Word {
     std::string_view text;  ///< as written, punctuation attached

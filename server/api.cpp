@@ -5,11 +5,10 @@
 
 #include "analyzers/utf8.hpp"
 #include "citations_lookup.hpp"
-#include "indexer/citation_relations.hpp"
-#include "indexer/directive.hpp"
-#include "indexer/document_id.hpp"
-#include "indexer/schema.hpp"
-#include "indexer/stored_document.hpp"
+#include "index/document_id.hpp"
+#include "index/find_document.hpp"
+#include "index/stored_citations.hpp"
+#include "index/stored_document.hpp"
 #include "source_file.hpp"
 
 namespace tracuu {
@@ -254,12 +253,9 @@ ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {
     if (const std::string problem = document_id_problem(id); !problem.empty()) {
         return error_response(400, "bad_parameter", problem, "id");
     }
-    const std::string id_term = schema::term(schema::kId, id);
-    Xapian::PostingIterator p = db.postlist_begin(id_term);
-    if (p == db.postlist_end(id_term)) {
-        return error_response(404, "not_found", "no document with id '" + id + "'", "id");
-    }
-    const Xapian::Document doc = db.get_document(*p);
+    const auto docid = find_document(db, id);
+    if (!docid) return error_response(404, "not_found", "no document with id '" + id + "'", "id");
+    const Xapian::Document doc = db.get_document(*docid);
     const std::string data = doc.get_data();
     StoredDocument stored = decode_stored_document(data);
     nlohmann::json body = std::move(stored.meta);
@@ -270,8 +266,8 @@ ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {
     if (nlohmann::json source = source_link(db, id, body); !source.is_null()) {
         body["source"] = std::move(source);
     }
-    add_citation_links(db, *p, body);
-    add_status_and_relations(db, *p, body);
+    add_citation_links(db, *docid, body);
+    add_status_and_relations(db, *docid, body);
     return {200, std::move(body)};
 }
 

@@ -9,11 +9,10 @@
 #include "analyzers/document_number.hpp"
 #include "analyzers/utf8.hpp"
 #include "analyzers/word_forms.hpp"
-#include "indexer/citation_relations.hpp"
-#include "indexer/directive.hpp"
-#include "indexer/directive_terms.hpp"
-#include "indexer/schema.hpp"
-#include "indexer/stored_document.hpp"
+#include "index/directive_terms.hpp"
+#include "index/schema.hpp"
+#include "index/stored_citations.hpp"
+#include "index/stored_document.hpp"
 #include "number_query.hpp"
 
 namespace tracuu {

@@ -10,8 +10,8 @@
 #include <map>
 #include <memory>
 
-#include "indexer/schema.hpp"
-#include "indexer/stub_database.hpp"
+#include "index/schema_check.hpp"
+#include "index/stub_database.hpp"
 
 namespace tracuu {
 namespace {
@@ -42,18 +42,6 @@ constexpr std::string_view kProgram = "prog:";
 
 bool is_remote(const std::string& spec) {
     return spec.starts_with(kTcp) || spec.starts_with(kProgram);
-}
-
-/// Refuses a database written by another schema version: its terms and stored data are not what
-/// this server reads.
-void check_schema(const std::string& spec, const Xapian::Database& db) {
-    const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-    if (!version.empty() && version != schema::kSchemaVersion) {
-        throw DatabaseUnavailable("database " + spec + " has schema version " + version +
-                                  ", this server reads version " +
-                                  std::string(schema::kSchemaVersion) +
-                                  ": re-index it into a new database with tracuu-index");
-    }
 }
 
 /// Device and inode of `path`, with the modification time for a (stub) file, whose contents
@@ -178,9 +166,12 @@ DatabaseSet::Opened DatabaseSet::open(const std::vector<std::string>& shards,
         }
         try {
             Xapian::Database shard = open_one(spec);
-            check_schema(spec, shard);
+            check_schema(shard, "database " + spec);
             opened.shards.push_back(shard);
             health_.mark_up(spec);
+        } catch (const OtherSchemaVersion& e) {
+            health_.mark_failed(spec, ShardState::Down, e.what());
+            throw DatabaseUnavailable(e.what());
         } catch (const Xapian::NetworkTimeoutError& e) {
             health_.mark_failed(spec, ShardState::Slow, e.get_description());
             fail("no answer within " + std::to_string(policy_.timeout.count()) + " ms");

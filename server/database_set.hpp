@@ -7,7 +7,7 @@
 // each new revision of local databases.
 //
 // A spec naming a Xapian stub database (a folder with XAPIANDB, as `tracuu-index --shards` writes,
-// or a stub file) is read here into its shards (indexer/stub_database.hpp), each then handled
+// or a stub file) is read here into its shards (index/stub_database.hpp), each then handled
 // as one more --db: its own handle, revision, value table and errors naming it. The stub is read
 // again on each request, so a stub swapped for another (re-sharding) is served from the next.
 //

@@ -6,8 +6,9 @@
 #include "analyzers/code_tables.hpp"
 #include "analyzers/document_number.hpp"
 #include "analyzers/word_forms.hpp"
-#include "indexer/directive_terms.hpp"
-#include "indexer/schema.hpp"
+#include "index/date_key.hpp"
+#include "index/directive_terms.hpp"
+#include "index/schema.hpp"
 #include "number_query.hpp"
 #include "query_builder.hpp"
 
@@ -99,27 +100,16 @@ Xapian::Query field_filter_query(QueryField field, const std::string& value) {
 }
 
 std::string date_sort_key(const std::string& date, bool upper) {
-    // YYYY, YYYY-MM or YYYY-MM-DD
-    auto digits = [&](std::size_t pos, std::size_t n) {
-        if (pos + n > date.size()) return false;
-        return std::all_of(date.begin() + static_cast<long>(pos),
-                           date.begin() + static_cast<long>(pos + n),
-                           [](char c) { return c >= '0' && c <= '9'; });
-    };
+    std::string key = date_key(date, upper);
     // A month 01-12 and a day 01-31: `2025-13-45` is a mistake to report, not an empty range.
+    // (A date with a key has digits where its month and day are, if it has them.)
     auto in_range = [&](std::size_t pos, int low, int high) {
+        if (pos + 2 > date.size()) return true;
         const int n = (date[pos] - '0') * 10 + (date[pos + 1] - '0');
         return n >= low && n <= high;
     };
-    if (date.size() == 4 && digits(0, 4)) return date + (upper ? "9999" : "0000");
-    if (date.size() == 7 && digits(0, 4) && date[4] == '-' && digits(5, 2) && in_range(5, 1, 12)) {
-        return date.substr(0, 4) + date.substr(5, 2) + (upper ? "99" : "00");
-    }
-    if (date.size() == 10 && digits(0, 4) && date[4] == '-' && digits(5, 2) && date[7] == '-' &&
-        digits(8, 2) && in_range(5, 1, 12) && in_range(8, 1, 31)) {
-        return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
-    }
-    return {};
+    if (key.empty() || !in_range(5, 1, 12) || !in_range(8, 1, 31)) return {};
+    return key;
 }
 
 Xapian::Query date_range_query(const std::string& from, const std::string& to) {

@@ -25,8 +25,8 @@ inline constexpr std::string_view kUndatedYear = "none";
 /// overlaps the range.
 Xapian::Query date_range_query(const std::string& from, const std::string& to);
 
-/// Issue date as stored in schema::kSlotDate: "YYYYMMDD", or "" for text that is not a date.
-/// `upper` fills a partial date to the end of its year or month instead of the start.
+/// The date_key (index/date_key.hpp) of a date given in a filter, or "" for text that is not a
+/// date (a month or day out of range included). `upper` keys a partial date by its last day.
 std::string date_sort_key(const std::string& date, bool upper);
 
 /// Counts issuer, type and year over the matches Xapian examines.

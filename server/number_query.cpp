@@ -1,6 +1,6 @@
 #include "number_query.hpp"
 
-#include "indexer/schema.hpp"
+#include "index/schema.hpp"
 
 namespace tracuu {
 namespace {

@@ -6,7 +6,7 @@
 #include "analyzers/abbreviations.hpp"
 #include "analyzers/analyzer.hpp"
 #include "analyzers/text_normalizer.hpp"
-#include "indexer/schema.hpp"
+#include "index/schema.hpp"
 #include "number_query.hpp"
 #include "query_interpretation.hpp"
 
@@ -65,10 +65,9 @@ Xapian::Query adjacent(const std::vector<std::string>& syllables) {
     return exact_phrase(syllables);
 }
 
-/// Both keys of a number (exact, then typo-tolerant) under `prefix`.
+/// The keys that name a number exactly (exact, then typo-tolerant) under `prefix`.
 void add_keys(Queries& out, std::string_view prefix, const DocumentNumber& n) {
-    out.emplace_back(schema::term(prefix, n.key()));
-    if (n.loose_key() != n.key()) out.emplace_back(schema::term(prefix, n.loose_key()));
+    for (const auto& key : n.exact_keys()) out.emplace_back(schema::term(prefix, key));
 }
 
 /// The number as recognised and its other readings (`Quy định 05`: QyĐ or QĐ).

@@ -4,7 +4,7 @@
 
 #include "analyzers/analyzer.hpp"
 #include "analyzers/text_normalizer.hpp"
-#include "indexer/schema.hpp"
+#include "index/schema.hpp"
 #include "query_syntax.hpp"
 
 namespace tracuu {

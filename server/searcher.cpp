@@ -7,9 +7,9 @@
 #include "analyzers/document_number.hpp"
 #include "docid_source.hpp"
 #include "field_filters.hpp"
-#include "indexer/citation_relations.hpp"
-#include "indexer/schema.hpp"
-#include "indexer/stored_document.hpp"
+#include "index/schema.hpp"
+#include "index/stored_citations.hpp"
+#include "index/stored_document.hpp"
 #include "query_interpretation.hpp"
 #include "snippet.hpp"
 

@@ -8,7 +8,7 @@
 #include "analyzers/tokenizer.hpp"
 #include "analyzers/utf8.hpp"
 #include "analyzers/word_forms.hpp"
-#include "indexer/checkpoints.hpp"
+#include "index/checkpoints.hpp"
 
 namespace tracuu {
 namespace {

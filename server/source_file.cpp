@@ -9,10 +9,11 @@
 #include "analyzers/latin_letters.hpp"
 #include "analyzers/legacy_encoding.hpp"
 #include "analyzers/utf8.hpp"
-#include "indexer/document_id.hpp"
-#include "indexer/schema.hpp"
-#include "indexer/source_format.hpp"
-#include "indexer/stored_document.hpp"
+#include "index/document_id.hpp"
+#include "index/find_document.hpp"
+#include "index/schema.hpp"
+#include "index/source_format.hpp"
+#include "index/stored_document.hpp"
 #include "request_target.hpp"
 
 namespace tracuu {
@@ -21,10 +22,9 @@ namespace {
 
 /// The stored metadata of `id`, or nullopt when no such document is indexed.
 std::optional<nlohmann::json> stored_meta(const Xapian::Database& db, const std::string& id) {
-    const std::string id_term = schema::term(schema::kId, id);
-    Xapian::PostingIterator p = db.postlist_begin(id_term);
-    if (p == db.postlist_end(id_term)) return std::nullopt;
-    const std::string data = db.get_document(*p).get_data();
+    const auto docid = find_document(db, id);
+    if (!docid) return std::nullopt;
+    const std::string data = db.get_document(*docid).get_data();
     return decode_stored_document(data).meta;
 }
 

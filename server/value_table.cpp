@@ -4,7 +4,7 @@
 #include <unordered_map>
 
 #include "field_filters.hpp"
-#include "indexer/schema.hpp"
+#include "index/schema.hpp"
 
 namespace tracuu {
 namespace {

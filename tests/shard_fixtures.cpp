@@ -12,8 +12,8 @@
 #include <memory>
 #include <thread>
 
+#include "index/stub_database.hpp"
 #include "indexer/index_command.hpp"
-#include "indexer/stub_database.hpp"
 
 namespace tracuu::test {
 namespace {

@@ -110,6 +110,7 @@ int run_command(const std::string& command, std::string& output) {
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <thread>
 
 namespace tracuu::test {
 
@@ -244,6 +245,15 @@ RawReply raw_request(int port, const std::string& bytes, double timeout_s) {
     }
     reply.body = received.substr(head_end + 4);
     return reply;
+}
+
+bool eventually(const std::function<bool()>& condition, double deadline_s) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(deadline_s);
+    while (!condition()) {
+        if (std::chrono::steady_clock::now() >= until) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return true;
 }
 
 }  // namespace tracuu::test

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -94,5 +95,9 @@ struct RawReply {
 /// Connects to 127.0.0.1:`port`, sends `bytes`, reads until the server closes or `timeout_s`
 /// passes. Send `Connection: close` in `bytes` to get the whole answer promptly.
 RawReply raw_request(int port, const std::string& bytes, double timeout_s = 10);
+
+/// Polls `condition` every 10 ms until it holds or `deadline_s` passes; returns whether it held.
+/// The deadline means "never", not "slow": generous enough for ASan on a loaded machine.
+bool eventually(const std::function<bool()>& condition, double deadline_s = 60);
 
 }  // namespace tracuu::test

@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "analyzers/abbreviations.hpp"
+#include "index/directive_terms.hpp"
 #include "indexer/body_name.hpp"
-#include "indexer/directive_terms.hpp"
 
 using namespace tracuu;
 

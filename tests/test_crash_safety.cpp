@@ -16,8 +16,8 @@
 #include <xapian.h>
 
 #include "generated_documents.hpp"
-#include "indexer/schema.hpp"
-#include "indexer/stored_document.hpp"
+#include "index/schema.hpp"
+#include "index/stored_document.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
@@ -161,8 +161,8 @@ TEST_CASE("kill -9 at random moments: the database opens, loses no commit, and a
     // The kill moments are random; the seed is printed on failure so a run can be repeated
     // (TRACUU_CRASH_SEED=N).
     const char* seed_text = std::getenv("TRACUU_CRASH_SEED");
-    const unsigned seed = seed_text ? static_cast<unsigned>(std::stoul(seed_text))
-                                    : std::random_device{}();
+    const unsigned seed =
+        seed_text ? static_cast<unsigned>(std::stoul(seed_text)) : std::random_device{}();
     INFO("kill moments from seed " << seed << " (repeat with TRACUU_CRASH_SEED=" << seed << ")");
     std::mt19937 rng(seed);
     std::uniform_real_distribution<double> moment(0, full_run * 1.1);

@@ -1,8 +1,9 @@
 // The server's databases (server/database_set.hpp): a database of another schema version is
-// refused with the reason, not misread.
+// refused with the reason, not misread; the indexer refuses it with an exit status of its own.
 #include <catch2/catch.hpp>
 
-#include "indexer/schema.hpp"
+#include "index/schema.hpp"
+#include "indexer/index_command.hpp"
 #include "server/api.hpp"
 #include "server/database_set.hpp"
 #include "support.hpp"
@@ -29,4 +30,22 @@ TEST_CASE("a database written by another schema version is refused, saying what 
     // The bundled index is of this version and opens.
     DatabaseSet current({test::bundled_index().string()});
     CHECK(current.current().get_doccount() == 41);
+}
+
+TEST_CASE("the indexer refuses it too, with an exit status of its own", "[indexer][schema]") {
+    test::TempDir tmp;
+    {
+        Xapian::WritableDatabase old((tmp / "old").string(), Xapian::DB_CREATE);
+        old.set_metadata(std::string(schema::kMetaSchemaVersion), "1");
+        old.commit();
+    }
+    test::write_file(tmp / "files" / "a.txt", "CÔNG VĂN\nVề việc thử\n");
+    IndexOptions options;
+    options.db = tmp / "old";
+    options.inputs = {tmp / "files"};
+    options.quiet = true;
+    std::FILE* sink = std::fopen("/dev/null", "w");
+    CHECK(run_index(options, sink, sink) == kExitOtherSchema);
+    std::fclose(sink);
+    CHECK(Xapian::Database((tmp / "old").string()).get_doccount() == 0);
 }

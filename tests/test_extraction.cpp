@@ -318,5 +318,5 @@ TEST_CASE("the original file is served, only from inside the index root", "[extr
           std::string::npos);
     REQUIRE(test::run_command(base + "/api/documents/inbox/..%2F..%2Fetc%2Fpasswd/source", out) ==
             0);
-    CHECK(out.starts_with("400 application/json"));  // not an id at all (indexer/document_id.hpp)
+    CHECK(out.starts_with("400 application/json"));  // not an id at all (index/document_id.hpp)
 }

@@ -267,7 +267,12 @@ TEST_CASE("index while serving: adds and replaces thousands of documents, no req
     test::generate_documents(tmp / "inbox", n, 2);
     const int replaced = test::run_command(index_command, out);
     const double seconds = seconds_since(started);
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // The watchers stop once the last commit is recorded (a poll, not a pause).
+    const Xapian::rev final_revision = Xapian::Database(db.string()).get_revision();
+    CHECK(test::eventually([&] {
+        std::lock_guard lock(commits_mutex);
+        return commits.back().revision == final_revision;
+    }));
     done = true;
     for (auto& t : threads) t.join();
 

@@ -14,10 +14,10 @@
 #include "analyzers/utf8.hpp"
 #include "analyzers/vietnamese_syllables.hpp"
 #include "bench/chaos_corpus.hpp"
+#include "index/stored_document.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/index_command.hpp"
 #include "indexer/outgoing_utf8.hpp"
-#include "indexer/stored_document.hpp"
 #include "support.hpp"
 
 using namespace tracuu;

@@ -377,3 +377,30 @@ TEST_CASE("province names and signers' syllables are set right, nothing else", "
     CHECK(d.signer->value == "Trần Hoàng Tuần");  // a wrong mark on a real word: not free text
     CHECK_FALSE(d.signer->ocr_corrected);
 }
+
+TEST_CASE("a seal that hid the titles and the family name's first letters leaves the name",
+          "[ocr]") {
+    // r11 of the real files: a black seal over `TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH` and the `Ph`
+    // of Phạm; OCR keeps `ạm Trường Thọ` just above the `Nơi nhận` list.
+    const auto signer_of = [](const std::string& name_line) {
+        const std::string text =
+            "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: /CT-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nCHỈ THỊ\nVề việc thi hành án\n\nCác sở thực hiện "
+            "nghiêm túc Chỉ thị này./.\n\n" +
+            name_line + "\n\nNơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT.\n";
+        return parse_directive(text, analyze(text)).signer;
+    };
+    const auto clipped = signer_of("ạm Trường Thọ");
+    REQUIRE(clipped);
+    CHECK(clipped->value == "Phạm Trường Thọ");
+    CHECK(clipped->ocr_corrected);
+    const auto whole = signer_of("Phạm Trường Thọ");
+    REQUIRE(whole);
+    CHECK(whole->value == "Phạm Trường Thọ");
+    CHECK_FALSE(whole->ocr_corrected);
+    // `ương` ends Dương, Trương, Lương, Vương: no family name is chosen, none invented.
+    CHECK_FALSE(signer_of("ương Văn Hùng"));
+    // `an` is a family name itself, and a line of the body is no name.
+    CHECK_FALSE(signer_of("an Văn Hùng"));
+    CHECK_FALSE(signer_of("ạm vi trách nhiệm"));
+}

@@ -2,7 +2,7 @@
 // parameters) and document ids (no way out of the index root).
 #include <catch2/catch.hpp>
 
-#include "indexer/document_id.hpp"
+#include "index/document_id.hpp"
 #include "server/request_target.hpp"
 
 using namespace tracuu;

@@ -9,7 +9,7 @@
 
 #include "analyzers/analyzer.hpp"
 #include "analyzers/text_normalizer.hpp"
-#include "indexer/stored_document.hpp"
+#include "index/stored_document.hpp"
 #include "server/searcher.hpp"
 #include "support.hpp"
 

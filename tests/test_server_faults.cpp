@@ -55,6 +55,15 @@ httplib::Result http_get(int port, const std::string& target) {
 }
 
 /// A connected socket to the server, sending nothing yet.
+/// `tracuu_http_workers_busy` of /metrics, counting the scrape's own worker; -1 without an answer.
+int busy_workers(int port) {
+    const auto res = http_get(port, "/metrics");
+    if (!res || res->status != 200) return -1;
+    const std::string name = "\ntracuu_http_workers_busy ";
+    const auto at = res->body.find(name);
+    return at == std::string::npos ? -1 : std::atoi(res->body.c_str() + at + name.size());
+}
+
 int connect_to(int port) {
     const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
@@ -94,11 +103,11 @@ TEST_CASE("SIGTERM answers the requests in flight, then exits 0", "[http][faults
         REQUIRE(::send(socks.back(), head.data(), head.size(), MSG_NOSIGNAL) ==
                 static_cast<ssize_t>(head.size()));
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    // Signalled once a worker reads each of them (the scrape takes a fourth).
+    REQUIRE(test::eventually([&] { return busy_workers(server.port()) >= 4; }));
     server.signal(SIGTERM);
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
     // No new connections now...
-    CHECK_FALSE(http_get(server.port(), "/healthz"));
+    CHECK(test::eventually([&] { return !http_get(server.port(), "/healthz"); }));
     // ...but the requests in flight complete and are answered in full.
     for (const int sock : socks) {
         REQUIRE(::send(sock, "\r\n", 2, MSG_NOSIGNAL) == 2);
@@ -264,11 +273,15 @@ TEST_CASE("the worker pool bounds concurrency: overflow gets 503 at once, then s
     // Two idle connections hold both workers, a third waits: the pool and its queue are full.
     std::vector<int> idle;
     for (int i = 0; i < 3; ++i) idle.push_back(connect_to(server.port()));
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    // Refused, not queued: a queued request would be answered 200 once the idle ones are cut.
-    const auto busy = test::raw_request(server.port(),
-                                        "GET /api/stats HTTP/1.1\r\nHost: x\r\n"
-                                        "Connection: close\r\n\r\n");
+    // Refused, not queued: a queued request would be answered 200 once the idle ones are cut,
+    // after the 4 s idle timeout, and the pool would be free from then on. Asked again until the
+    // server has taken all three (a poll, not a pause).
+    test::RawReply busy;
+    test::eventually([&] {
+        busy = test::raw_request(server.port(),
+                                 "GET /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        return busy.status == 503;
+    });
     INFO(busy.body);
     REQUIRE(busy.status == 503);
     CHECK(busy.header("retry-after") == "1");

@@ -15,8 +15,8 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "indexer/schema.hpp"
-#include "indexer/stub_database.hpp"
+#include "index/schema.hpp"
+#include "index/stub_database.hpp"
 #include "shard_fixtures.hpp"
 #include "support.hpp"
 

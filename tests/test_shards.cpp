@@ -19,10 +19,10 @@
 
 #include "analyzers/code_tables.hpp"
 #include "generated_documents.hpp"
+#include "index/schema.hpp"
+#include "index/stub_database.hpp"
 #include "indexer/index_command.hpp"
-#include "indexer/schema.hpp"
 #include "indexer/sharded_writer.hpp"
-#include "indexer/stub_database.hpp"
 #include "server/api.hpp"
 #include "server/database_set.hpp"
 #include "shard_fixtures.hpp"

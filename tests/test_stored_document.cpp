@@ -1,9 +1,9 @@
-// The data stored with each document (indexer/stored_document.hpp): the result line a search
+// The data stored with each document (index/stored_document.hpp): the result line a search
 // copies as it is, and the whole metadata back for the document page.
 #include <catch2/catch.hpp>
 
+#include "index/stored_document.hpp"
 #include "indexer/document_preparation.hpp"
-#include "indexer/stored_document.hpp"
 #include "support.hpp"
 
 using namespace tracuu;

@@ -8,8 +8,8 @@
 #include <chrono>
 #include <thread>
 
+#include "index/schema.hpp"
 #include "indexer/index_writer.hpp"
-#include "indexer/schema.hpp"
 #include "indexer/source_extraction.hpp"
 #include "indexer/source_files.hpp"
 #include "server/database_set.hpp"

@@ -6,8 +6,8 @@
 
 #include "analyzers/utf8.hpp"
 #include "fuzz_check.hpp"
+#include "index/stored_document.hpp"
 #include "indexer/document_preparation.hpp"
-#include "indexer/stored_document.hpp"
 
 using namespace tracuu;
 

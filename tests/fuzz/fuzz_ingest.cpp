@@ -12,9 +12,9 @@
 
 #include "analyzers/utf8.hpp"
 #include "fuzz_check.hpp"
+#include "index/schema.hpp"
+#include "index/stored_document.hpp"
 #include "indexer/file_pipeline.hpp"
-#include "indexer/schema.hpp"
-#include "indexer/stored_document.hpp"
 
 using namespace tracuu;
 

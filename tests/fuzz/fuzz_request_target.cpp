@@ -6,7 +6,7 @@
 
 #include "analyzers/utf8.hpp"
 #include "fuzz_check.hpp"
-#include "indexer/document_id.hpp"
+#include "index/document_id.hpp"
 #include "server/request_target.hpp"
 
 using namespace tracuu;

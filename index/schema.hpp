@@ -1,7 +1,8 @@
 // The layout of a tracuu Xapian database: term prefixes, value slots and metadata keys.
 // The writer (indexer/) and the query side (server/) both read it from here and only here.
 // Prefixes follow Omega's convention: one capital letter for standard ones, `X` + capitals for
-// ours; every term after a prefix is lower case, so no ':' separator is needed.
+// ours; every term after a prefix is lower case, so no ':' separator is needed. No prefix is the
+// start of another, so the terms under one prefix (allterms_begin) are that prefix's alone.
 #pragma once
 
 #include <string>
@@ -16,7 +17,7 @@ namespace tracuu::schema {
 /// Syllables with their canonical tones, no positions: ranks `hòa` above `hóa` for `hòa`.
 inline constexpr std::string_view kExact = "XT";
 /// Every document number the text mentions, under its exact keys (DocumentNumber::exact_keys).
-inline constexpr std::string_view kNumberMention = "XN";
+inline constexpr std::string_view kNumberMention = "XNUM";
 /// Two consecutive accent-free syllables, joined by '_' (`hanh_chinh`), no positions: a phrase of
 /// two as one posting list. Vietnamese words are mostly two syllables, and the syllables of a
 /// query are often each in most documents while the pair is in few; searching on pairs reads
@@ -46,7 +47,8 @@ inline constexpr std::string_view kCitedPiece = "XCP";
 /// document's status changes when one replacing it is indexed: relation_term(relation, key)
 /// for each exact key of each cited number, and relation_term(relation) once.
 inline constexpr std::string_view kRelation = "XREL";
-/// Issuing body: accent-free canonical name words and codes (see issuer_terms in indexer/directive_terms.hpp).
+/// Issuing body: accent-free canonical name words and codes (see issuer_terms in
+/// index/directive_terms.hpp).
 inline constexpr std::string_view kIssuer = "XCQ";
 /// Document type code, accent-free (`nq`, `kh`, `cv`).
 inline constexpr std::string_view kType = "XLOAI";
@@ -58,7 +60,7 @@ inline constexpr std::string_view kYear = "XNAM";
 inline constexpr std::string_view kDraft = "XDUTHAO";
 
 // --- the source file (extraction) --------------------------------------------------------------
-/// Format the text was read from (`pdf`, `docx`, ...; see indexer/source_format.hpp).
+/// Format the text was read from (`pdf`, `docx`, ...; see index/source_format.hpp).
 inline constexpr std::string_view kSourceFormat = "XFMT";
 /// Documents whose extracted text looks like mojibake carry this term.
 inline constexpr std::string_view kMojibake = "XMOJIBAKE";
@@ -97,7 +99,8 @@ inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema";
 ///    exact keys only (a number given in full names that number, not one with a year added).
 /// 4: citations carry their relation (kRelation terms, `relation` in the stored citations);
 ///    fields effective_from / effective_until.
-inline constexpr std::string_view kSchemaVersion = "4";
+/// 5: number mentions under XNUM (XN was the start of kYear's XNAM).
+inline constexpr std::string_view kSchemaVersion = "5";
 
 // Xapian refuses terms longer than this many bytes.
 inline constexpr std::size_t kMaxTermBytes = 240;
@@ -111,7 +114,7 @@ std::string relation_term(std::string_view relation, std::string_view key = {});
 /// Whether two consecutive tokens have a kPair term: not when either starts with a digit. Dates,
 /// numbers and list items make a third of a legal text's distinct pairs (`ngay_15`, `15_thang`),
 /// most of them in one or two documents, and a query naming a number finds it by its number
-/// terms (XN, XSO), not by its parts.
+/// terms (XNUM, XSO), not by its parts.
 bool has_pair_term(std::string_view first, std::string_view second);
 
 /// The kPair term of two consecutive accent-free syllables (see has_pair_term), or with `prefix`
