@@ -211,6 +211,36 @@ ApiResponse error_response(int status, const std::string& code, const std::strin
     return {status, {{"error", error}}};
 }
 
+ApiResponse shard_unavailable_response(const std::string& message,
+                                       const std::vector<std::string>& shards) {
+    ApiResponse answer = error_response(503, "shard_unavailable", message);
+    answer.body["error"]["shards"] = shards;
+    return answer;
+}
+
+void mark_partial(ApiResponse& answer, const std::vector<std::string>& missing) {
+    if (missing.empty() || answer.status == 0) return;  // status 0: a file, sent whole
+    std::string names;
+    for (const auto& shard : missing) names += (names.empty() ? "" : ", ") + shard;
+    if (answer.status == 404) {
+        answer = shard_unavailable_response(
+            "not found on the shards that answer; missing: " + names, missing);
+        return;
+    }
+    if (answer.status != 200) return;  // an error says what it says whatever the shards
+    answer.gzipped.clear();
+    if (answer.rendered.empty()) {
+        answer.body["partial"] = true;
+        answer.body["missing_shards"] = missing;
+        return;
+    }
+    // Rendered search answers are one JSON object: the marks go first in it.
+    const std::string marks =
+        "\"partial\":true,\"missing_shards\":" + nlohmann::json(missing).dump() +
+        (answer.rendered.size() > 2 ? "," : "");
+    answer.rendered.insert(answer.rendered.find('{') + 1, marks);
+}
+
 std::variant<SearchQuery, ApiResponse> read_search_query(const Params& params) {
     try {
         return read_search(params);

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include <xapian.h>
 #include <nlohmann/json.hpp>
@@ -47,6 +48,15 @@ inline constexpr std::size_t kMaxCsvRows = 10000;
 /// {"error": {"code", "message", "parameter"?}} with `status`.
 ApiResponse error_response(int status, const std::string& code, const std::string& message,
                            const std::string& parameter = {});
+
+/// 503 `shard_unavailable`: remote shards that do not answer, their addresses in `shards`.
+ApiResponse shard_unavailable_response(const std::string& message,
+                                       const std::vector<std::string>& shards);
+
+/// Marks an answer searched without some shards: `"partial": true` and `"missing_shards"` (their
+/// addresses) in its JSON object. A 404 becomes a 503 naming them: what was not found may be on
+/// a missing shard.
+void mark_partial(ApiResponse& answer, const std::vector<std::string>& missing);
 
 /// The parameters of GET /api/search, checked: the search, and whether CSV was asked for.
 struct SearchQuery {

@@ -29,7 +29,10 @@ struct Handle {
     DatabaseSet::Identity identity;        ///< of the directories it was opened from
     bool all_local = false;                ///< every shard a directory: revisions can be named
     std::string version;                   ///< DatabaseSet::version_of(shards) after reopen
+    std::vector<std::string> missing;      ///< shards left out (partial answers)
 };
+
+const std::vector<std::string> kNoneMissing;
 
 /// Per-thread handles, keyed by the owning set's serial.
 thread_local std::map<uint64_t, Handle> t_handles;
@@ -39,27 +42,6 @@ constexpr std::string_view kProgram = "prog:";
 
 bool is_remote(const std::string& spec) {
     return spec.starts_with(kTcp) || spec.starts_with(kProgram);
-}
-
-Xapian::Database open_one(const std::string& spec) {
-    if (spec.starts_with(kProgram)) {
-        const std::string command = spec.substr(kProgram.size());
-        const auto gap = command.find(' ');
-        return Xapian::Remote::open(command.substr(0, gap),
-                                    gap == std::string::npos ? "" : command.substr(gap + 1));
-    }
-    if (spec.starts_with(kTcp)) {
-        std::string host = spec.substr(kTcp.size());
-        const auto colon = host.rfind(':');
-        if (colon == std::string::npos)
-            throw DatabaseUnavailable("remote database " + spec + " needs a port");
-        const unsigned port = static_cast<unsigned>(std::stoul(host.substr(colon + 1)));
-        host.erase(colon);
-        if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
-            host = host.substr(1, host.size() - 2);
-        return Xapian::Remote::open(host, port);
-    }
-    return Xapian::Database(spec);
 }
 
 /// Device and inode of `path`, with the modification time for a (stub) file, whose contents
@@ -77,8 +59,36 @@ std::pair<uint64_t, uint64_t> identity_of(const std::string& path, bool file) {
 
 }  // namespace
 
-DatabaseSet::DatabaseSet(std::vector<std::string> specs)
-    : specs_(std::move(specs)), serial_(g_next_serial++) {}
+DatabaseSet::DatabaseSet(std::vector<std::string> specs, ShardPolicy policy)
+    : specs_(std::move(specs)),
+      policy_(policy),
+      health_(policy.retry_after),
+      serial_(g_next_serial++) {}
+
+Xapian::Database DatabaseSet::open_one(const std::string& spec) const {
+    // Xapian's remote timeout bounds each call (connecting, and each message of a search): a
+    // stalled shard then throws NetworkTimeoutError instead of holding the request.
+    const auto timeout = static_cast<useconds_t>(policy_.timeout.count());
+    if (spec.starts_with(kProgram)) {
+        const std::string command = spec.substr(kProgram.size());
+        const auto gap = command.find(' ');
+        return Xapian::Remote::open(command.substr(0, gap),
+                                    gap == std::string::npos ? "" : command.substr(gap + 1),
+                                    timeout);
+    }
+    if (spec.starts_with(kTcp)) {
+        std::string host = spec.substr(kTcp.size());
+        const auto colon = host.rfind(':');
+        if (colon == std::string::npos)
+            throw DatabaseUnavailable("remote database " + spec + " needs a port");
+        const unsigned port = static_cast<unsigned>(std::stoul(host.substr(colon + 1)));
+        host.erase(colon);
+        if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+            host = host.substr(1, host.size() - 2);
+        return Xapian::Remote::open(host, port, timeout, timeout);
+    }
+    return Xapian::Database(spec);
+}
 
 DatabaseSet::~DatabaseSet() {
     if (loader_.joinable()) loader_.join();
@@ -128,21 +138,51 @@ DatabaseSet::Layout DatabaseSet::layout() const {
     return layout;
 }
 
-DatabaseSet::Opened DatabaseSet::open(const std::vector<std::string>& shards) const {
+namespace {
+
+/// How an error names a shard: its place in the list and its address.
+std::string shard_name(std::size_t index, std::size_t count, const std::string& spec) {
+    return count > 1 ? "shard " + std::to_string(index) + " (" + spec + ")" : "database " + spec;
+}
+
+}  // namespace
+
+DatabaseSet::Opened DatabaseSet::open(const std::vector<std::string>& shards,
+                                      std::vector<std::string>* missing) const {
     Opened opened;
+    std::vector<std::string> failed;
+    std::string failures;  // each named, for the one who has to restart it
     for (std::size_t i = 0; i < shards.size(); ++i) {
         const std::string& spec = shards[i];
-        // Which shard failed, for the one who has to restart it.
-        const std::string name = shards.size() > 1
-                                     ? "shard " + std::to_string(i) + " (" + spec + ")"
-                                     : "database " + spec;
+        const std::string name = shard_name(i, shards.size(), spec);
+        auto fail = [&](const std::string& reason) {
+            failed.push_back(spec);
+            failures += (failures.empty() ? "" : "; ") + name + " unavailable: " + reason;
+        };
+        if (is_remote(spec) && !health_.claim(spec)) {
+            fail(std::string(shard_state_name(health_.state(spec))) + " (" + health_.reason(spec) +
+                 "), asked again shortly");
+            continue;
+        }
         try {
-            opened.shards.push_back(open_one(spec));
-            check_schema(opened.shards.back(), "database " + spec);
-            opened.combined.add_database(opened.shards.back());
+            Xapian::Database shard = open_one(spec);
+            check_schema(shard, "database " + spec);
+            opened.shards.push_back(shard);
+            health_.mark_up(spec);
         } catch (const OtherSchemaVersion& e) {
+            health_.mark_failed(spec, ShardState::Down, e.what());
             throw DatabaseUnavailable(e.what());
+        } catch (const Xapian::NetworkTimeoutError& e) {
+            health_.mark_failed(spec, ShardState::Slow, e.get_description());
+            fail("no answer within " + std::to_string(policy_.timeout.count()) + " ms");
+        } catch (const Xapian::NetworkError& e) {
+            health_.mark_failed(spec, ShardState::Down, e.get_description());
+            fail(e.get_description());
+        } catch (const DatabaseUnavailable& e) {
+            health_.mark_failed(spec, ShardState::Down, e.what());
+            throw;
         } catch (const Xapian::Error& e) {
+            health_.mark_failed(spec, ShardState::Down, e.get_description());
             throw DatabaseUnavailable(name + " unavailable: " + e.get_description());
         } catch (const std::invalid_argument&) {
             throw DatabaseUnavailable(name + ": bad database address");
@@ -150,6 +190,12 @@ DatabaseSet::Opened DatabaseSet::open(const std::vector<std::string>& shards) co
             throw DatabaseUnavailable(name + ": bad database address");
         }
     }
+    // Never a smaller answer unless it is allowed and said: with no shard answering there is
+    // nothing to say it about.
+    if (!failed.empty() && (!missing || opened.shards.empty()))
+        throw ShardsUnavailable(failures, std::move(failed));
+    for (const auto& shard : opened.shards) opened.combined.add_database(shard);
+    if (missing) *missing = std::move(failed);
     return opened;
 }
 
@@ -158,22 +204,28 @@ Xapian::Database& DatabaseSet::current() {
     // notice a directory moved away or replaced, since open files keep the old one readable.
     Layout now = layout();
     Handle& handle = t_handles[serial_];
-    if (handle.db && handle.identity == now.identity && handle.shard_specs == now.shards) {
+    const bool ask_missing =
+        std::any_of(handle.missing.begin(), handle.missing.end(),
+                    [&](const std::string& spec) { return health_.worth_asking(spec); });
+    if (handle.db && handle.identity == now.identity && handle.shard_specs == now.shards &&
+        !ask_missing) {
         try {
             handle.db->reopen();
             if (handle.all_local) handle.version = version_of(handle.shards);
             return *handle.db;
         } catch (const Xapian::Error&) {
-            // unreadable now: open afresh below
+            // unreadable now, or a remote shard gone: open afresh below
         }
     }
     handle = Handle{};
-    Opened opened = open(now.shards);
+    std::vector<std::string> missing;
+    Opened opened = open(now.shards, policy_.allow_partial ? &missing : nullptr);
     handle.db = std::make_unique<Xapian::Database>(std::move(opened.combined));
     handle.shards = std::move(opened.shards);
     handle.shard_specs = std::move(now.shards);
     handle.identity = std::move(now.identity);
     handle.all_local = now.all_local;
+    handle.missing = std::move(missing);
     try {
         if (handle.all_local) handle.version = version_of(handle.shards);
     } catch (const Xapian::Error& e) {
@@ -181,6 +233,57 @@ Xapian::Database& DatabaseSet::current() {
         throw DatabaseUnavailable("database unavailable: " + e.get_description());
     }
     return *handle.db;
+}
+
+const std::vector<std::string>& DatabaseSet::missing() const {
+    const auto found = t_handles.find(serial_);
+    return found == t_handles.end() ? kNoneMissing : found->second.missing;
+}
+
+ShardsUnavailable DatabaseSet::check_remote_shards() {
+    reset_current();
+    std::vector<std::string> failed;
+    std::string failures;
+    Layout now;
+    try {
+        now = layout();
+    } catch (const DatabaseUnavailable&) {
+        return {failures, failed};  // the next request names what is missing
+    }
+    for (std::size_t i = 0; i < now.shards.size(); ++i) {
+        const std::string& spec = now.shards[i];
+        if (!is_remote(spec)) continue;
+        std::string reason;
+        try {
+            open_one(spec).get_doccount();
+            health_.mark_up(spec);
+            continue;
+        } catch (const Xapian::NetworkTimeoutError& e) {
+            health_.mark_failed(spec, ShardState::Slow, e.get_description());
+            reason = "no answer within " + std::to_string(policy_.timeout.count()) + " ms";
+        } catch (const Xapian::Error& e) {
+            health_.mark_failed(spec, ShardState::Down, e.get_description());
+            reason = e.get_description();
+        } catch (const std::exception& e) {
+            health_.mark_failed(spec, ShardState::Down, e.what());
+            reason = e.what();
+        }
+        failed.push_back(spec);
+        failures += (failures.empty() ? "" : "; ") + shard_name(i, now.shards.size(), spec) +
+                    " unavailable: " + reason;
+    }
+    return {failures, failed};
+}
+
+std::vector<ShardReport> DatabaseSet::shard_reports() const {
+    std::vector<ShardReport> reports;
+    try {
+        for (const std::string& spec : layout().shards)
+            reports.push_back({spec, health_.state(spec)});
+    } catch (const DatabaseUnavailable&) {
+        // no layout to report (a folder missing): the gauge of the database says it
+    }
+    return reports;
 }
 
 std::string DatabaseSet::version() const {

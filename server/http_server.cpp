@@ -175,7 +175,8 @@ httplib::Server::HandlerResponse refuse_unserved_request(const httplib::Request&
 struct HttpServer::Impl {
     explicit Impl(ServerConfig c)
         : config(std::move(c)),
-          databases(config.databases),
+          databases(config.databases,
+                    {.timeout = config.shard_timeout, .allow_partial = config.allow_partial}),
           server(config.limits),
           cache(config.cache_bytes),
           cors(config.cors_origins) {
@@ -219,9 +220,12 @@ struct HttpServer::Impl {
         }
         const SearchRequest& request = std::get<SearchQuery>(query).request;
         const std::string url = page_url(req, config.host, config.port);
-        with_database(req, res, [&](Xapian::Database& db) {
-            return send_search_csv(res, db, request, databases.values(), url);
-        });
+        with_database(
+            req, res,
+            [&](Xapian::Database& db) {
+                return send_search_csv(res, db, request, databases.values(), url);
+            },
+            /*whole_only=*/true);
     }
 
     /// Before routing: the CORS preflight, methods and bodies refused, and the token check.
@@ -278,9 +282,12 @@ struct HttpServer::Impl {
         if (res.status != 204 && compressible(res)) add_vary(res, "Accept-Encoding");
     }
 
-    /// Runs `handler` on this thread's database, reading again if a commit outran it.
+    /// Runs `handler` on this thread's database, reading again if a commit outran it. An answer
+    /// searched without some shards (--allow-partial) is marked so; `whole_only` refuses it
+    /// instead (streams and files, which carry no mark).
     template <class Handler>
-    void with_database(const httplib::Request& req, httplib::Response& res, Handler handler) {
+    void with_database(const httplib::Request& req, httplib::Response& res, Handler handler,
+                       bool whole_only = false) {
         if (const auto bad = find_bad_percent_encoding(req.target)) {
             send(req, res, error_response(400, "bad_parameter", bad->message, bad->parameter));
             return;
@@ -294,7 +301,22 @@ struct HttpServer::Impl {
             if (attempt > 1)
                 std::this_thread::sleep_for(std::chrono::milliseconds(1 << (attempt - 2)));
             try {
-                send(req, res, handler(databases.current()));
+                Xapian::Database& db = databases.current();
+                const std::vector<std::string>& missing = databases.missing();
+                if (!missing.empty() && whole_only) {
+                    send(req, res,
+                         shard_unavailable_response(
+                             "this answer needs every shard; missing: " + missing.front() +
+                                 (missing.size() > 1 ? " and more" : ""),
+                             missing));
+                    return;
+                }
+                ApiResponse answer = handler(db);
+                mark_partial(answer, missing);
+                send(req, res, answer);
+                return;
+            } catch (const ShardsUnavailable& e) {
+                send(req, res, shard_unavailable_response(e.what(), e.shards));
                 return;
             } catch (const DatabaseUnavailable& e) {
                 send(req, res, error_response(503, "unavailable", e.what()));
@@ -308,11 +330,20 @@ struct HttpServer::Impl {
                      error_response(503, "unavailable", "database error: " + e.get_description()));
                 return;
             } catch (const Xapian::NetworkError& e) {
-                databases.reset_current();  // a remote shard went away
-                send(req, res,
-                     error_response(503, "unavailable",
-                                    "remote database error: " + e.get_description()));
-                return;
+                // A remote shard went away or stalled mid-request, and Xapian does not say
+                // which: ask each, then name them, or (partial allowed) search without them.
+                const ShardsUnavailable failed = databases.check_remote_shards();
+                if (failed.shards.empty()) {
+                    if (attempt + 1 < kAttempts) continue;  // a blip: every shard answers now
+                    send(req, res,
+                         error_response(503, "unavailable",
+                                        "remote database error: " + e.get_description()));
+                    return;
+                }
+                if (!databases.policy().allow_partial) {
+                    send(req, res, shard_unavailable_response(failed.what(), failed.shards));
+                    return;
+                }
             } catch (const Xapian::Error& e) {
                 // Any other error of Xapian's is the database's state, not the request's: never
                 // a 500 (a handle that threw may be unusable, so it is opened afresh next time).
@@ -332,7 +363,7 @@ struct HttpServer::Impl {
             Xapian::Database& db = databases.current();
             index.up = true;
             index.documents = db.get_doccount();
-            index.shards = db.size();
+            index.shards = db.size() + databases.missing().size();
             try {
                 index.revision = db.get_revision();
             } catch (const Xapian::Error&) {
@@ -342,6 +373,10 @@ struct HttpServer::Impl {
         } catch (const Xapian::Error&) {
             databases.reset_current();
         }
+        const std::vector<ShardReport> shards = databases.shard_reports();
+        if (shards.size() > 1)  // one database: tracuu_database_up says it all
+            for (const ShardReport& shard : shards)
+                index.shard_states.emplace_back(shard.address, shard_state_name(shard.state));
         const WorkerCounts& workers = server.worker_counts();
         const PoolGauges pool{config.limits.threads, workers.busy, workers.waiting};
         res.set_header("Cache-Control", "no-store");
@@ -361,9 +396,12 @@ struct HttpServer::Impl {
         // Before /api/documents/{id}: ids contain '/', so `{id}/source` would match there too.
         server.Get(R"(/api/documents/(.+)/source)", [this](const httplib::Request& req,
                                                            httplib::Response& res) {
-            with_database(req, res, [&](Xapian::Database& db) {
-                return send_source_file(res, db, req.matches[1], current_request().ranges);
-            });
+            with_database(
+                req, res,
+                [&](Xapian::Database& db) {
+                    return send_source_file(res, db, req.matches[1], current_request().ranges);
+                },
+                /*whole_only=*/true);
         });
         server.Get(R"(/api/documents/(.+))", [this](const httplib::Request& req,
                                                     httplib::Response& res) {
@@ -383,9 +421,19 @@ struct HttpServer::Impl {
         });
         server.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) {
             with_database(req, res, [&](Xapian::Database& db) {
-                return ApiResponse{
-                    200,
-                    {{"status", "ok"}, {"documents", db.get_doccount()}, {"shards", db.size()}}};
+                ApiResponse health{200,
+                                   {{"status", databases.missing().empty() ? "ok" : "partial"},
+                                    {"documents", db.get_doccount()},
+                                    {"shards", db.size() + databases.missing().size()}}};
+                // Each shard's state when there are several (one database: `status` says it).
+                const std::vector<ShardReport> shards = databases.shard_reports();
+                if (shards.size() > 1) {
+                    nlohmann::json& states = health.body["shard_states"];
+                    for (const ShardReport& shard : shards)
+                        states.push_back(
+                            {{"address", shard.address}, {"state", shard_state_name(shard.state)}});
+                }
+                return health;
             });
         });
         server.Get("/metrics",

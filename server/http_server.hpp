@@ -2,6 +2,7 @@
 // page, JSON errors, the access log and /metrics.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -23,6 +24,12 @@ struct ServerConfig {
     std::vector<std::string> cors_origins;
     /// When set, /api/* and /metrics need `Authorization: Bearer TOKEN` with a token of it.
     std::filesystem::path token_file;
+    /// Longest wait for a remote shard to connect or answer one call; past it the shard is
+    /// "slow" and left out like one that is down.
+    std::chrono::milliseconds shard_timeout{5000};
+    /// A shard that does not answer: search the others and mark the answer partial, rather
+    /// than answer 503.
+    bool allow_partial = false;
 };
 
 /// What to warn about at start, or empty: listening beyond this machine (any address but

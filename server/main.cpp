@@ -22,6 +22,7 @@ constexpr const char* kUsage =
     "DIR]\n"
     "                     [--threads N] [--queue N] [--timeout SECONDS] [--cache-mb N] [--quiet]\n"
     "                     [--cors-origin ORIGIN ...] [--token-file FILE]\n"
+    "                     [--shard-timeout-ms N] [--allow-partial]\n"
     "                     [--config FILE] [--print-config] [--version]\n"
     "\n"
     "Serves the tracuu JSON API (/api/search, /api/documents/ID, /api/references/NUMBER,\n"
@@ -33,6 +34,11 @@ constexpr const char* kUsage =
     "  --db SPEC           database directory, Xapian stub database (a folder with XAPIANDB, as\n"
     "                      tracuu-index --shards makes, or the file), or tcp://HOST:PORT of a\n"
     "                      xapian-tcpsrv shard\n"
+    "  --shard-timeout-ms N  longest wait for a remote shard to connect or answer (default 5000);\n"
+    "                      past it, or when it is down, requests answer 503 shard_unavailable\n"
+    "                      naming it\n"
+    "  --allow-partial     instead of that 503, answer from the shards that do answer, marked\n"
+    "                      \"partial\": true with \"missing_shards\"\n"
     "  --listen HOST:PORT  address to listen on (default 127.0.0.1:8080; port 0 picks a free one)\n"
     "  --static DIR        folder of the page (default: the static/ folder of this checkout)\n"
     "  --no-static         API only\n"
@@ -62,10 +68,21 @@ int usage_error(const std::string& message) {
 
 /// Every option of tracuu-server, and whether a value follows it.
 constexpr tracuu::config::OptionSpec kOptions[] = {
-    {"--help", false},      {"-h", false},          {"--db", true},      {"--listen", true},
-    {"--static", true},     {"--no-static", false}, {"--threads", true}, {"--queue", true},
-    {"--timeout", true},    {"--cache-mb", true},   {"--quiet", false},  {"--cors-origin", true},
+    {"--help", false},
+    {"-h", false},
+    {"--db", true},
+    {"--listen", true},
+    {"--static", true},
+    {"--no-static", false},
+    {"--threads", true},
+    {"--queue", true},
+    {"--timeout", true},
+    {"--cache-mb", true},
+    {"--quiet", false},
+    {"--cors-origin", true},
     {"--token-file", true},
+    {"--shard-timeout-ms", true},
+    {"--allow-partial", false},
 };
 
 /// A whole number in [low, high], or -1.
@@ -95,6 +112,13 @@ int main(int argc, char** argv) try {
         } else if (arg == "--db") {
             if (v.empty()) return usage_error("--db needs a directory or tcp://HOST:PORT");
             config.databases.push_back(v);
+        } else if (arg == "--shard-timeout-ms") {
+            const long n = bounded_number(v, 1, 3600000);
+            if (n < 0)
+                return usage_error("--shard-timeout-ms needs milliseconds from 1 to 3600000");
+            config.shard_timeout = std::chrono::milliseconds(n);
+        } else if (arg == "--allow-partial") {
+            config.allow_partial = true;
         } else if (arg == "--listen") {
             const auto colon = v.rfind(':');
             if (colon == std::string::npos || colon == 0)

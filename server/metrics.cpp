@@ -29,6 +29,16 @@ void header(std::string& out, const char* name, const char* type, const char* he
     out += '\n';
 }
 
+/// A label value in the text format: backslash, quote and newline escaped.
+std::string label_value(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '\\' || c == '"') out += '\\';
+        out += c == '\n' ? std::string("\\n") : std::string(1, c);
+    }
+    return out;
+}
+
 void gauge(std::string& out, const char* name, const char* help, double value) {
     header(out, name, "gauge", help);
     out += name;
@@ -131,6 +141,17 @@ std::string Metrics::render(const IndexGauges& index, const PoolGauges& pool,
         gauge(out, "tracuu_index_shards",
               "Databases searched as one (the shards of a stub, several --db).",
               static_cast<double>(*index.shards));
+    if (!index.shard_states.empty()) {
+        header(out, "tracuu_shard_up", "gauge",
+               "1 when the shard answered when last asked, else 0 (state: up, down, slow past "
+               "--shard-timeout-ms, unknown: not asked yet).");
+        for (std::size_t i = 0; i < index.shard_states.size(); ++i) {
+            const auto& [address, state] = index.shard_states[i];
+            out += "tracuu_shard_up{shard=\"" + std::to_string(i) + "\",address=\"" +
+                   label_value(address) + "\",state=\"" + state + "\"} " +
+                   (state == "up" ? "1" : "0") + "\n";
+        }
+    }
     if (index.revision)
         gauge(out, "tracuu_index_revision", "Revision of the database (one per commit).",
               static_cast<double>(*index.revision));

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace tracuu {
 
@@ -23,6 +24,8 @@ struct IndexGauges {
     std::optional<uint64_t> documents;
     std::optional<uint64_t> revision;  ///< absent for several shards
     std::optional<uint64_t> shards;    ///< databases searched as one
+    /// Each shard's address and state (up, down, slow, unknown: shard_health.hpp).
+    std::vector<std::pair<std::string, std::string>> shard_states;
 };
 
 struct PoolGauges {

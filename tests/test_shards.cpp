@@ -25,106 +25,17 @@
 #include "indexer/sharded_writer.hpp"
 #include "server/api.hpp"
 #include "server/database_set.hpp"
+#include "shard_fixtures.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
+using test::index_corpus;
+using test::Layouts;
+using test::layouts;
+using test::TcpServer;
 namespace fs = std::filesystem;
 
 namespace {
-
-int index_corpus(const fs::path& db, std::size_t shards, const std::vector<fs::path>& inputs,
-                 const fs::path& root, bool prune = false) {
-    IndexOptions options;
-    options.db = db;
-    options.root = root;
-    options.inputs = inputs;
-    options.shards = shards;
-    options.quiet = true;
-    options.prune = prune;
-    std::FILE* sink = std::fopen("/dev/null", "w");
-    const int status = run_index(options, sink, sink);
-    std::fclose(sink);
-    return status;
-}
-
-/// The bundled corpus as one database and as three shards, built once per run.
-struct Layouts {
-    test::TempDir dir;
-    fs::path one = dir / "one";
-    fs::path three = dir / "three";
-    Layouts() {
-        const fs::path corpus = test::bundled_corpus_dir();
-        REQUIRE(index_corpus(one, 0, {corpus}, corpus) == kExitOk);
-        REQUIRE(index_corpus(three, 3, {corpus}, corpus) == kExitOk);
-    }
-};
-const Layouts& layouts() {
-    static const Layouts built;
-    return built;
-}
-
-/// A xapian-tcpsrv of one shard on a free loopback port, in its own process group (it forks a
-/// process per connection): stop() kills the whole group, as a machine going down would.
-class TcpServer {
-  public:
-    TcpServer(const fs::path& db, int port = 0) : db_(db) { start(port); }
-    ~TcpServer() { stop(); }
-    int port() const { return port_; }
-    void stop() {
-        if (pid_ <= 0) return;
-        ::kill(-pid_, SIGKILL);
-        ::waitpid(pid_, nullptr, 0);
-        pid_ = -1;
-    }
-    void start(int port) {
-        REQUIRE(fs::exists("/usr/bin/xapian-tcpsrv"));  // xapian-tools (scripts/install-deps)
-        port_ = port > 0 ? port : free_port();
-        int out[2];
-        REQUIRE(::pipe(out) == 0);
-        pid_ = ::fork();
-        REQUIRE(pid_ >= 0);
-        if (pid_ == 0) {
-            ::setpgid(0, 0);
-            // It reports each connection on stdout, which nobody reads after `Listening`.
-            ::signal(SIGPIPE, SIG_IGN);
-            ::dup2(out[1], STDOUT_FILENO);
-            ::close(out[0]);
-            ::close(out[1]);
-            const std::string port_text = std::to_string(port_);
-            ::execl("/usr/bin/xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
-                    port_text.c_str(), db_.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        ::setpgid(pid_, pid_);
-        ::close(out[1]);
-        // It says `Listening...` once its socket listens.
-        std::string said;
-        char buffer[256];
-        ssize_t n;
-        while (said.find("Listening") == std::string::npos &&
-               (n = ::read(out[0], buffer, sizeof buffer)) > 0)
-            said.append(buffer, static_cast<std::size_t>(n));
-        ::close(out[0]);
-        INFO("xapian-tcpsrv said: " << said);
-        REQUIRE(said.find("Listening") != std::string::npos);
-    }
-
-  private:
-    static int free_port() {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-        socklen_t length = sizeof address;
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-        ::close(fd);
-        return ntohs(address.sin_port);
-    }
-    fs::path db_;
-    int pid_ = -1;
-    int port_ = 0;
-};
 
 /// The answer without what may differ: the time taken; scores apart (compared within float
 /// noise). With `ties_as_sets`, results of equal score are compared as sets (remote shards order
@@ -438,18 +349,20 @@ TEST_CASE("a remote shard that stops answering gives 503 naming it, and serving 
         INFO(down->body);
         CHECK(down->status == 503);
         const auto error = nlohmann::json::parse(down->body)["error"];
-        CHECK(error["code"] == "unavailable");
+        CHECK(error["code"] == "shard_unavailable");
         CHECK(error["message"].get<std::string>().find(std::to_string(port)) != std::string::npos);
+        CHECK(error["shards"] ==
+              nlohmann::json::array({"tcp://127.0.0.1:" + std::to_string(port)}));
     }
     auto health = client.Get("/healthz");
     REQUIRE(health);
     CHECK(health->status == 503);
 
-    servers[1]->start(port);  // back
-    auto again = search();
-    REQUIRE(again);
-    CHECK(again->status == 200);
-    CHECK(nlohmann::json::parse(again->body)["total"] == 41);
+    servers[1]->start(port);  // back: asked again within a second (ShardHealth's retry)
+    CHECK(test::poll_until(std::chrono::seconds(60), [&] {
+        auto again = search();
+        return again && again->status == 200 && nlohmann::json::parse(again->body)["total"] == 41;
+    }));
 }
 
 TEST_CASE("a stub database never answers 500", "[shards][server]") {

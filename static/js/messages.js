@@ -18,6 +18,7 @@ export const ERROR_SENTENCES = {
   internal: 'Máy chủ tra cứu gặp lỗi nội bộ. Vui lòng thử lại sau ít phút.',
   busy: 'Máy chủ tra cứu đang bận. Vui lòng thử lại sau giây lát.',
   unavailable: 'Chưa đọc được kho văn bản. Vui lòng thử lại sau ít phút; nếu lỗi còn tiếp diễn, hãy báo cho bộ phận quản trị.',
+  shard_unavailable: 'Một phần kho văn bản tạm thời không trả lời. Vui lòng thử lại sau ít phút; nếu lỗi còn tiếp diễn, hãy báo cho bộ phận quản trị.',
   error: 'Máy chủ tra cứu từ chối yêu cầu. Vui lòng thử lại sau ít phút.',
 };
 

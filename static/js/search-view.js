@@ -46,6 +46,7 @@ export function renderSearch(main, state, data, ctx) {
       el('section', { class: 'results-area', 'aria-labelledby': 'results-title' },
         heading,
         toolbar(state, data, ctx),
+        partialNotice(data),
         activeFilters(state),
         numberNotice(state, ctx.numbers ?? []),
         interpretedNotice(data),
@@ -227,6 +228,13 @@ function interpretedNotice(data) {
   return el('p', { class: 'notice notice--info', id: 'interpreted', role: 'note' },
     'Đang hiển thị kết quả cho «', el('strong', {}, data.interpreted_as), '»',
     ' (đọc từ cách gõ không dấu Telex/VNI hoặc các từ viết liền).');
+}
+
+/** The server searched without some shards (--allow-partial): say the list may miss documents. */
+function partialNotice(data) {
+  if (!data.partial) return null;
+  return el('p', { class: 'notice notice--error', role: 'status', id: 'partial-notice' },
+    'Kết quả chưa đầy đủ: một phần kho văn bản tạm thời không trả lời, nên danh sách có thể thiếu văn bản. Vui lòng thử lại sau ít phút.');
 }
 
 function relaxedNotice(data) {

@@ -36,6 +36,19 @@ let main; // the corpus, CORS on, a static folder with a link leading outside
 let guarded; // the same database, --token-file
 let tiny; // one worker, no wait list, 2 s timeout
 let missing; // no database
+let shardDown; // the corpus and a remote shard that refuses connections
+let partial; // the same, --allow-partial
+
+/** A loopback port nothing listens on (taken, then let go). */
+function closedPort() {
+  return new Promise((resolvePromise) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
 
 /** `#/components/...` -> that object, following $ref. */
 function resolve(node) {
@@ -141,10 +154,15 @@ before(async () => {
   guarded = await startTracuu({ database: main.db, serverArgs: ['--token-file', path.join(main.tmp, 'tokens')] });
   tiny = await startTracuu({ database: main.db, serverArgs: ['--threads', '1', '--queue', '0', '--timeout', '2'] });
   missing = await startTracuu({ database: 'missing' });
+  const stub = path.join(main.tmp, 'stub');
+  fs.mkdirSync(stub);
+  fs.writeFileSync(path.join(stub, 'XAPIANDB'), `auto ${main.db}\nremote 127.0.0.1:${await closedPort()}\n`);
+  shardDown = await startTracuu({ database: stub });
+  partial = await startTracuu({ database: stub, serverArgs: ['--allow-partial'] });
 });
 
 after(async () => {
-  for (const server of [guarded, tiny, missing, main]) await server?.stop();
+  for (const server of [guarded, tiny, missing, shardDown, partial, main]) await server?.stop();
   if (main?.staticDir) fs.rmSync(main.staticDir, { recursive: true, force: true });
 });
 
@@ -199,6 +217,26 @@ describe('every endpoint answers as the contract says', () => {
     assert.equal(past.status, 416);
     await get(main, '/api/documents/{id}/source', '/api/documents/seeds/nope.txt/source');
     await get(main, '/api/documents/{id}', '/api/documents/seeds%2F001_91529e2d677ee411.txt');
+  });
+
+  it('a remote shard that does not answer: 503 shard_unavailable, or partial answers', async () => {
+    for (const [template, target] of [['/api/search', '/api/search?q=nghi%20quyet'], ['/healthz', '/healthz']]) {
+      const answer = await get(shardDown, template, target);
+      assert.equal(answer.status, 503, target);
+      assert.equal(JSON.parse(answer.text).error.code, 'shard_unavailable', target);
+    }
+    for (const [template, target] of [['/api/search', '/api/search?q=nghi%20quyet'], ['/api/stats', '/api/stats'],
+      ['/healthz', '/healthz'], ['/api/documents/{id}', '/api/documents/seeds/000_ad8cc43618a4a18a.txt'],
+      ['/api/references/{number}', '/api/references/57-NQ-TW']]) {
+      const answer = await get(partial, template, target);
+      assert.equal(answer.status, 200, target);
+      const body = JSON.parse(answer.text);
+      assert.equal(body.partial, true, target);
+      assert.equal(body.missing_shards.length, 1, target);
+    }
+    // Not found among the shards that answer: it may be on the missing one.
+    assert.equal((await get(partial, '/api/documents/{id}', '/api/documents/seeds/nope.txt')).status, 503);
+    assert.equal((await get(partial, '/api/search', '/api/search?q=nghi&format=csv')).status, 503);
   });
 
   it('/api/references/{number}: indexed, only cited, unknown', async () => {

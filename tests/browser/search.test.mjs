@@ -1,9 +1,12 @@
 // The search view in real Chromium against the real server: results as one types, accent-free,
 // what each result shows, facets, date range, sort, pages, number queries, nothing found.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import {
-  apiJson, browser, openPage, serveCorpusInBrowser, settled, tracuu,
+  apiJson, browser, openPage, serveCorpusInBrowser, settled, startTracuu, tracuu,
 } from './harness.mjs';
 import {
   formatDate, resultCards, searchFor, stripAccents, viewIs,
@@ -222,5 +225,32 @@ describe('search view', () => {
     assert.match(await loose.textContent(), /«số chuyển đổi» \(\d+ văn bản\)/);
     assert.deepEqual(page.problems, []);
     await page.context().close();
+  });
+
+  it('says when the answer misses a shard (--allow-partial), and not otherwise', async () => {
+    // The corpus and a remote shard nobody listens on: searched without it, marked partial.
+    const port = await new Promise((done) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: taken } = server.address();
+        server.close(() => done(taken));
+      });
+    });
+    const stub = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'tracuu-partial-'));
+    fs.writeFileSync(path.join(stub, 'XAPIANDB'), `auto ${tracuu.db}\nremote 127.0.0.1:${port}\n`);
+    const partial = await startTracuu({ database: stub, serverArgs: ['--allow-partial'] });
+    try {
+      const page = await openPage(browser);
+      await page.goto(`${partial.url}/?q=chuyen+doi+so`);
+      await settled(page);
+      assert.match(await page.locator('#partial-notice').textContent(), /^Kết quả chưa đầy đủ/);
+      await page.goto(`${tracuu.url}/?q=chuyen+doi+so`);
+      await settled(page);
+      assert.equal(await page.locator('#partial-notice').count(), 0);
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    } finally {
+      await partial.stop();
+      fs.rmSync(stub, { recursive: true, force: true });
+    }
   });
 });
