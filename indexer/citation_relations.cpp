@@ -391,7 +391,10 @@ class RelationReader {
             }
             // `theo` governs the number right after it; farther, the number is still a reference
             // (`theo Luật ...; Nghị định số 105/2025/NĐ-CP`).
-            if (r.relation == "mentions" || proposed(start) ||
+            // A `Căn cứ` clause is a list item of its own: a proposal word in the clause before
+            // (`... xử lý phản ánh, kiến nghị ...; Căn cứ Nghị định số 09/2017/NĐ-CP`) is that
+            // document's title, not this clause's.
+            if (r.relation == "mentions" || proposed(start, r.relation == "basis") ||
                 (described && r.relation != "basis") || tr->where == Where::Adjacent)
                 return RelationReading{};
             // `thay thế cụm từ “Quyết định số 1719/QĐ-TTg”`: words replaced, not a document.
@@ -416,10 +419,12 @@ class RelationReader {
         return gap.find_first_of(";:\n-*(") != std::string_view::npos;
     }
 
-    /// A proposal word a few tokens before the phrase at `start`, in the same clause.
-    bool proposed(std::size_t start) const {
+    /// A proposal word a few tokens before the phrase at `start`, in the same sentence, or with
+    /// `own_clause` in the same `;` clause.
+    bool proposed(std::size_t start, bool own_clause) const {
         for (std::size_t j = start; j-- > 0 && start - j <= kMaxProposalTokens;) {
             if (sentence_ends_before(j + 1)) return false;
+            if (own_clause && gap_before(j + 1).find(';') != std::string_view::npos) return false;
             if (trigger_at(j, {Where::Proposal}) != nullptr) return true;
         }
         return false;

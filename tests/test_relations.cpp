@@ -98,6 +98,13 @@ TEST_CASE("relations: a Căn cứ clause relies on what it lists, descriptions i
     // The next item of the list, past the first one's title (`thực hiện` there is a title's).
     CHECK(c.at("22/2019/QĐ-UBND")["relation"] == "replaces");
     CHECK(c.at("15/2014/QĐ-UBND")["relation_span"].size() == 2);
+    // A proposal word in the clause before (a title's `kiến nghị`) does not reach the next
+    // `Căn cứ`; before other acts it still does (`Kiến nghị: Sửa đổi ...; sửa đổi ...`).
+    c = citations_of(kHeader +
+                     "Căn cứ Nghị định số 20/2008/NĐ-CP của Chính phủ về tiếp nhận, xử lý phản "
+                     "ánh, kiến nghị của cá nhân;\nCăn cứ Nghị định số 09/2017/NĐ-CP của Chính "
+                     "phủ;\nQUYẾT ĐỊNH:\n");
+    CHECK(c.at("09/2017/NĐ-CP")["relation"] == "basis");
 }
 
 TEST_CASE("relations: proposals, quoted words and another document's acts are mentions",
