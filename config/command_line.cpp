@@ -1,6 +1,7 @@
 #include "command_line.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 #include "config_file.hpp"
@@ -109,6 +110,22 @@ std::string effective_config(const CommandLine& line, Program program) {
             out.append(setting.key).append("=").append(value).append("\n");
     }
     return out;
+}
+
+std::optional<long> whole_number(std::string_view text, long low, long high) {
+    long n = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) return {};
+    if (n < low || n > high) return {};
+    return n;
+}
+
+std::optional<double> positive_number(std::string_view text, double high) {
+    double x = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), x);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) return {};
+    if (!(x > 0) || x > high) return {};
+    return x;
 }
 
 }  // namespace tracuu::config

@@ -2,6 +2,7 @@
 // file gives come first, the command line's own options after them and instead of them.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -37,6 +38,13 @@ struct CommandLine {
 /// other program are skipped; unknown keys and scalar keys given twice throw ConfigError.
 CommandLine read_command_line(int argc, const char* const* argv, Program program,
                               std::span<const OptionSpec> options);
+
+/// An option's whole number in [low, high], written in full (`12`; not `12x`, ` 12` or empty),
+/// else nothing: the one reading of both programs' numeric options.
+std::optional<long> whole_number(std::string_view text, long low, long high);
+
+/// An option's number in (0, high], decimals allowed (`2.5`), else nothing.
+std::optional<double> positive_number(std::string_view text, double high);
 
 /// The settings `program` runs with, as a configuration file (`KEY=value`, defaults for what
 /// neither the file nor the command line gave): what --print-config prints.

@@ -103,36 +103,26 @@ int main(int argc, char** argv) try {
             if (v.empty()) return usage_error("--root needs a directory");
             options.root = v;
         } else if (arg == "--batch") {
-            char* end = nullptr;
-            const long n = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end != '\0' || n < 1)
-                return usage_error("--batch needs a positive number");
-            options.batch_size = static_cast<std::size_t>(n);
+            const auto n = tracuu::config::whole_number(v, 1, 1000000000);
+            if (!n) return usage_error("--batch needs a positive number");
+            options.batch_size = static_cast<std::size_t>(*n);
         } else if (arg == "--shards") {
-            char* end = nullptr;
-            const long n = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end != '\0' || n < 1 || n > 256)
-                return usage_error("--shards needs a number from 1 to 256");
-            options.shards = static_cast<std::size_t>(n);
+            const auto n = tracuu::config::whole_number(v, 1, 256);
+            if (!n) return usage_error("--shards needs a number from 1 to 256");
+            options.shards = static_cast<std::size_t>(*n);
         } else if (arg == "--jobs") {
-            char* end = nullptr;
-            const long n = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end != '\0' || n < 1 || n > 256)
-                return usage_error("--jobs needs a number from 1 to 256");
-            options.jobs = static_cast<std::size_t>(n);
+            const auto n = tracuu::config::whole_number(v, 1, 256);
+            if (!n) return usage_error("--jobs needs a number from 1 to 256");
+            options.jobs = static_cast<std::size_t>(*n);
         } else if (arg == "--max-size") {
-            char* end = nullptr;
-            const double mb = std::strtod(v.c_str(), &end);
-            if (v.empty() || *end != '\0' || !(mb > 0) || mb > 1e6)
-                return usage_error("--max-size needs a positive number of MiB");
-            options.extraction.max_bytes = static_cast<uint64_t>(mb * 1048576.0);
+            const auto mb = tracuu::config::positive_number(v, 1e6);
+            if (!mb) return usage_error("--max-size needs a positive number of MiB");
+            options.extraction.max_bytes = static_cast<uint64_t>(*mb * 1048576.0);
         } else if (arg == "--converter-timeout") {
-            char* end = nullptr;
-            const double s = std::strtod(v.c_str(), &end);
-            if (v.empty() || *end != '\0' || !(s > 0) || s > 86400)
-                return usage_error("--converter-timeout needs a positive number of seconds");
+            const auto s = tracuu::config::positive_number(v, 86400);
+            if (!s) return usage_error("--converter-timeout needs a positive number of seconds");
             options.extraction.converter_timeout =
-                std::chrono::milliseconds(static_cast<long>(s * 1000));
+                std::chrono::milliseconds(static_cast<long>(*s * 1000));
         } else if (arg == "--ocr") {
             if (v == "auto") {
                 options.extraction.ocr = tracuu::OcrMode::Auto;

@@ -86,11 +86,8 @@ constexpr tracuu::config::OptionSpec kOptions[] = {
 };
 
 /// A whole number in [low, high], or -1.
-long bounded_number(const std::string& text, long low, long high) {
-    if (text.empty() || text.size() > 9) return -1;
-    char* end = nullptr;
-    const long n = std::strtol(text.c_str(), &end, 10);
-    return *end == '\0' && n >= low && n <= high ? n : -1;
+long bounded_number(std::string_view text, long low, long high) {
+    return tracuu::config::whole_number(text, low, high).value_or(-1);
 }
 
 }  // namespace

@@ -151,3 +151,18 @@ TEST_CASE("the defaults --print-config shows are the programs' own", "[config]")
     CHECK(default_of("INDEX_OCR") == "auto");
     CHECK(!version().empty());
 }
+
+TEST_CASE("both programs read a numeric option whole or not at all", "[config]") {
+    using tracuu::config::positive_number;
+    using tracuu::config::whole_number;
+    CHECK(whole_number("12", 1, 256) == 12);
+    CHECK(whole_number("256", 1, 256) == 256);
+    for (const char* bad :
+         {"", "0", "257", "12x", " 12", "+12", "-3", "1.5", "99999999999999999999"})
+        CHECK_FALSE(whole_number(bad, 1, 256));
+    CHECK(whole_number("0", 0, 10) == 0);
+    CHECK(positive_number("2.5", 10) == 2.5);
+    CHECK(positive_number("10", 10) == 10);
+    for (const char* bad : {"", "0", "-1", "10.5", "nan", "inf", "2.5s", " 2"})
+        CHECK_FALSE(positive_number(bad, 10));
+}
