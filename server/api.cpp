@@ -52,15 +52,6 @@ std::size_t bounded_number(const Params& params, const std::string& name, std::s
     return value;
 }
 
-const std::map<std::string, QueryField>& filter_parameters() {
-    static const std::map<std::string, QueryField> names = {
-        {"number", QueryField::Number}, {"issuer", QueryField::Issuer},
-        {"cites", QueryField::Cites},   {"type", QueryField::Type},
-        {"signer", QueryField::Signer}, {"year", QueryField::Year},
-    };
-    return names;
-}
-
 /// `relation=`: one of citation_relation_names(), or empty.
 std::string relation_parameter(const Params& params) {
     const std::string value = single(params, "relation");
@@ -105,7 +96,7 @@ void reject_unknown(const Params& params, const std::set<std::string>& known) {
 SearchQuery read_search(const Params& params) {
     std::set<std::string> known = {"q",  "limit",  "offset",   "sort",  "from",
                                    "to", "format", "relation", "status"};
-    for (const auto& [name, field] : filter_parameters()) known.insert(name);
+    for (const auto& row : query_field_names()) known.emplace(row.parameter);
     reject_unknown(params, known);
 
     SearchQuery query;
@@ -131,10 +122,11 @@ SearchQuery read_search(const Params& params) {
     } else {
         throw BadParameter("sort", "'sort' must be relevance, date (newest first) or oldest");
     }
-    for (const auto& [name, field] : filter_parameters()) {
+    for (const auto& row : query_field_names()) {
+        const std::string name(row.parameter);
         const std::string value = single(params, name);
         if (value.size() > kMaxQueryBytes) throw BadParameter(name, "'" + name + "' is too long");
-        if (!value.empty()) request.filters.push_back({value, field});
+        if (!value.empty()) request.filters.push_back({value, row.field});
     }
     request.relation = relation_parameter(params);
     if (!request.relation.empty() && single(params, "cites").empty()) {

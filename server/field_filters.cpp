@@ -15,31 +15,11 @@
 namespace tracuu {
 namespace {
 
-const char* parameter_of(QueryField field) {
-    switch (field) {
-        case QueryField::Number:
-            return "number";
-        case QueryField::Issuer:
-            return "issuer";
-        case QueryField::Cites:
-            return "cites";
-        case QueryField::Type:
-            return "type";
-        case QueryField::Signer:
-            return "signer";
-        case QueryField::Year:
-            return "year";
-        case QueryField::None:
-            break;
-    }
-    return "q";
-}
-
 /// number= and cites=: every shape a number is typed in, read as the search reads it.
 Xapian::Query number_filter_query(NumberRole role, const std::string& value, QueryField field) {
     const auto readings = read_document_number(value);
     if (readings.empty() || readings.front().numeral.empty()) {
-        throw QueryError(parameter_of(field),
+        throw QueryError(std::string(parameter_of(field)),
                          "'" + value + "' is not a document number (e.g. 57-NQ/TW, 168/2024)");
     }
     return readings_query(role, readings);

@@ -1,17 +1,35 @@
 #include "query_syntax.hpp"
 
+#include <algorithm>
+
 #include "analyzers/word_forms.hpp"
 
 namespace tracuu {
 
+const std::vector<QueryFieldName>& query_field_names() {
+    static const std::vector<QueryFieldName> table = {
+        {QueryField::Cites, "cites", {"trichdan", "viendan", "cites"}},
+        {QueryField::Issuer, "issuer", {"coquan", "issuer"}},
+        {QueryField::Number, "number", {"so", "sohieu", "number"}},
+        {QueryField::Signer, "signer", {"nguoiky", "signer"}},
+        {QueryField::Type, "type", {"loai", "type"}},
+        {QueryField::Year, "year", {"nam", "year"}},
+    };
+    return table;
+}
+
+std::string_view parameter_of(QueryField field) {
+    for (const auto& row : query_field_names()) {
+        if (row.field == field) return row.parameter;
+    }
+    return "q";
+}
+
 QueryField query_field_named(std::string_view name) {
     const std::string n = fold(name);
-    if (n == "so" || n == "sohieu" || n == "number") return QueryField::Number;
-    if (n == "coquan" || n == "issuer") return QueryField::Issuer;
-    if (n == "trichdan" || n == "cites" || n == "viendan") return QueryField::Cites;
-    if (n == "loai" || n == "type") return QueryField::Type;
-    if (n == "nguoiky" || n == "signer") return QueryField::Signer;
-    if (n == "nam" || n == "year") return QueryField::Year;
+    for (const auto& row : query_field_names()) {
+        if (std::find(row.typed.begin(), row.typed.end(), n) != row.typed.end()) return row.field;
+    }
     return QueryField::None;
 }
 

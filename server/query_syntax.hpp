@@ -25,6 +25,21 @@ struct QueryPart {
 /// or `chuyển đổi số` whole. Unknown `name:` prefixes are kept as text.
 std::vector<QueryPart> parse_query_syntax(std::string_view q);
 
+/// One row per field: its API parameter (`issuer=`) and the names a person may type before ':'
+/// in the search box (accent-free; `coquan:`, `cơ quan:` folded alike). The API's parameters,
+/// the search box's syntax and the filters' error messages all read this table.
+struct QueryFieldName {
+    QueryField field;
+    std::string_view parameter;
+    std::vector<std::string_view> typed;
+};
+
+/// Every field, ordered by parameter name.
+const std::vector<QueryFieldName>& query_field_names();
+
+/// The API parameter of `field` (`issuer`), or `q` for None.
+std::string_view parameter_of(QueryField field);
+
 /// The field for a name typed before ':' (`so`, `số`, `number`, `coquan`, ...), or None.
 QueryField query_field_named(std::string_view name);
 
