@@ -22,6 +22,7 @@ constexpr std::array kSettings{
     Setting{"SERVER_CACHE_MB", kServer, "--cache-mb", false, "64"},
     Setting{"SERVER_TOKEN_FILE", kServer, "--token-file", false, ""},
     Setting{"SERVER_CORS_ORIGIN", kServer, "--cors-origin", true, ""},
+    Setting{"SERVER_SHARD_TIMEOUT_MS", kServer, "--shard-timeout-ms", false, "5000"},
 };
 
 }  // namespace

@@ -143,6 +143,7 @@ TEST_CASE("the defaults --print-config shows are the programs' own", "[config]")
     CHECK(default_of("SERVER_LISTEN") == server.host + ":" + std::to_string(server.port));
     CHECK(default_of("SERVER_THREADS") == std::to_string(server.limits.threads));
     CHECK(default_of("SERVER_CACHE_MB") == std::to_string(server.cache_bytes >> 20));
+    CHECK(default_of("SERVER_SHARD_TIMEOUT_MS") == std::to_string(server.shard_timeout.count()));
     CHECK(default_of("SERVER_TOKEN_FILE") == server.token_file.string());
     CHECK(server.cors_origins.empty());
     const IndexOptions index;
