@@ -103,8 +103,9 @@ TEST_CASE("a remote shard slower than --shard-timeout-ms gives 503 naming it, th
     CHECK(body_of(health)["status"] == "ok");
 }
 
-TEST_CASE("--allow-partial answers from the shards that answer, marked partial with the missing",
-          "[shards][remote][faults]") {
+TEST_CASE(
+    "with --allow-partial the shards that answer give an answer marked partial with the missing",
+    "[shards][remote][faults]") {
     test::RemoteShards remote;
     test::ServerProcess server(remote.stub_folder(),
                                {"--shard-timeout-ms", "2000", "--allow-partial"});
