@@ -16,7 +16,6 @@
 #include "indexer/index_command.hpp"
 
 namespace tracuu::test {
-namespace {
 
 int free_port() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -29,8 +28,6 @@ int free_port() {
     ::close(fd);
     return ntohs(address.sin_port);
 }
-
-}  // namespace
 
 int index_corpus(const fs::path& db, std::size_t shards, const std::vector<fs::path>& inputs,
                  const fs::path& root, bool prune) {

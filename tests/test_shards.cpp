@@ -414,17 +414,7 @@ TEST_CASE("a replica kept by xapian-replicate is served and follows the master's
     REQUIRE(run_index(options, sink, sink) == kExitOk);
 
     // xapian-replicate-server publishes the master's folder, in its own process group.
-    const int port = [] {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-        socklen_t length = sizeof address;
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-        ::close(fd);
-        return static_cast<int>(ntohs(address.sin_port));
-    }();
+    const int port = test::free_port();
     const pid_t publisher = ::fork();
     REQUIRE(publisher >= 0);
     if (publisher == 0) {
