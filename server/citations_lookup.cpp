@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "analyzers/code_tables.hpp"
 #include "analyzers/document_number.hpp"
@@ -23,8 +25,6 @@ namespace {
 constexpr std::size_t kMaxCitingScanned = 10000;
 constexpr std::size_t kMaxCitingListed = 200;
 constexpr std::size_t kMaxNumbered = 100;
-// Documents read for the status of one: those replacing, repealing or amending it.
-constexpr std::size_t kMaxStatusEvidence = 200;
 
 /// A code as its table writes it (`sgddt` -> SGDĐT), else in capitals.
 std::string official_code(const std::string& code) {
@@ -227,52 +227,78 @@ std::string field_value(const nlohmann::json& fields, const char* name) {
 }  // namespace
 
 nlohmann::json document_status(const Xapian::Database& db, Xapian::docid docid,
-                               const nlohmann::json& fields) {
+                               const nlohmann::json& fields, std::size_t max_evidence) {
     const std::string today = status_day();
     const std::string own_date = field_value(fields, "date");
     nlohmann::json by = nlohmann::json::array();
     std::map<std::string, std::size_t> found;  // relation (repeals in part: "partly") -> count
+    Xapian::doccount acting_total = 0;
+    // The issuer terms of this document, read once: a citation naming its issuer must name this
+    // one's (Xapian reads a whole term list per look-up, over the network for a remote shard).
+    std::optional<std::set<std::string>> own_issuer;
+    auto compatible = [&](const nlohmann::json& citation) {
+        const std::string issuer = citation.value("issuer", "");
+        if (issuer.empty()) return true;
+        if (!own_issuer) {
+            own_issuer.emplace();
+            const std::string prefix(schema::kIssuer);
+            Xapian::TermIterator t = db.termlist_begin(docid);
+            for (t.skip_to(prefix); t != db.termlist_end(docid) && (*t).starts_with(prefix); ++t)
+                own_issuer->insert(*t);
+        }
+        for (const auto& term : issuer_terms(issuer)) {
+            if (!own_issuer->count(term)) return false;
+        }
+        return true;
+    };
     if (auto number = parse_document_number(field_value(fields, "number"))) {
         number->complete = true;
-        std::vector<Xapian::Query> terms;
+        // Strongest relation first, each read newest first up to `max_evidence` documents: a
+        // law amended by thousands is read as far as the status and its first witnesses need.
         for (std::string_view relation : status_relations()) {
+            std::vector<Xapian::Query> terms;
             for (const auto& key : number->exact_keys()) {
                 // Most documents are acted on by none: no query for them.
                 std::string term = schema::relation_term(relation, key);
                 if (db.term_exists(term)) terms.emplace_back(std::move(term));
             }
-        }
-        const Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-        const auto acting =
-            terms.empty() ? std::vector<Xapian::docid>() : postings(db, query, kMaxStatusEvidence);
-        for (Xapian::docid id : acting) {
-            if (id == docid) continue;
-            const std::string data = db.get_document(id).get_data();
-            const StoredDocument citing = decode_stored_document(data);
-            const nlohmann::json* citation = find_citation(citing.meta, {*number});
-            if (citation == nullptr || !issuer_compatible(db, docid, *citation)) continue;
-            const std::string relation = citation->value("relation", "mentions");
-            if (std::find(status_relations().begin(), status_relations().end(), relation) ==
-                status_relations().end())
-                continue;
-            const nlohmann::json citing_fields = citing.meta.value("fields", nlohmann::json());
-            // An earlier document does not replace a later one: the number is another's.
-            const std::string citing_date = field_value(citing_fields, "date");
-            if (!own_date.empty() && !citing_date.empty() && citing_date < own_date) continue;
-            nlohmann::json entry = citing_entry(citing, *citation);
-            // A replacing document not in force yet changes nothing yet.
-            const std::string starts = field_value(citing_fields, "effective_from");
-            if (!starts.empty() && starts > today) {
-                entry["pending"] = true;
-                entry["effective_from"] = starts;
-            } else {
-                ++found[relation == "repeals" && citation->contains("relation_part") ? "partly"
-                                                                                     : relation];
+            if (terms.empty()) continue;
+            Xapian::Enquire enquire(db);
+            enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+            const Xapian::MSet acting =
+                enquire.get_mset(0, static_cast<Xapian::doccount>(max_evidence));
+            acting_total += acting.get_matches_estimated();
+            for (auto it = acting.begin(); it != acting.end(); ++it) {
+                if (*it == docid) continue;
+                const std::string data = it.get_document().get_data();
+                const StoredDocument citing = decode_stored_document(data);
+                const nlohmann::json* citation = find_citation(citing.meta, {*number});
+                if (citation == nullptr || !compatible(*citation)) continue;
+                if (citation->value("relation", "mentions") != relation) continue;
+                const nlohmann::json citing_fields = citing.meta.value("fields", nlohmann::json());
+                // An earlier document does not replace a later one: the number is another's.
+                const std::string citing_date = field_value(citing_fields, "date");
+                if (!own_date.empty() && !citing_date.empty() && citing_date < own_date) continue;
+                nlohmann::json entry = citing_entry(citing, *citation);
+                // A replacing document not in force yet changes nothing yet.
+                const std::string starts = field_value(citing_fields, "effective_from");
+                if (!starts.empty() && starts > today) {
+                    entry["pending"] = true;
+                    entry["effective_from"] = starts;
+                } else {
+                    ++found[relation == "repeals" && citation->contains("relation_part")
+                                ? "partly"
+                                : std::string(relation)];
+                }
+                by.push_back(std::move(entry));
             }
-            by.push_back(std::move(entry));
         }
     }
     nlohmann::json status = {{"evidence", by}};
+    // More documents act on it than were read: how many there are, for "and N others".
+    if (acting_total > by.size()) status["evidence_total"] = acting_total;
     const std::string from = field_value(fields, "effective_from");
     const std::string until = field_value(fields, "effective_until");
     const std::string_view own = own_force_status(from, until, today);

@@ -36,9 +36,11 @@ std::string_view own_force_status(std::string_view from, std::string_view until,
 /// {value, evidence, effective_from?, effective_until?, as_of}. What the indexed documents say of
 /// it (replaced, repealed in whole or in part, amended: read on the citing side, so indexing the
 /// later document changes it at once) and, failing that, its own dates of force. The one rule
-/// for the document page, the search filter and facet (status_table.hpp).
+/// for the document page, the search filter and facet (status_table.hpp). At most
+/// `max_evidence` acting documents of each relation are read (newest first); when there are more,
+/// `evidence_total` says how many.
 nlohmann::json document_status(const Xapian::Database& db, Xapian::docid docid,
-                               const nlohmann::json& fields);
+                               const nlohmann::json& fields, std::size_t max_evidence = 200);
 
 /// Adds to a document's JSON `body` (after add_citation_links) `status` (what the indexed
 /// documents say of it: replaced, repealed, partly repealed, amended, each with the citing

@@ -11,6 +11,10 @@
 namespace tracuu {
 namespace {
 
+// Acting documents of each relation a card names ("replaced by X and N others": the document
+// page lists them).
+constexpr std::size_t kCardEvidence = 10;
+
 /// What a result card shows of a status: the value and who acts on the document (no sentences:
 /// the document page has them).
 nlohmann::json card_status(const nlohmann::json& status) {
@@ -22,7 +26,10 @@ nlohmann::json card_status(const nlohmann::json& status) {
         }
         evidence.push_back(std::move(item));
     }
-    return {{"value", status.value("value", "unknown")}, {"evidence", std::move(evidence)}};
+    nlohmann::json card = {{"value", status.value("value", "unknown")},
+                           {"evidence", std::move(evidence)}};
+    if (status.contains("evidence_total")) card["evidence_total"] = status["evidence_total"];
+    return card;
 }
 
 /// What of a document's own fields its status reads (number, date, dates of force), by id, with
@@ -150,7 +157,7 @@ StatusTable::StatusTable(const Xapian::Database& db) : as_of_(status_day()) {
         if (id.empty()) continue;  // not a tracuu document: no status
         const auto fields = own_fields(doc, id);
         if (!fields) continue;
-        const nlohmann::json status = document_status(db, docid, *fields);
+        const nlohmann::json status = document_status(db, docid, *fields, kCardEvidence);
         Entry entry;
         entry.status = status_index(status.value("value", "unknown"));
         entry.own = own_status(doc.get_value(schema::kSlotForce));

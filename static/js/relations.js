@@ -75,8 +75,10 @@ export function statusBadge(status, { card = false } = {}) {
   if (!status?.value || (card && status.value === 'unknown')) return null;
   const acting = (status.evidence ?? []).filter((e) => !e.pending);
   const first = acting[0];
+  // A card lists the first few; evidence_total says how many act on it in all.
+  const total = Math.max(acting.length, status.evidence_total ?? 0);
   const text = first && BY_WORDS[status.value]
-    ? `${BY_WORDS[status.value]} ${first.number || first.title || first.id}${acting.length > 1 ? ` và ${acting.length - 1} văn bản khác` : ''}`
+    ? `${BY_WORDS[status.value]} ${first.number || first.title || first.id}${total > 1 ? ` và ${total - 1} văn bản khác` : ''}`
     : STATUS_LABELS[status.value] ?? STATUS_LABELS.unknown;
   return el('span', {
     class: `badge badge--status badge--${status.value.replace(/_/g, '-')}${card ? ' result__status' : ''}`,
