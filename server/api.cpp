@@ -4,13 +4,13 @@
 #include <set>
 
 #include "analyzers/utf8.hpp"
-#include "citations_lookup.hpp"
 #include "index/document_id.hpp"
 #include "index/find_document.hpp"
 #include "index/stored_citations.hpp"
 #include "index/stored_document.hpp"
+#include "search/citations_lookup.hpp"
+#include "search/status_table.hpp"
 #include "source_file.hpp"
-#include "status_table.hpp"
 
 namespace tracuu {
 namespace {

@@ -10,8 +10,8 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "searcher.hpp"
-#include "value_table.hpp"
+#include "search/searcher.hpp"
+#include "search/value_table.hpp"
 
 namespace tracuu {
 

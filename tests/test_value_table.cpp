@@ -12,9 +12,9 @@
 #include "indexer/index_writer.hpp"
 #include "indexer/source_extraction.hpp"
 #include "indexer/source_files.hpp"
+#include "search/filter_cache.hpp"
+#include "search/searcher.hpp"
 #include "server/database_set.hpp"
-#include "server/filter_cache.hpp"
-#include "server/searcher.hpp"
 #include "support.hpp"
 
 using namespace tracuu;

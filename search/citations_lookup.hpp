@@ -8,7 +8,7 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "api.hpp"
+#include "server/api.hpp"
 
 namespace tracuu {
 
