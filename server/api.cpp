@@ -186,6 +186,30 @@ std::string render_search(const SearchRequest& request, const SearchResult& resu
     return out;
 }
 
+/// GET /api/references/{number}'s answer (openapi.json `References`).
+nlohmann::json references_json(const std::string& number, const References& found,
+                               std::size_t offset, std::size_t limit, const std::string& relation) {
+    nlohmann::json body = {{"number", number}, {"key", found.key}};
+    // `document` when the number names one indexed document; `documents` lists every one that
+    // carries it (local bodies reuse numbers; a number typed in part names all that have it).
+    body["document"] =
+        found.documents.size() == 1 ? found.documents.front() : nlohmann::json(nullptr);
+    body["documents"] = found.documents;
+    body["understood"] = found.understood;
+    body["complete"] = found.complete;
+    body["total"] = found.total;
+    nlohmann::json relations = nlohmann::json::array();
+    for (const auto& [name, count] : found.relations)
+        relations.push_back({{"relation", name}, {"count", count}});
+    body["relations"] = std::move(relations);
+    if (!relation.empty()) body["relation"] = relation;
+    body["total_exact"] = found.total_exact;
+    body["offset"] = offset;
+    body["limit"] = limit;
+    body["cited_by"] = found.cited_by;
+    return body;
+}
+
 }  // namespace
 
 std::string ApiResponse::text() const {
@@ -293,9 +317,13 @@ ApiResponse handle_references(const Xapian::Database& db, const std::string& num
         reject_unknown(params, {"offset", "limit", "relation"});
         const std::size_t limit = bounded_number(params, "limit", kMaxLimit, 1, kMaxLimit);
         const std::size_t offset = bounded_number(params, "offset", 0, 0, kMaxOffset);
-        return references_response(db, number, offset, limit, relation_parameter(params));
+        const std::string relation = relation_parameter(params);
+        return {200, references_json(number, find_references(db, number, offset, limit, relation),
+                                     offset, limit, relation)};
     } catch (const BadParameter& e) {
         return error_response(400, "bad_parameter", e.what(), e.parameter);
+    } catch (const QueryError& e) {
+        return error_response(400, "bad_parameter", e.what(), e.parameter());
     }
 }
 
