@@ -4,10 +4,12 @@
 #include <set>
 
 #include "analyzers/utf8.hpp"
+#include "gzip.hpp"
 #include "index/document_id.hpp"
 #include "index/find_document.hpp"
 #include "index/stored_citations.hpp"
 #include "index/stored_document.hpp"
+#include "result_cache.hpp"
 #include "search/citations_lookup.hpp"
 #include "search/status_table.hpp"
 #include "source_file.hpp"
@@ -141,6 +143,18 @@ SearchQuery read_search(const Params& params) {
     return query;
 }
 
+/// The parameters in one order: the same search asked with its parameters in any order.
+std::string cache_key(const Params& params) {
+    std::string key;
+    for (const auto& [name, value] : params) {
+        key += name;
+        key += '\x1f';
+        key += value;
+        key += '\x1e';
+    }
+    return key;
+}
+
 std::string dump(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -235,7 +249,7 @@ ApiResponse shard_unavailable_response(const std::string& message,
 }
 
 void mark_partial(ApiResponse& answer, const std::vector<std::string>& missing) {
-    if (missing.empty() || answer.status == 0) return;  // status 0: a file, sent whole
+    if (missing.empty() || answer.status == 0) return;  // status 0: a CSV stream, sent whole
     std::string names;
     for (const auto& shard : missing) names += (names.empty() ? "" : ", ") + shard;
     if (answer.status == 404) {
@@ -287,6 +301,27 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
     } catch (const QueryError& e) {
         return error_response(400, "bad_parameter", e.what(), e.parameter());
     }
+}
+
+ApiResponse handle_search(const Xapian::Database& db, const Params& params,
+                          const std::shared_ptr<const ValueTable>& values, ResultCache& cache,
+                          const std::string& version) {
+    if (version.empty() || !cache.enabled()) return handle_search(db, params, values);
+    const std::string key = cache_key(params);
+    if (auto kept = cache.find(version, key)) {
+        ApiResponse answer;
+        answer.rendered = std::move(kept->text);
+        answer.gzipped = std::move(kept->gzipped);
+        answer.cached = true;
+        return answer;
+    }
+    ApiResponse answer = handle_search(db, params, values);
+    if (answer.status == 200) {
+        if (answer.rendered.size() >= kCompressAtLeast)
+            answer.gzipped = gzip_compress(answer.rendered);
+        cache.store(version, key, {answer.rendered, answer.gzipped});
+    }
+    return answer;
 }
 
 ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {

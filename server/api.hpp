@@ -70,6 +70,15 @@ std::variant<SearchQuery, ApiResponse> read_search_query(const Params& params);
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                           const std::shared_ptr<const ValueTable>& values = nullptr);
 
+class ResultCache;
+
+/// GET /api/search through `cache`: the answer kept for the same parameters (in any order) on
+/// database `version` (DatabaseSet::version(); empty: nothing is reused or kept), else searched,
+/// and kept when it is a 200. A reused answer is marked `cached`.
+ApiResponse handle_search(const Xapian::Database& db, const Params& params,
+                          const std::shared_ptr<const ValueTable>& values, ResultCache& cache,
+                          const std::string& version);
+
 /// GET /api/documents/{id}
 ApiResponse handle_document(const Xapian::Database& db, const std::string& id);
 
