@@ -1,4 +1,4 @@
-// The server's in-memory value table (server/value_table.hpp): searches that read it give what
+// The server's in-memory value table (search/value_table.hpp): searches that read it give what
 // searches reading Xapian's value streams give, on one database and on shards combined, and the
 // server reads it again for each new revision.
 #include <catch2/catch.hpp>
