@@ -249,7 +249,7 @@ ApiResponse shard_unavailable_response(const std::string& message,
 }
 
 void mark_partial(ApiResponse& answer, const std::vector<std::string>& missing) {
-    if (missing.empty() || answer.status == 0) return;  // status 0: a CSV stream, sent whole
+    if (missing.empty()) return;
     std::string names;
     for (const auto& shard : missing) names += (names.empty() ? "" : ", ") + shard;
     if (answer.status == 404) {

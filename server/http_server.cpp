@@ -38,7 +38,6 @@ constexpr const char* kJsonType = "application/json; charset=utf-8";
 /// A JSON answer: gzip-compressed when it is large enough and the client accepts gzip
 /// (cpp-httplib leaves it alone: it compresses only types without parameters).
 void send(const httplib::Request& req, httplib::Response& res, const ApiResponse& api) {
-    if (api.status == 0) return;  // the handler has answered (a CSV stream)
     res.status = api.status;
     res.set_header("Cache-Control", "no-store");
     if (api.cached) res.set_header("X-Cache", "hit");
@@ -94,6 +93,29 @@ void send_source(const httplib::Request& req, httplib::Response& res, const Sour
             sink.write(buffer, static_cast<std::size_t>(n));
             return true;
         });
+}
+
+/// A body made as it is sent, in chunks: cut (the connection closes) when the next piece cannot
+/// be made, e.g. the index changed too much to go on.
+void send_stream(httplib::Response& res, const StreamReply& reply) {
+    res.status = reply.status;
+    for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+    res.set_chunked_content_provider(reply.content_type,
+                                     [next = reply.next](std::size_t, httplib::DataSink& sink) {
+                                         std::string chunk;
+                                         try {
+                                             chunk = next();
+                                         } catch (const Xapian::Error&) {
+                                             return false;
+                                         } catch (const std::exception&) {
+                                             return false;
+                                         }
+                                         if (chunk.empty()) {
+                                             sink.done();
+                                             return true;
+                                         }
+                                         return sink.write(chunk.data(), chunk.size());
+                                     });
 }
 
 /// `Vary` with `value` added to what it lists already.
@@ -243,9 +265,7 @@ struct HttpServer::Impl {
         const std::string url = page_url(req, config.host, config.port);
         with_database(
             req, res,
-            [&](Xapian::Database& db) {
-                return send_search_csv(res, db, request, databases.values(), url);
-            },
+            [&](Xapian::Database& db) { return search_csv(db, request, databases.values(), url); },
             /*whole_only=*/true);
     }
 
@@ -333,11 +353,13 @@ struct HttpServer::Impl {
                     return;
                 }
                 auto answer = handler(db);
-                if constexpr (std::is_same_v<decltype(answer), SourceReply>) {
-                    send_source(req, res, answer);  // whole_only: never partial
-                } else {
+                if constexpr (std::is_same_v<decltype(answer), ApiResponse>) {
                     mark_partial(answer, missing);
                     send(req, res, answer);
+                } else if constexpr (std::is_same_v<decltype(answer), SourceReply>) {
+                    send_source(req, res, answer);  // whole_only: never partial
+                } else {
+                    send_stream(res, answer);  // whole_only: never partial
                 }
                 return;
             } catch (const ShardsUnavailable& e) {
