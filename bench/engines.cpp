@@ -15,8 +15,8 @@
 #include "indexer/index_writer.hpp"
 #include "indexer/source_extraction.hpp"
 #include "indexer/source_files.hpp"
+#include "search/searcher.hpp"
 #include "server/api.hpp"
-#include "server/searcher.hpp"
 
 namespace tracuu::bench {
 namespace fs = std::filesystem;

@@ -4,13 +4,15 @@
 #include <set>
 
 #include "analyzers/utf8.hpp"
-#include "citations_lookup.hpp"
+#include "gzip.hpp"
 #include "index/document_id.hpp"
 #include "index/find_document.hpp"
 #include "index/stored_citations.hpp"
 #include "index/stored_document.hpp"
+#include "result_cache.hpp"
+#include "search/citations_lookup.hpp"
+#include "search/status_table.hpp"
 #include "source_file.hpp"
-#include "status_table.hpp"
 
 namespace tracuu {
 namespace {
@@ -141,6 +143,18 @@ SearchQuery read_search(const Params& params) {
     return query;
 }
 
+/// The parameters in one order: the same search asked with its parameters in any order.
+std::string cache_key(const Params& params) {
+    std::string key;
+    for (const auto& [name, value] : params) {
+        key += name;
+        key += '\x1f';
+        key += value;
+        key += '\x1e';
+    }
+    return key;
+}
+
 std::string dump(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -186,6 +200,30 @@ std::string render_search(const SearchRequest& request, const SearchResult& resu
     return out;
 }
 
+/// GET /api/references/{number}'s answer (openapi.json `References`).
+nlohmann::json references_json(const std::string& number, const References& found,
+                               std::size_t offset, std::size_t limit, const std::string& relation) {
+    nlohmann::json body = {{"number", number}, {"key", found.key}};
+    // `document` when the number names one indexed document; `documents` lists every one that
+    // carries it (local bodies reuse numbers; a number typed in part names all that have it).
+    body["document"] =
+        found.documents.size() == 1 ? found.documents.front() : nlohmann::json(nullptr);
+    body["documents"] = found.documents;
+    body["understood"] = found.understood;
+    body["complete"] = found.complete;
+    body["total"] = found.total;
+    nlohmann::json relations = nlohmann::json::array();
+    for (const auto& [name, count] : found.relations)
+        relations.push_back({{"relation", name}, {"count", count}});
+    body["relations"] = std::move(relations);
+    if (!relation.empty()) body["relation"] = relation;
+    body["total_exact"] = found.total_exact;
+    body["offset"] = offset;
+    body["limit"] = limit;
+    body["cited_by"] = found.cited_by;
+    return body;
+}
+
 }  // namespace
 
 std::string ApiResponse::text() const {
@@ -211,7 +249,7 @@ ApiResponse shard_unavailable_response(const std::string& message,
 }
 
 void mark_partial(ApiResponse& answer, const std::vector<std::string>& missing) {
-    if (missing.empty() || answer.status == 0) return;  // status 0: a file, sent whole
+    if (missing.empty()) return;
     std::string names;
     for (const auto& shard : missing) names += (names.empty() ? "" : ", ") + shard;
     if (answer.status == 404) {
@@ -265,6 +303,27 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
     }
 }
 
+ApiResponse handle_search(const Xapian::Database& db, const Params& params,
+                          const std::shared_ptr<const ValueTable>& values, ResultCache& cache,
+                          const std::string& version) {
+    if (version.empty() || !cache.enabled()) return handle_search(db, params, values);
+    const std::string key = cache_key(params);
+    if (auto kept = cache.find(version, key)) {
+        ApiResponse answer;
+        answer.rendered = std::move(kept->text);
+        answer.gzipped = std::move(kept->gzipped);
+        answer.cached = true;
+        return answer;
+    }
+    ApiResponse answer = handle_search(db, params, values);
+    if (answer.status == 200) {
+        if (answer.rendered.size() >= kCompressAtLeast)
+            answer.gzipped = gzip_compress(answer.rendered);
+        cache.store(version, key, {answer.rendered, answer.gzipped});
+    }
+    return answer;
+}
+
 ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {
     if (const std::string problem = document_id_problem(id); !problem.empty()) {
         return error_response(400, "bad_parameter", problem, "id");
@@ -293,9 +352,13 @@ ApiResponse handle_references(const Xapian::Database& db, const std::string& num
         reject_unknown(params, {"offset", "limit", "relation"});
         const std::size_t limit = bounded_number(params, "limit", kMaxLimit, 1, kMaxLimit);
         const std::size_t offset = bounded_number(params, "offset", 0, 0, kMaxOffset);
-        return references_response(db, number, offset, limit, relation_parameter(params));
+        const std::string relation = relation_parameter(params);
+        return {200, references_json(number, find_references(db, number, offset, limit, relation),
+                                     offset, limit, relation)};
     } catch (const BadParameter& e) {
         return error_response(400, "bad_parameter", e.what(), e.parameter);
+    } catch (const QueryError& e) {
+        return error_response(400, "bad_parameter", e.what(), e.parameter());
     }
 }
 

@@ -10,8 +10,8 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "searcher.hpp"
-#include "value_table.hpp"
+#include "search/searcher.hpp"
+#include "search/value_table.hpp"
 
 namespace tracuu {
 
@@ -69,6 +69,15 @@ std::variant<SearchQuery, ApiResponse> read_search_query(const Params& params);
 /// GET /api/search. `values`: a ValueTable read from `db` at its revision, or null.
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                           const std::shared_ptr<const ValueTable>& values = nullptr);
+
+class ResultCache;
+
+/// GET /api/search through `cache`: the answer kept for the same parameters (in any order) on
+/// database `version` (DatabaseSet::version(); empty: nothing is reused or kept), else searched,
+/// and kept when it is a 200. A reused answer is marked `cached`.
+ApiResponse handle_search(const Xapian::Database& db, const Params& params,
+                          const std::shared_ptr<const ValueTable>& values, ResultCache& cache,
+                          const std::string& version);
 
 /// GET /api/documents/{id}
 ApiResponse handle_document(const Xapian::Database& db, const std::string& id);

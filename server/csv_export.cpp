@@ -1,6 +1,7 @@
 #include "csv_export.hpp"
 
 #include <memory>
+#include <utility>
 
 #include "request_target.hpp"
 
@@ -80,9 +81,8 @@ std::string csv_row(std::string_view result_members, const std::string& page_url
     return row;
 }
 
-ApiResponse send_search_csv(httplib::Response& res, const Xapian::Database& db,
-                            const SearchRequest& request, const ValueTablePtr& values,
-                            const std::string& page_url) {
+StreamReply search_csv(const Xapian::Database& db, const SearchRequest& request,
+                       const ValueTablePtr& values, const std::string& page_url) {
     auto stream = std::make_shared<CsvStream>(CsvStream{db, request, values, page_url, {}});
     stream->request.facets = false;
     stream->request.snippets = false;
@@ -90,26 +90,14 @@ ApiResponse send_search_csv(httplib::Response& res, const Xapian::Database& db,
     stream->pending += kCsvHeader;
     stream->pending += "\r\n";
     stream->next_rows();  // here, so that errors are answered as errors
-    res.status = 200;
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("Content-Disposition", "attachment; filename=\"danh-sach-van-ban.csv\"");
-    res.set_chunked_content_provider(
-        "text/csv; charset=utf-8; header=present", [stream](std::size_t, httplib::DataSink& sink) {
-            try {
-                if (stream->pending.empty() && !stream->next_rows()) {
-                    sink.done();
-                    return true;
-                }
-            } catch (const Xapian::Error&) {
-                return false;  // the index changed too much to go on: cut the answer
-            } catch (const std::exception&) {
-                return false;
-            }
-            const std::string chunk = std::move(stream->pending);
-            stream->pending.clear();
-            return sink.write(chunk.data(), chunk.size());
-        });
-    return {0, nullptr};
+    return {.status = 200,
+            .content_type = "text/csv; charset=utf-8; header=present",
+            .headers = {{"Cache-Control", "no-store"},
+                        {"Content-Disposition", "attachment; filename=\"danh-sach-van-ban.csv\""}},
+            .next = [stream] {
+                if (stream->pending.empty() && !stream->next_rows()) return std::string();
+                return std::exchange(stream->pending, std::string());
+            }};
 }
 
 }  // namespace tracuu

@@ -3,9 +3,12 @@
 // searcher.cpp), `limit` up to kMaxCsvRows.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
-#include <httplib.h>
 #include <xapian.h>
 
 #include "api.hpp"
@@ -24,12 +27,20 @@ std::string csv_field(std::string_view value);
 /// `page_url` the page's address (`http://host:port/`) the link column points into.
 std::string csv_row(std::string_view result_members, const std::string& page_url);
 
-/// Streams the search's rows into `res` (UTF-8 with a byte-order mark, so Excel reads the
-/// marks; CRLF line ends) and returns status 0. The first rows are searched here, so a database
-/// error reaches the caller (which retries); later ones while sending: if the index changes so
-/// much meanwhile that they cannot be read, the answer ends early (the connection closes).
-ApiResponse send_search_csv(httplib::Response& res, const Xapian::Database& db,
-                            const SearchRequest& request, const ValueTablePtr& values,
-                            const std::string& page_url);
+/// A body sent as it is made, as a value: its headers, and `next`, which gives the next piece
+/// ("" when all is sent) and throws when it cannot go on (http_server.cpp then cuts the answer).
+struct StreamReply {
+    int status = 200;
+    std::string content_type;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::function<std::string()> next;
+};
+
+/// The search's rows as CSV (UTF-8 with a byte-order mark, so Excel reads the marks; CRLF line
+/// ends). The first rows are searched here, so a database error reaches the caller (which
+/// retries); later ones while sending: if the index changes so much meanwhile that they cannot
+/// be read, `next` throws and the answer ends early (the connection closes).
+StreamReply search_csv(const Xapian::Database& db, const SearchRequest& request,
+                       const ValueTablePtr& values, const std::string& page_url);
 
 }  // namespace tracuu

@@ -29,8 +29,8 @@
 
 #include <xapian.h>
 
+#include "search/value_table.hpp"
 #include "shard_health.hpp"
-#include "value_table.hpp"
 
 namespace tracuu {
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <thread>
+#include <type_traits>
 
 #include "access_log.hpp"
 #include "access_tokens.hpp"
@@ -37,7 +38,6 @@ constexpr const char* kJsonType = "application/json; charset=utf-8";
 /// A JSON answer: gzip-compressed when it is large enough and the client accepts gzip
 /// (cpp-httplib leaves it alone: it compresses only types without parameters).
 void send(const httplib::Request& req, httplib::Response& res, const ApiResponse& api) {
-    if (api.status == 0) return;  // the handler has answered (a file)
     res.status = api.status;
     res.set_header("Cache-Control", "no-store");
     if (api.cached) res.set_header("X-Cache", "hit");
@@ -68,6 +68,56 @@ void send_static(httplib::Response& res, const StaticReply& reply) {
         });
 }
 
+/// The original file: its headers, then the bytes, read from the reply's stream as cpp-httplib
+/// sends them (a provider with a length: exactly these bytes, never recompressed).
+void send_source(const httplib::Request& req, httplib::Response& res, const SourceReply& reply) {
+    for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+    if (reply.error) {
+        send(req, res, *reply.error);
+        return;
+    }
+    res.status = reply.status;
+    if (reply.length == 0) {
+        res.set_content(std::string(), reply.content_type.c_str());
+        return;
+    }
+    res.set_content_provider(
+        static_cast<std::size_t>(reply.length), reply.content_type,
+        [in = reply.bytes, start = reply.offset](std::size_t offset, std::size_t length,
+                                                 httplib::DataSink& sink) {
+            char buffer[65536];
+            in->seekg(static_cast<std::streamoff>(start + offset));
+            in->read(buffer, static_cast<std::streamsize>(std::min(length, sizeof buffer)));
+            const auto n = in->gcount();
+            if (n <= 0) return false;
+            sink.write(buffer, static_cast<std::size_t>(n));
+            return true;
+        });
+}
+
+/// A body made as it is sent, in chunks: cut (the connection closes) when the next piece cannot
+/// be made, e.g. the index changed too much to go on.
+void send_stream(httplib::Response& res, const StreamReply& reply) {
+    res.status = reply.status;
+    for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+    res.set_chunked_content_provider(reply.content_type,
+                                     [next = reply.next](std::size_t, httplib::DataSink& sink) {
+                                         std::string chunk;
+                                         try {
+                                             chunk = next();
+                                         } catch (const Xapian::Error&) {
+                                             return false;
+                                         } catch (const std::exception&) {
+                                             return false;
+                                         }
+                                         if (chunk.empty()) {
+                                             sink.done();
+                                             return true;
+                                         }
+                                         return sink.write(chunk.data(), chunk.size());
+                                     });
+}
+
 /// `Vary` with `value` added to what it lists already.
 void add_vary(httplib::Response& res, const std::string& value) {
     std::string vary = res.get_header_value("Vary");
@@ -95,21 +145,30 @@ std::string page_url(const httplib::Request& req, const std::string& host, int p
     return "http://" + (plain ? given : host + ":" + std::to_string(port)) + "/";
 }
 
+/// The API's contract, as written (server/openapi.json).
+ApiResponse openapi_reply() {
+    ApiResponse spec;
+    spec.rendered = std::string(embedded::openapi);
+    return spec;
+}
+
 Params params_of(const httplib::Request& req) {
     const auto params = query_parameters(req.target);
     return Params(params.begin(), params.end());
 }
 
-/// The parameters in one order: the same search asked with its parameters in any order.
-std::string cache_key(const Params& params) {
-    std::string key;
-    for (const auto& [name, value] : params) {
-        key += name;
-        key += '\x1f';
-        key += value;
-        key += '\x1e';
-    }
-    return key;
+// The API's routes as adapter lines: the request's pieces in, the handler's reply out.
+SourceReply source_route(Xapian::Database& db, const httplib::Request& req) {
+    return source_reply(db, req.matches[1], current_request().ranges);
+}
+ApiResponse document_route(Xapian::Database& db, const httplib::Request& req) {
+    return handle_document(db, req.matches[1]);
+}
+ApiResponse references_route(Xapian::Database& db, const httplib::Request& req) {
+    return handle_references(db, req.matches[1], params_of(req));
+}
+ApiResponse stats_route(Xapian::Database& db, const httplib::Request&) {
+    return handle_stats(db);
 }
 
 /// The JSON error for an answer cpp-httplib decided on its own (no handler ran). After a
@@ -183,26 +242,10 @@ struct HttpServer::Impl {
         if (!config.token_file.empty()) tokens = std::make_unique<AccessTokens>(config.token_file);
     }
 
-    /// /api/search, from the result cache when this revision answered it already.
+    /// /api/search through the result cache (api.cpp), for this thread's database revision.
     ApiResponse search(Xapian::Database& db, const Params& params) {
-        const std::string version = cache.enabled() ? databases.version() : std::string();
-        const std::string key = version.empty() ? std::string() : cache_key(params);
-        if (!version.empty()) {
-            if (auto answer = cache.find(version, key)) {
-                ApiResponse cached;
-                cached.rendered = std::move(answer->text);
-                cached.gzipped = std::move(answer->gzipped);
-                cached.cached = true;
-                return cached;
-            }
-        }
-        ApiResponse answer = handle_search(db, params, databases.values());
-        if (!version.empty() && answer.status == 200) {
-            if (answer.rendered.size() >= kCompressAtLeast)
-                answer.gzipped = gzip_compress(answer.rendered);
-            cache.store(version, key, {answer.rendered, answer.gzipped});
-        }
-        return answer;
+        return handle_search(db, params, databases.values(), cache,
+                             cache.enabled() ? databases.version() : std::string());
     }
 
     /// /api/search: JSON, or CSV with format=csv (streamed, never cached).
@@ -222,9 +265,7 @@ struct HttpServer::Impl {
         const std::string url = page_url(req, config.host, config.port);
         with_database(
             req, res,
-            [&](Xapian::Database& db) {
-                return send_search_csv(res, db, request, databases.values(), url);
-            },
+            [&](Xapian::Database& db) { return search_csv(db, request, databases.values(), url); },
             /*whole_only=*/true);
     }
 
@@ -311,9 +352,15 @@ struct HttpServer::Impl {
                              missing));
                     return;
                 }
-                ApiResponse answer = handler(db);
-                mark_partial(answer, missing);
-                send(req, res, answer);
+                auto answer = handler(db);
+                if constexpr (std::is_same_v<decltype(answer), ApiResponse>) {
+                    mark_partial(answer, missing);
+                    send(req, res, answer);
+                } else if constexpr (std::is_same_v<decltype(answer), SourceReply>) {
+                    send_source(req, res, answer);  // whole_only: never partial
+                } else {
+                    send_stream(res, answer);  // whole_only: never partial
+                }
                 return;
             } catch (const ShardsUnavailable& e) {
                 send(req, res, shard_unavailable_response(e.what(), e.shards));
@@ -357,7 +404,8 @@ struct HttpServer::Impl {
              error_response(503, "unavailable", "the database keeps changing; try again"));
     }
 
-    void metrics_route(httplib::Response& res) {
+    /// /metrics: Prometheus text.
+    StaticReply metrics_reply() {
         IndexGauges index;
         try {
             Xapian::Database& db = databases.current();
@@ -379,80 +427,78 @@ struct HttpServer::Impl {
                 index.shard_states.emplace_back(shard.address, shard_state_name(shard.state));
         const WorkerCounts& workers = server.worker_counts();
         const PoolGauges pool{config.limits.threads, workers.busy, workers.waiting};
-        res.set_header("Cache-Control", "no-store");
-        res.set_content(metrics.render(index, pool, cache.counts()),
-                        "text/plain; version=0.0.4; charset=utf-8");
+        return {.status = 200,
+                .content_type = "text/plain; version=0.0.4; charset=utf-8",
+                .body = metrics.render(index, pool, cache.counts()),
+                .headers = {{"Cache-Control", "no-store"}}};
+    }
+
+    /// /healthz: the documents and shards that answer.
+    ApiResponse health(const Xapian::Database& db) {
+        ApiResponse health{200,
+                           {{"status", databases.missing().empty() ? "ok" : "partial"},
+                            {"documents", db.get_doccount()},
+                            {"shards", db.size() + databases.missing().size()}}};
+        // Each shard's state when there are several (one database: `status` says it).
+        const std::vector<ShardReport> shards = databases.shard_reports();
+        if (shards.size() > 1) {
+            nlohmann::json& states = health.body["shard_states"];
+            for (const ShardReport& shard : shards)
+                states.push_back(
+                    {{"address", shard.address}, {"state", shard_state_name(shard.state)}});
+        }
+        return health;
+    }
+
+    /// A route answered from this thread's database (with_database: retries, shard errors,
+    /// partial marks); `whole_only` for files, which carry no mark.
+    template <class Answer>
+    httplib::Server::Handler from_database(Answer answer, bool whole_only = false) {
+        return [this, answer, whole_only](const httplib::Request& req, httplib::Response& res) {
+            with_database(
+                req, res, [&](Xapian::Database& db) { return answer(db, req); }, whole_only);
+        };
+    }
+
+    /// Every route: its path and the handler that answers it (api.cpp, source_file.cpp,
+    /// static_files.cpp), each a value this adapter copies into cpp-httplib's response. In the
+    /// order cpp-httplib tries them: `{id}/source` before `{id}` (ids contain '/'), and the
+    /// page's files last, since they take every GET the API did not.
+    std::vector<std::pair<std::string, httplib::Server::Handler>> route_table() {
+        using Request = httplib::Request;
+        using Response = httplib::Response;
+        using Db = Xapian::Database;
+        std::vector<std::pair<std::string, httplib::Server::Handler>> table = {
+            {"/api/search", [this](const Request& req, Response& res) { search_route(req, res); }},
+            {"/api/openapi.json",
+             [](const Request& req, Response& res) { send(req, res, openapi_reply()); }},
+            {R"(/api/documents/(.+)/source)", from_database(source_route, /*whole_only=*/true)},
+            {R"(/api/documents/(.+))", from_database(document_route)},
+            {R"(/api/references/(.+))", from_database(references_route)},
+            {"/api/stats", from_database(stats_route)},
+            {"/healthz", from_database([this](Db& db, const Request&) { return health(db); })},
+            {"/metrics",
+             [this](const Request&, Response& res) { send_static(res, metrics_reply()); }},
+        };
+        if (!config.static_dir.empty()) {
+            table.emplace_back(".*", [root = static_root(config.static_dir)](const Request& req,
+                                                                             Response& res) {
+                send_static(
+                    res, serve_static(root, req.target, req.get_header_value("If-None-Match"),
+                                      current_request().ranges, req.get_header_value("If-Range")));
+            });
+        }
+        return table;
     }
 
     void routes() {
-        server.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
-            search_route(req, res);
-        });
-        server.Get("/api/openapi.json", [](const httplib::Request& req, httplib::Response& res) {
-            ApiResponse spec;
-            spec.rendered = std::string(embedded::openapi);
-            send(req, res, spec);
-        });
-        // Before /api/documents/{id}: ids contain '/', so `{id}/source` would match there too.
-        server.Get(R"(/api/documents/(.+)/source)", [this](const httplib::Request& req,
-                                                           httplib::Response& res) {
-            with_database(
-                req, res,
-                [&](Xapian::Database& db) {
-                    return send_source_file(res, db, req.matches[1], current_request().ranges);
-                },
-                /*whole_only=*/true);
-        });
-        server.Get(R"(/api/documents/(.+))", [this](const httplib::Request& req,
-                                                    httplib::Response& res) {
-            const std::string id = req.matches[1];
-            with_database(req, res, [&](Xapian::Database& db) { return handle_document(db, id); });
-        });
-        server.Get(R"(/api/references/(.+))",
-                   [this](const httplib::Request& req, httplib::Response& res) {
-                       const std::string number = req.matches[1];
-                       const Params params = params_of(req);
-                       with_database(req, res, [&](Xapian::Database& db) {
-                           return handle_references(db, number, params);
-                       });
-                   });
-        server.Get("/api/stats", [this](const httplib::Request& req, httplib::Response& res) {
-            with_database(req, res, [&](Xapian::Database& db) { return handle_stats(db); });
-        });
-        server.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) {
-            with_database(req, res, [&](Xapian::Database& db) {
-                ApiResponse health{200,
-                                   {{"status", databases.missing().empty() ? "ok" : "partial"},
-                                    {"documents", db.get_doccount()},
-                                    {"shards", db.size() + databases.missing().size()}}};
-                // Each shard's state when there are several (one database: `status` says it).
-                const std::vector<ShardReport> shards = databases.shard_reports();
-                if (shards.size() > 1) {
-                    nlohmann::json& states = health.body["shard_states"];
-                    for (const ShardReport& shard : shards)
-                        states.push_back(
-                            {{"address", shard.address}, {"state", shard_state_name(shard.state)}});
-                }
-                return health;
-            });
-        });
-        server.Get("/metrics",
-                   [this](const httplib::Request&, httplib::Response& res) { metrics_route(res); });
+        for (auto& [pattern, handler] : route_table()) server.Get(pattern, std::move(handler));
         // Before routing, so that no request body is ever read.
         server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
             return pre_route(req, res);
         });
         server.set_response_decorator(
             [this](const httplib::Request& req, httplib::Response& res) { decorate(req, res); });
-        if (!config.static_dir.empty()) {
-            // Keep this route after the API's: it takes every GET they did not.
-            server.Get(".*", [root = static_root(config.static_dir)](const httplib::Request& req,
-                                                                     httplib::Response& res) {
-                send_static(
-                    res, serve_static(root, req.target, req.get_header_value("If-None-Match"),
-                                      current_request().ranges, req.get_header_value("If-Range")));
-            });
-        }
         // Unknown paths, malformed requests, timeouts: JSON, not an HTML error page.
         server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
             if (!res.body.empty() || res.content_length_ > 0) return;

@@ -10,8 +10,8 @@
 #include <optional>
 #include <string>
 
-#include "lru_map.hpp"
 #include "metrics.hpp"
+#include "search/lru_map.hpp"
 
 namespace tracuu {
 

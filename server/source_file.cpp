@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <sstream>
 #include <vector>
 
 #include "analyzers/latin_letters.hpp"
@@ -138,70 +139,60 @@ std::string download_name(const nlohmann::json& fields, const std::string& exten
     return name.empty() ? fallback : name + extension;
 }
 
-ApiResponse send_source_file(httplib::Response& res, const Xapian::Database& db,
-                             const std::string& id, const ByteRanges& ranges) {
+SourceReply source_reply(const Xapian::Database& db, const std::string& id,
+                         const ByteRanges& ranges) {
+    SourceReply reply;
+    auto fail = [&reply](ApiResponse error) {
+        reply.status = error.status;
+        reply.error = std::move(error);
+        return std::move(reply);
+    };
     const SourceFileAnswer answer = find_source_file(db, id);
-    if (!answer.path) return answer.error;
+    if (!answer.path) return fail(answer.error);
     std::error_code ec;
     uint64_t size = fs::file_size(*answer.path, ec);
     auto in = std::make_shared<std::ifstream>(*answer.path, std::ios::binary);
-    if (ec || !*in) return error_response(404, "not_found", "the original file cannot be read");
+    if (ec || !*in)
+        return fail(error_response(404, "not_found", "the original file cannot be read"));
+    reply.bytes = in;
     // A legacy encoding is sent as the UTF-8 it was read as (small files: text).
-    std::shared_ptr<const std::string> converted;
     if (!answer.converted_from.empty()) {
         std::string bytes((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
         try {
             std::string text = decode_text(bytes).text;
             if (auto repaired = repair_legacy_mojibake(text)) text = std::move(repaired->text);
-            converted = std::make_shared<const std::string>(std::move(text));
+            bytes = std::move(text);
         } catch (const EncodingError&) {
-            converted = std::make_shared<const std::string>(std::move(bytes));
         }
-        size = converted->size();
-        res.set_header("X-Converted-From", answer.converted_from);
+        size = bytes.size();
+        reply.bytes = std::make_shared<std::istringstream>(std::move(bytes));
+        reply.headers.emplace_back("X-Converted-From", answer.converted_from);
     }
     // An indexed HTML page must not run as our origin: sandboxed, and offered as a download.
-    res.set_header("Content-Security-Policy", "sandbox");
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("Accept-Ranges", "bytes");
+    reply.headers.emplace_back("Content-Security-Policy", "sandbox");
+    reply.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    reply.headers.emplace_back("Cache-Control", "no-store");
+    reply.headers.emplace_back("Accept-Ranges", "bytes");
     const bool shown_inline = answer.content_type == "application/pdf" ||
                               answer.content_type.starts_with("image/") ||
                               answer.content_type.starts_with("text/plain");
-    res.set_header("Content-Disposition", std::string(shown_inline ? "inline" : "attachment") +
-                                              "; filename*=UTF-8''" +
-                                              percent_encoded(answer.file_name, false));
+    reply.headers.emplace_back("Content-Disposition",
+                               std::string(shown_inline ? "inline" : "attachment") +
+                                   "; filename*=UTF-8''" +
+                                   percent_encoded(answer.file_name, false));
     const RangeChoice part = choose_range(ranges, size);
     if (part.status == 416) {
-        res.set_header("Content-Range", part.content_range);
-        return error_response(
+        reply.headers.emplace_back("Content-Range", part.content_range);
+        return fail(error_response(
             416, "bad_range",
-            "the range starts past the end of the file (" + std::to_string(size) + " bytes)");
+            "the range starts past the end of the file (" + std::to_string(size) + " bytes)"));
     }
-    res.status = part.status;
-    if (part.status == 206) res.set_header("Content-Range", part.content_range);
-    if (part.length == 0) {
-        res.set_content(std::string(), answer.content_type.c_str());
-        return {0, nullptr};
-    }
-    // A provider with a length: cpp-httplib sends exactly these bytes, never recompressed.
-    res.set_content_provider(
-        static_cast<std::size_t>(part.length), answer.content_type,
-        [in, converted, start = part.offset](std::size_t offset, std::size_t length,
-                                             httplib::DataSink& sink) {
-            if (converted) {
-                sink.write(converted->data() + start + offset, length);
-                return true;
-            }
-            char buffer[65536];
-            in->seekg(static_cast<std::streamoff>(start + offset));
-            in->read(buffer, static_cast<std::streamsize>(std::min(length, sizeof buffer)));
-            const auto n = in->gcount();
-            if (n <= 0) return false;
-            sink.write(buffer, static_cast<std::size_t>(n));
-            return true;
-        });
-    return {0, nullptr};
+    reply.status = part.status;
+    if (part.status == 206) reply.headers.emplace_back("Content-Range", part.content_range);
+    reply.content_type = answer.content_type;
+    reply.offset = part.offset;
+    reply.length = part.length;
+    return reply;
 }
 
 SourceFileAnswer find_source_file(const Xapian::Database& db, const std::string& id) {

@@ -3,12 +3,16 @@
 // it really lies under the root once symbolic links are resolved.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
-#include <httplib.h>
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
@@ -51,11 +55,26 @@ SourceFileAnswer find_source_file(const Xapian::Database& db, const std::string&
 nlohmann::json source_link(const Xapian::Database& db, const std::string& id,
                            const nlohmann::json& meta);
 
-/// GET /api/documents/{id}/source: streams the file (or the part `ranges` asks for) into `res`
-/// and returns status 0, or returns the JSON error to send (404 unknown id or file gone, 400 bad
-/// id, 416 a range past the end).
-ApiResponse send_source_file(httplib::Response& res, const Xapian::Database& db,
-                             const std::string& id, const ByteRanges& ranges);
+/// GET /api/documents/{id}/source as a value, like StaticReply: the status and headers, and the
+/// bytes to send as a stream (the file, or its text converted to UTF-8); http_server.cpp only
+/// copies it into cpp-httplib's response.
+struct SourceReply {
+    int status = 200;  ///< 200, 206 (a part); or the status of `error`
+    std::string content_type;
+    std::vector<std::pair<std::string, std::string>> headers;  ///< Content-Disposition...
+    /// Where the bytes are read from: the file opened, or the text converted from a legacy
+    /// encoding; [offset, offset + length) of it is sent.
+    std::shared_ptr<std::istream> bytes;
+    uint64_t offset = 0;
+    uint64_t length = 0;
+    /// Set when no bytes go out: the JSON error to send (404 unknown id or file gone, 400 bad
+    /// id, 416 a range past the end), after `headers`.
+    std::optional<ApiResponse> error;
+};
+
+/// GET /api/documents/{id}/source: the file of `id` (or the part `ranges` asks for).
+SourceReply source_reply(const Xapian::Database& db, const std::string& id,
+                         const ByteRanges& ranges);
 
 /// `/api/documents/{id}/source` with each path segment of the id percent-encoded.
 std::string source_url(const std::string& id);

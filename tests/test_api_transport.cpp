@@ -316,6 +316,44 @@ TEST_CASE("originals: file names from the number and type", "[source]") {
     CHECK(text_charset("declared in the page").charset.empty());
 }
 
+TEST_CASE("originals: the source reply is a value, read without a socket", "[source]") {
+    const Xapian::Database db(test::bundled_index().string());
+    const std::string id = "seeds/000_ad8cc43618a4a18a.txt";
+    const std::string file = test::read_file(test::bundled_corpus_dir() / id);
+    auto header = [](const SourceReply& reply, const std::string& name) {
+        for (const auto& [key, value] : reply.headers)
+            if (key == name) return value;
+        return std::string();
+    };
+    auto body = [](const SourceReply& reply) {
+        std::string bytes(reply.length, '\0');
+        reply.bytes->seekg(static_cast<std::streamoff>(reply.offset));
+        reply.bytes->read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        return bytes;
+    };
+
+    const SourceReply whole = source_reply(db, id, {});
+    REQUIRE_FALSE(whole.error);
+    CHECK(whole.status == 200);
+    CHECK(whole.content_type.starts_with("text/plain"));
+    CHECK(header(whole, "Content-Security-Policy") == "sandbox");
+    CHECK(header(whole, "Content-Disposition").starts_with("inline; filename*=UTF-8''"));
+    CHECK(body(whole) == file);
+
+    const SourceReply part = source_reply(db, id, {{0, 9}});
+    CHECK(part.status == 206);
+    CHECK(header(part, "Content-Range") == "bytes 0-9/" + std::to_string(file.size()));
+    CHECK(body(part) == file.substr(0, 10));
+
+    const SourceReply past = source_reply(db, id, {{10000000, -1}});
+    REQUIRE(past.error);
+    CHECK(past.status == 416);
+    CHECK(header(past, "Content-Range") == "bytes */" + std::to_string(file.size()));
+
+    CHECK(source_reply(db, "seeds/none.txt", {}).status == 404);
+    CHECK(source_reply(db, "../etc/passwd", {}).status == 400);
+}
+
 TEST_CASE("listening beyond loopback without tokens is warned about", "[tokens]") {
     ServerConfig config;
     config.host = "127.0.0.1";

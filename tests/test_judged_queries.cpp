@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "analyzers/code_tables.hpp"
-#include "server/searcher.hpp"
+#include "search/searcher.hpp"
 #include "support.hpp"
 
 using namespace tracuu;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "server/query_syntax.hpp"
+#include "search/query_syntax.hpp"
 
 using namespace tracuu;
 

@@ -13,9 +13,9 @@
 #include "indexer/document_preparation.hpp"
 #include "indexer/file_pipeline.hpp"
 #include "indexer/source_files.hpp"
+#include "search/status_table.hpp"
+#include "search/value_table.hpp"
 #include "server/api.hpp"
-#include "server/status_table.hpp"
-#include "server/value_table.hpp"
 #include "support.hpp"
 
 using namespace tracuu;

@@ -12,6 +12,7 @@
 #include "indexer/index_writer.hpp"
 #include "indexer/source_extraction.hpp"
 #include "indexer/source_files.hpp"
+#include "server/api.hpp"
 #include "server/result_cache.hpp"
 #include "support.hpp"
 
@@ -50,6 +51,24 @@ TEST_CASE("the cache keeps to its budget, dropping the least recently used", "[c
     CHECK(counts.entries < 20);
     CHECK_FALSE(cache.find("r", "q=1"));
     CHECK(cache.find("r", "q=99"));
+}
+
+TEST_CASE("the search handler reuses an answer of its revision, without a socket", "[cache]") {
+    const Xapian::Database db(test::bundled_index().string());
+    ResultCache cache(1 << 20);
+    const Params asked = {{"q", "nghị quyết"}, {"limit", "50"}};
+    const ApiResponse first = handle_search(db, asked, nullptr, cache, "r1");
+    REQUIRE(first.status == 200);
+    CHECK_FALSE(first.cached);
+    const ApiResponse again = handle_search(db, asked, nullptr, cache, "r1");
+    CHECK(again.cached);
+    CHECK(again.text() == first.text());
+    CHECK_FALSE(handle_search(db, asked, nullptr, cache, "r2").cached);  // another revision
+    CHECK_FALSE(handle_search(db, asked, nullptr, cache, "").cached);    // no revision: not kept
+    // An error is never kept.
+    const Params wrong = {{"q", "a"}, {"limit", "0"}};
+    CHECK(handle_search(db, wrong, nullptr, cache, "r2").status == 400);
+    CHECK_FALSE(handle_search(db, wrong, nullptr, cache, "r2").cached);
 }
 
 TEST_CASE("the server reuses an answer until a commit, and says so", "[cache][http]") {

@@ -10,7 +10,7 @@
 #include "analyzers/analyzer.hpp"
 #include "analyzers/text_normalizer.hpp"
 #include "index/stored_document.hpp"
-#include "server/searcher.hpp"
+#include "search/searcher.hpp"
 #include "support.hpp"
 
 using namespace tracuu;

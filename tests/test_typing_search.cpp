@@ -4,10 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include "analyzers/code_tables.hpp"
+#include "search/field_filters.hpp"
+#include "search/query_interpretation.hpp"
+#include "search/searcher.hpp"
 #include "server/api.hpp"
-#include "server/field_filters.hpp"
-#include "server/query_interpretation.hpp"
-#include "server/searcher.hpp"
 #include "support.hpp"
 
 using namespace tracuu;

@@ -1,4 +1,4 @@
-// The server's in-memory value table (server/value_table.hpp): searches that read it give what
+// The server's in-memory value table (search/value_table.hpp): searches that read it give what
 // searches reading Xapian's value streams give, on one database and on shards combined, and the
 // server reads it again for each new revision.
 #include <catch2/catch.hpp>
@@ -12,9 +12,9 @@
 #include "indexer/index_writer.hpp"
 #include "indexer/source_extraction.hpp"
 #include "indexer/source_files.hpp"
+#include "search/filter_cache.hpp"
+#include "search/searcher.hpp"
 #include "server/database_set.hpp"
-#include "server/filter_cache.hpp"
-#include "server/searcher.hpp"
 #include "support.hpp"
 
 using namespace tracuu;

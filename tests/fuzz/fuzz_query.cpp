@@ -15,10 +15,10 @@
 #include "fuzz_check.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/index_writer.hpp"
+#include "search/query_interpretation.hpp"
+#include "search/query_syntax.hpp"
+#include "search/searcher.hpp"
 #include "server/api.hpp"
-#include "server/query_interpretation.hpp"
-#include "server/query_syntax.hpp"
-#include "server/searcher.hpp"
 
 using namespace tracuu;
 namespace fs = std::filesystem;

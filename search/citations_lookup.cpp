@@ -394,29 +394,23 @@ void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohman
     body["cited_by"] = std::move(cited_by);
 }
 
-ApiResponse references_response(const Xapian::Database& db, const std::string& text,
-                                std::size_t offset, std::size_t limit,
-                                const std::string& relation) {
+References find_references(const Xapian::Database& db, const std::string& text, std::size_t offset,
+                           std::size_t limit, const std::string& relation) {
     if (!utf8::is_valid(text) || text.size() > 200) {
-        return error_response(400, "bad_parameter", "the number is not valid text", "number");
+        throw QueryError("number", "the number is not valid text");
     }
     const auto readings = read_document_number(text);
     if (readings.empty() || readings.front().numeral.empty()) {
-        return error_response(
-            400, "bad_parameter",
-            "'" + text + "' is not a document number (e.g. 57-NQ/TW, 118/2025/NĐ-CP, cv 2265)",
-            "number");
+        throw QueryError(
+            "number",
+            "'" + text + "' is not a document number (e.g. 57-NQ/TW, 118/2025/NĐ-CP, cv 2265)");
     }
     const DocumentNumber& first = readings.front();
-    nlohmann::json body = {{"number", text}, {"key", first.key()}};
+    References found;
+    found.key = first.key();
     const auto own = documents_numbered(db, readings, nullptr);
-    nlohmann::json documents = nlohmann::json::array();
-    for (Xapian::docid id : own) documents.push_back(summary(meta_of(db, id)));
-    // `document` when the number names one indexed document; `documents` lists every one that
-    // carries it (local bodies reuse numbers; a number typed in part names all that have it).
-    body["document"] = own.size() == 1 ? documents[0] : nlohmann::json(nullptr);
-    body["documents"] = documents;
-    const CitingPage page =
+    for (Xapian::docid id : own) found.documents.push_back(summary(meta_of(db, id)));
+    CitingPage page =
         citing_documents(db, readings, own.size() == 1 ? own.front() : 0, offset, limit, relation);
     // Which number was understood: as the documents carrying it write it when they agree, else
     // as those citing it write it when they agree, else read off what was typed.
@@ -435,28 +429,18 @@ ApiResponse references_response(const Xapian::Database& db, const std::string& t
         }
         return shown;
     };
-    std::string shown =
-        agreed(std::vector<nlohmann::json>(documents.begin(), documents.end()), "number");
+    std::string shown = agreed(found.documents, "number");
     if (shown.empty() && own.empty()) shown = agreed(page.entries, "cited_as");
-    body["understood"] = shown.empty() ? understood(first) : shown;
-    body["complete"] = first.complete;
-    body["total"] = page.total;
-    // Every citing document read, by relation, strongest first (not only `relation=`'s).
-    nlohmann::json relations = nlohmann::json::array();
+    found.understood = shown.empty() ? understood(first) : shown;
+    found.complete = first.complete;
+    found.total = page.total;
+    found.total_exact = page.exact;
     for (std::string_view name : citation_relation_names()) {
         auto it = page.relations.find(std::string(name));
-        if (it != page.relations.end())
-            relations.push_back({{"relation", it->first}, {"count", it->second}});
+        if (it != page.relations.end()) found.relations.emplace_back(it->first, it->second);
     }
-    body["relations"] = std::move(relations);
-    if (!relation.empty()) body["relation"] = relation;
-    body["total_exact"] = page.exact;
-    body["offset"] = offset;
-    body["limit"] = limit;
-    nlohmann::json cited_by = nlohmann::json::array();
-    for (const auto& entry : page.entries) cited_by.push_back(entry);
-    body["cited_by"] = std::move(cited_by);
-    return {200, std::move(body)};
+    found.cited_by = std::move(page.entries);
+    return found;
 }
 
 }  // namespace tracuu

@@ -2,15 +2,17 @@
 // indexed documents cite it.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "api.hpp"
+#include "query_builder.hpp"
 
 namespace tracuu {
 
@@ -50,14 +52,29 @@ nlohmann::json document_status(const Xapian::Database& db, Xapian::docid docid,
 void add_status_and_relations(const Xapian::Database& db, Xapian::docid docid,
                               nlohmann::json& body);
 
-/// GET /api/references/{number}: the number typed in any shape (read_document_number), the
-/// documents it names (the one with that number, or every one whose number has the pieces
-/// typed), and the page [offset, offset + limit) of the indexed documents citing it, newest
-/// first, each with the citing sentence, with their true total.
-/// `relation` (when not empty) keeps only the citing documents with that relation; `relations`
-/// counts them all by relation.
-ApiResponse references_response(const Xapian::Database& db, const std::string& number,
-                                std::size_t offset, std::size_t limit,
-                                const std::string& relation = {});
+/// What the index holds of one document number, typed in any shape: the documents carrying it
+/// and a page of those citing it (GET /api/references/{number}; api.cpp makes its JSON).
+struct References {
+    std::string key;  ///< the number's key, as the index writes it
+    /// Summaries ({id, title, number, type, issuer, date}) of every indexed document carrying
+    /// the number: the one with that number, or every one whose number has the pieces typed.
+    std::vector<nlohmann::json> documents;
+    /// The number understood, as the documents carrying it (or citing it) write it when they
+    /// agree, else read off what was typed (`Nghị định 168/2024`).
+    std::string understood;
+    bool complete = false;  ///< typed whole (a year and codes), not in part
+    /// The page of citing documents asked for, newest first, each with the citing sentence.
+    std::vector<nlohmann::json> cited_by;
+    std::size_t total = 0;    ///< citing documents (of `relation` when one is asked for)
+    bool total_exact = true;  ///< false when more were found than were read
+    /// Every citing document read, by relation, strongest first (not only the relation asked).
+    std::vector<std::pair<std::string, std::size_t>> relations;
+};
+
+/// The documents `number` names and the page [offset, offset + limit) of the indexed documents
+/// citing it. `relation` (when not empty) keeps only the citing documents with that relation.
+/// Throws QueryError naming `number` when it is not valid text or not a document number.
+References find_references(const Xapian::Database& db, const std::string& number,
+                           std::size_t offset, std::size_t limit, const std::string& relation = {});
 
 }  // namespace tracuu
