@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "indexer.hpp"
 #include "indexer/citation_relations.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/file_pipeline.hpp"
@@ -262,11 +263,10 @@ TEST_CASE("status: replaced at once when a replacing document is indexed, back w
                      "15 tháng 12 năm 2025 và thay thế Quyết định số 15/2024/QĐ-UBND ngày 10 "
                      "tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Bắc Ninh.\n");
     const std::string db = (dir / "db").string();
-    auto index = [&](const std::string& args) {
-        std::string output;
-        REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db +
-                                      " --root " + root.string() + " " + args,
-                                  output) == 0);
+    auto index = [&](const fs::path& file, const std::vector<std::string>& options = {}) {
+        const test::IndexRun run = test::Indexer(db).quiet().root(root).args(options).run({file});
+        INFO(run);
+        REQUIRE(run.status == 0);
     };
     auto document = [&](const std::string& id) {
         Xapian::Database database(db);
@@ -274,14 +274,14 @@ TEST_CASE("status: replaced at once when a replacing document is indexed, back w
         REQUIRE(r.status == 200);
         return r.json();
     };
-    index((root / "a.txt").string());
+    index(root / "a.txt");
     nlohmann::json a = document("a.txt");
     CHECK(a["status"]["value"] == "in_force");
     CHECK(a["status"]["effective_from"] == "2024-03-10");
     CHECK(a["effective_from"]["sentence"] == "Quyết định này có hiệu lực thi hành kể từ ngày ký.");
     CHECK(a["status"]["evidence"].empty());
 
-    index((root / "b.txt").string());  // a.txt is not indexed again
+    index(root / "b.txt");  // a.txt is not indexed again
     a = document("a.txt");
     CHECK(a["status"]["value"] == "replaced");
     REQUIRE(a["status"]["evidence"].size() == 1);
@@ -331,7 +331,7 @@ TEST_CASE("status: replaced at once when a replacing document is indexed, back w
     CHECK(bad.json()["error"]["parameter"] == "status");
     CHECK(handle_search(database, {{"status", ""}, {"q", "quy chế"}}, values).status == 200);
 
-    index("--delete b.txt");
+    index("b.txt", {"--delete"});
     a = document("a.txt");
     // Back to what its own text says: in force since the day it was signed.
     CHECK(a["status"]["value"] == "in_force");
@@ -363,10 +363,7 @@ TEST_CASE("status filter: exact totals and pages that concatenate to one order",
         test::write_file(root / ("d" + std::to_string(i) + ".txt"), text);
     }
     const std::string db = (dir / "db").string();
-    std::string output;
-    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db +
-                                  " --root " + root.string() + " " + root.string(),
-                              output) == 0);
+    REQUIRE(test::Indexer(db).quiet().root(root).run({root}).status == 0);
     Xapian::Database database(db);
     const auto values = std::make_shared<const ValueTable>(database);
     for (const char* q : {"", "cổng thông tin"}) {
