@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -65,6 +66,9 @@ TempDir::~TempDir() {
 const fs::path& bundled_index() {
     static TempDir dir;
     static const fs::path db = [] {
+        // Under ctest, the fixture's index (fixture.bundled_index in tests/CMakeLists.txt): made
+        // once for the whole run instead of once in each test process.
+        if (const char* made = std::getenv("TRACUU_BUNDLED_INDEX")) return fs::path(made);
         const fs::path path = dir / "bundled";
         const IndexRun run =
             Indexer(path).root(bundled_corpus_dir()).quiet().run({bundled_corpus_dir()});

@@ -39,8 +39,9 @@ class TempDir {
     fs::path path_;
 };
 
-/// A database of the five seeds plus the bundled ubtvqh-2025 resolutions, built once per run
-/// by tracuu-index (test::Indexer).
+/// A database of the five seeds plus the bundled ubtvqh-2025 resolutions, written by
+/// tracuu-index once per ctest run ($TRACUU_BUNDLED_INDEX), else once per test process
+/// (test::Indexer). Read only: tests share it.
 const fs::path& bundled_index();
 
 /// Runs a shell command; returns its exit status and captures stdout+stderr into `output`.
