@@ -88,6 +88,13 @@ inline constexpr Xapian::valueno kSlotCheckpoints = 9;
 inline constexpr Xapian::valueno kSlotSourceSize = 10;
 inline constexpr Xapian::valueno kSlotSourceMtime = 11;
 inline constexpr Xapian::valueno kSlotSourceHash = 12;
+/// Dates of force the text states (YYYY-MM-DD; absent when it states none): the status filter
+/// selects a document's own status by ranges on them, without reading its data.
+inline constexpr Xapian::valueno kSlotEffectiveFrom = 13;
+inline constexpr Xapian::valueno kSlotEffectiveUntil = 14;
+/// Both, as `FROM|UNTIL` (either may be empty; absent when both are): one value per pair that the
+/// status facet counts (a Xapian spy, so remote shards count it too) and classifies by today.
+inline constexpr Xapian::valueno kSlotForce = 15;
 
 // --- metadata ----------------------------------------------------------------------------------
 /// Absolute path ids are relative to; fixed when the database is created.
@@ -100,7 +107,8 @@ inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema";
 /// 4: citations carry their relation (kRelation terms, `relation` in the stored citations);
 ///    fields effective_from / effective_until.
 /// 5: number mentions under XNUM (XN was the start of kYear's XNAM).
-inline constexpr std::string_view kSchemaVersion = "5";
+/// 6: dates of force in values (kSlotEffectiveFrom, kSlotEffectiveUntil, kSlotForce).
+inline constexpr std::string_view kSchemaVersion = "6";
 
 // Xapian refuses terms longer than this many bytes.
 inline constexpr std::size_t kMaxTermBytes = 240;

@@ -91,6 +91,11 @@ void add_directive_terms(Xapian::Document& doc, const Directive& d) {
     if (!issuer.empty()) doc.add_value(schema::kSlotIssuer, issuer);
     if (d.type) doc.add_value(schema::kSlotType, d.type->value);
     if (d.year) doc.add_value(schema::kSlotYear, d.year->value);
+    const std::string from = d.effective_from ? d.effective_from->value : std::string();
+    const std::string until = d.effective_until ? d.effective_until->value : std::string();
+    if (!from.empty()) doc.add_value(schema::kSlotEffectiveFrom, from);
+    if (!until.empty()) doc.add_value(schema::kSlotEffectiveUntil, until);
+    if (!from.empty() || !until.empty()) doc.add_value(schema::kSlotForce, from + '|' + until);
 }
 
 }  // namespace

@@ -26,12 +26,6 @@ constexpr std::size_t kMaxNumbered = 100;
 // Documents read for the status of one: those replacing, repealing or amending it.
 constexpr std::size_t kMaxStatusEvidence = 200;
 
-/// The relations that change the status of the document cited, strongest first.
-const std::vector<std::string_view>& status_relations() {
-    static const std::vector<std::string_view> names = {"replaces", "repeals", "amends"};
-    return names;
-}
-
 /// A code as its table writes it (`sgddt` -> SGDĐT), else in capitals.
 std::string official_code(const std::string& code) {
     const std::string folded = fold(code);
@@ -208,6 +202,20 @@ std::string status_day() {
     return out;
 }
 
+const std::vector<std::string_view>& status_relations() {
+    static const std::vector<std::string_view> names = {"replaces", "repeals", "amends"};
+    return names;
+}
+
+std::string_view own_force_status(std::string_view from, std::string_view until,
+                                  std::string_view today) {
+    if (!until.empty() && until < today) return "expired";
+    if (!from.empty() && from > today) return "not_yet_in_force";
+    if (!from.empty()) return "in_force";
+    // It says nothing of its force (a công văn, a kế hoạch): not said to be in force either.
+    return "unknown";
+}
+
 namespace {
 
 std::string field_value(const nlohmann::json& fields, const char* name) {
@@ -229,8 +237,7 @@ nlohmann::json document_status(const Xapian::Database& db, Xapian::docid docid,
         std::vector<Xapian::Query> terms;
         for (std::string_view relation : status_relations()) {
             for (const auto& key : number->exact_keys()) {
-                // Most documents are acted on by none: no query for them (the status table
-                // computes every document's status this way).
+                // Most documents are acted on by none: no query for them.
                 std::string term = schema::relation_term(relation, key);
                 if (db.term_exists(term)) terms.emplace_back(std::move(term));
             }
@@ -268,24 +275,19 @@ nlohmann::json document_status(const Xapian::Database& db, Xapian::docid docid,
     nlohmann::json status = {{"evidence", by}};
     const std::string from = field_value(fields, "effective_from");
     const std::string until = field_value(fields, "effective_until");
+    const std::string_view own = own_force_status(from, until, today);
     if (found.count("replaces")) {
         status["value"] = "replaced";
     } else if (found.count("repeals")) {
         status["value"] = "repealed";
-    } else if (!until.empty() && until < today) {
-        status["value"] = "expired";
+    } else if (own == "expired") {
+        status["value"] = own;
     } else if (found.count("partly")) {
         status["value"] = "partly_repealed";
     } else if (found.count("amends")) {
         status["value"] = "amended";
-    } else if (!from.empty() && from > today) {
-        status["value"] = "not_yet_in_force";
-    } else if (!from.empty()) {
-        status["value"] = "in_force";
     } else {
-        // Nothing replaces it and it says nothing of its force (a công văn, a kế hoạch): not
-        // said to be in force either.
-        status["value"] = "unknown";
+        status["value"] = own;
     }
     if (!from.empty()) status["effective_from"] = from;
     if (!until.empty()) status["effective_until"] = until;

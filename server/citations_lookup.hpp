@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <xapian.h>
 #include <nlohmann/json.hpp>
@@ -19,6 +21,16 @@ void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohman
 
 /// The day statuses are computed for: today, YYYY-MM-DD (UTC).
 std::string status_day();
+
+/// The relations of a citing document that change the status of the document cited (read on the
+/// citing side as schema::relation_term(relation, key)), strongest first.
+const std::vector<std::string_view>& status_relations();
+
+/// The status a document's own dates of force (ISO, "" when its text states none) give it on
+/// `today` when no indexed document acts on it: expired, not_yet_in_force, in_force or unknown.
+/// document_status's rule for those; the status filter's value ranges say the same.
+std::string_view own_force_status(std::string_view from, std::string_view until,
+                                  std::string_view today);
 
 /// The status of force of the document `docid` whose parsed fields are `fields`, as of today:
 /// {value, evidence, effective_from?, effective_until?, as_of}. What the indexed documents say of

@@ -250,10 +250,10 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, 
     } else if (facets) {
         spies.attach(enquire);
     }
-    std::optional<StatusFacetSpy> status_spy;
+    std::optional<StatusFacet> status_facet;
     if (facets && statuses) {
-        status_spy.emplace(statuses);
-        enquire.add_matchspy(&status_spy->spy());
+        status_facet.emplace(statuses);
+        enquire.add_matchspy(&status_facet->spy());
     }
     const Xapian::MSet mset = enquire.get_mset(0, 0, kCountAtLeast);
     Counts c;
@@ -261,7 +261,7 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, 
     c.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (facets) {
         c.facets = table_spy ? table_spy->to_json(kFacetValues) : spies.to_json(kFacetValues);
-        if (status_spy) c.facets["status"] = status_spy->to_json();
+        if (status_facet) c.facets["status"] = status_facet->to_json(db, query.matching);
         c.facets_complete = c.exact && c.total <= kCountAtLeast;
     }
     return c;
@@ -401,7 +401,7 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
         hit.id = doc.get_value(schema::kSlotId);
         hit.result_members = stored.result;
         if (statuses) {
-            if (const auto member = statuses->result_member(hit.id); !member.empty()) {
+            if (const auto member = statuses->result_member(doc); !member.empty()) {
                 hit.result_members += ',';
                 hit.result_members += member;
             }
@@ -422,7 +422,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
     const IndexEvidence index(db);
     // Statuses for the filter, the facet and each result's badge (not for a CSV export).
     const StatusTablePtr statuses =
-        request.facets || !request.statuses.empty() ? status_table(db, values) : nullptr;
+        request.facets || !request.statuses.empty() ? status_table(db) : nullptr;
     // A query typed without an input method is searched as what it spells, instead of as typed:
     // a word is reinterpreted only when the index does not hold it as typed, so with the words
     // as typed no document has them all; an OR of both would add nothing to the matches and

@@ -7,7 +7,6 @@
 #include "citations_lookup.hpp"
 #include "index/schema.hpp"
 #include "index/stored_document.hpp"
-#include "value_table.hpp"
 
 namespace tracuu {
 namespace {
@@ -98,110 +97,192 @@ const std::vector<std::string_view>& status_names() {
     return names;
 }
 
-StatusTable::StatusTable(const Xapian::Database& db)
-    : as_of_(status_day()), ids_(status_names().size()) {
-    const auto& names = status_names();
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        const Xapian::Document doc = db.get_document(*it);
-        const std::string id = doc.get_value(schema::kSlotId);
-        if (id.empty()) continue;  // not a tracuu document: no status
-        const auto fields = own_fields(doc, id);
-        if (!fields) continue;
-        const nlohmann::json status = document_status(db, *it, *fields);
-        const auto found = std::find(names.begin(), names.end(), status.value("value", "unknown"));
-        Entry entry;
-        entry.status =
-            static_cast<uint8_t>(found == names.end() ? names.size() - 1 : found - names.begin());
-        entry.member =
-            "\"status\":" +
-            card_status(status).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        ids_[entry.status].push_back(id);
-        by_id_.insert_or_assign(id, std::move(entry));
-    }
-}
-
-int StatusTable::status_of(const std::string& id) const {
-    auto it = by_id_.find(id);
-    return it == by_id_.end() ? -1 : it->second.status;
-}
-
-std::string_view StatusTable::result_member(const std::string& id) const {
-    auto it = by_id_.find(id);
-    return it == by_id_.end() ? std::string_view() : std::string_view(it->second.member);
-}
-
-Xapian::Query StatusTable::filter(const std::vector<std::size_t>& statuses) const {
-    std::size_t wanted = 0;
-    for (std::size_t s : statuses) wanted += s < ids_.size() ? ids_[s].size() : 0;
-    // Whichever side is shorter is listed: "in force" may be most of the index.
-    const bool list_others = wanted > by_id_.size() - wanted;
-    std::vector<Xapian::Query> terms;
-    for (std::size_t s = 0; s < ids_.size(); ++s) {
-        const bool asked = std::find(statuses.begin(), statuses.end(), s) != statuses.end();
-        if (asked == list_others) continue;
-        for (const auto& id : ids_[s]) terms.emplace_back(schema::term(schema::kId, id));
-    }
-    const Xapian::Query listed(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    if (!list_others) return listed;
-    return terms.empty()
-               ? Xapian::Query(Xapian::Query::MatchAll)
-               : Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, listed);
-}
-
 namespace {
 
-/// Names the revision of `db` when it is one local database (uuid and revision), else "".
-std::string revision_name(const Xapian::Database& db) {
-    try {
-        return db.get_uuid() + "@" + std::to_string(db.get_revision());
-    } catch (const Xapian::Error&) {
-        return {};  // several shards, or remote ones: no single revision
+uint8_t status_index(std::string_view name) {
+    const auto& names = status_names();
+    const auto found = std::find(names.begin(), names.end(), name);
+    return static_cast<uint8_t>(found == names.end() ? names.size() - 1 : found - names.begin());
+}
+
+/// The indexed documents whose own number some indexed document replaces, repeals or amends:
+/// those carrying the own-number term of a key a relation term names.
+std::vector<Xapian::docid> documents_acted_on(const Xapian::Database& db) {
+    std::vector<Xapian::docid> out;
+    for (std::string_view relation : status_relations()) {
+        const std::string prefix = schema::relation_term(relation) + '/';
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+            const std::string own = schema::term(schema::kOwnNumber, (*t).substr(prefix.size()));
+            for (auto p = db.postlist_begin(own); p != db.postlist_end(own); ++p) out.push_back(*p);
+        }
     }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+/// `FROM|UNTIL` of kSlotForce, split.
+std::pair<std::string_view, std::string_view> force_dates(std::string_view value) {
+    const auto bar = value.find('|');
+    if (bar == std::string_view::npos) return {value, {}};
+    return {value.substr(0, bar), value.substr(bar + 1)};
+}
+
+/// `"status":{...}` of a result line.
+std::string status_member(const nlohmann::json& status) {
+    return "\"status\":" +
+           card_status(status).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Xapian::Query id_terms(const std::vector<std::string>& ids) {
+    std::vector<Xapian::Query> terms;
+    terms.reserve(ids.size());
+    for (const auto& id : ids) terms.emplace_back(schema::term(schema::kId, id));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 }  // namespace
 
-StatusTablePtr status_table(const Xapian::Database& db,
-                            const std::shared_ptr<const ValueTable>& values) {
+StatusTable::StatusTable(const Xapian::Database& db) : as_of_(status_day()) {
+    for (Xapian::docid docid : documents_acted_on(db)) {
+        const Xapian::Document doc = db.get_document(docid);
+        const std::string id = doc.get_value(schema::kSlotId);
+        if (id.empty()) continue;  // not a tracuu document: no status
+        const auto fields = own_fields(doc, id);
+        if (!fields) continue;
+        const nlohmann::json status = document_status(db, docid, *fields);
+        Entry entry;
+        entry.status = status_index(status.value("value", "unknown"));
+        entry.own = own_status(doc.get_value(schema::kSlotForce));
+        entry.member = status_member(status);
+        acted_on_.insert_or_assign(id, std::move(entry));
+    }
+}
+
+uint8_t StatusTable::own_status(std::string_view force_value) const {
+    const auto [from, until] = force_dates(force_value);
+    return status_index(own_force_status(from, until, as_of_));
+}
+
+std::string StatusTable::result_member(const Xapian::Document& doc) const {
+    const std::string id = doc.get_value(schema::kSlotId);
+    if (id.empty()) return {};
+    if (auto it = acted_on_.find(id); it != acted_on_.end()) return it->second.member;
+    const std::string_view own = status_names()[own_status(doc.get_value(schema::kSlotForce))];
+    return status_member({{"value", own}});
+}
+
+Xapian::Query StatusTable::filter(const std::vector<std::size_t>& statuses) const {
+    using Q = Xapian::Query;
+    auto asked = [&](std::string_view name) {
+        return std::find(statuses.begin(), statuses.end(), status_index(name)) != statuses.end();
+    };
+    // own_force_status as value ranges (dates are ISO, so they sort as they compare).
+    const std::string& today = as_of_;
+    const Q has_from(Q::OP_VALUE_GE, schema::kSlotEffectiveFrom, "0");
+    const Q has_until(Q::OP_VALUE_GE, schema::kSlotEffectiveUntil, "0");
+    const Q expired(Q::OP_AND_NOT, has_until,
+                    Q(Q::OP_VALUE_GE, schema::kSlotEffectiveUntil, today));
+    const Q from_passed(Q::OP_VALUE_RANGE, schema::kSlotEffectiveFrom, "0", today);
+    std::vector<Q> own;
+    if (asked("expired")) own.push_back(expired);
+    if (asked("not_yet_in_force"))
+        own.emplace_back(Q::OP_AND_NOT, Q(Q::OP_AND_NOT, has_from, from_passed), expired);
+    if (asked("in_force")) own.emplace_back(Q::OP_AND_NOT, from_passed, expired);
+    if (asked("unknown"))
+        own.emplace_back(Q::OP_AND_NOT, Q(Q::OP_AND_NOT, Q(Q::MatchAll), has_from), expired);
+    // The documents acted on whose status is not their own dates' are taken out of those, and
+    // added to theirs.
+    std::vector<std::string> changed, wanted;
+    for (const auto& [id, entry] : acted_on_) {
+        if (entry.status == entry.own) continue;
+        changed.push_back(id);
+        if (std::find(statuses.begin(), statuses.end(), entry.status) != statuses.end())
+            wanted.push_back(id);
+    }
+    Q by_dates(Q::OP_OR, own.begin(), own.end());
+    if (!changed.empty() && !by_dates.empty())
+        by_dates = Q(Q::OP_AND_NOT, by_dates, id_terms(changed));
+    if (wanted.empty()) return by_dates.empty() ? Q::MatchNothing : by_dates;
+    return by_dates.empty() ? id_terms(wanted) : Q(Q::OP_OR, by_dates, id_terms(wanted));
+}
+
+namespace {
+
+/// Names the revision of `db`: uuid and revision when it is one local database. Xapian gives no
+/// revision for several shards or remote ones: then what a commit changes (documents, their
+/// length, the documents acting on others).
+std::string revision_name(const Xapian::Database& db) {
+    try {
+        return db.get_uuid() + "@" + std::to_string(db.get_revision());
+    } catch (const Xapian::Error&) {
+    }
+    std::string name = db.get_uuid();
+    name += '/' + std::to_string(db.get_doccount()) + '/' + std::to_string(db.get_lastdocid()) +
+            '/' + std::to_string(db.get_total_length());
+    for (std::string_view relation : status_relations())
+        name += '/' + std::to_string(db.get_termfreq(schema::relation_term(relation)));
+    return name;
+}
+
+}  // namespace
+
+StatusTablePtr status_table(const Xapian::Database& db) {
     struct Kept {
-        std::weak_ptr<const ValueTable> values;  ///< or, without one, the revision's name
         std::string revision;
         StatusTablePtr table;
     };
     static std::mutex mutex;
-    static std::vector<Kept> kept;  // per value table (revision) in use, and the last revisions
-    static constexpr std::size_t kMaxNamed = 4;
-    const std::string revision = values ? std::string() : revision_name(db);
-    if (!values && revision.empty()) return std::make_shared<const StatusTable>(db);
-    std::lock_guard lock(mutex);
-    std::erase_if(kept, [](const Kept& k) { return k.revision.empty() && k.values.expired(); });
+    static std::vector<Kept> kept;  // the last revisions, newest last
+    static constexpr std::size_t kMaxKept = 4;
+    const std::string revision = revision_name(db);
     const std::string today = status_day();
-    for (Kept& k : kept) {
-        if (values ? k.values.lock() != values : k.revision != revision) continue;
-        if (k.table->as_of() != today) k.table = std::make_shared<const StatusTable>(db);
-        return k.table;
-    }
-    if (!values) {
-        // Searches of a new revision before its value table is read: one table for them all.
-        const auto named = std::count_if(kept.begin(), kept.end(),
-                                         [](const Kept& k) { return !k.revision.empty(); });
-        if (static_cast<std::size_t>(named) >= kMaxNamed) {
-            kept.erase(std::find_if(kept.begin(), kept.end(),
-                                    [](const Kept& k) { return !k.revision.empty(); }));
+    {
+        std::lock_guard lock(mutex);
+        for (const Kept& k : kept) {
+            if (k.revision == revision && k.table->as_of() == today) return k.table;
         }
     }
-    kept.push_back({values, revision, std::make_shared<const StatusTable>(db)});
-    return kept.back().table;
+    // Read outside the lock: another revision's searches need not wait for this one.
+    auto table = std::make_shared<const StatusTable>(db);
+    std::lock_guard lock(mutex);
+    std::erase_if(kept, [&](const Kept& k) { return k.revision == revision; });
+    if (kept.size() >= kMaxKept) kept.erase(kept.begin());
+    kept.push_back({revision, table});
+    return table;
 }
 
-StatusFacetSpy::StatusFacetSpy(StatusTablePtr table)
-    : table_(std::move(table)), ids_(schema::kSlotId) {}
+StatusFacet::StatusFacet(StatusTablePtr table)
+    : table_(std::move(table)), pairs_(schema::kSlotForce) {}
 
-nlohmann::json StatusFacetSpy::to_json() const {
+nlohmann::json StatusFacet::to_json(const Xapian::Database& db,
+                                    const Xapian::Query& matching) const {
     std::vector<Xapian::doccount> counts(status_names().size(), 0);
-    for (auto it = ids_.values_begin(); it != ids_.values_end(); ++it) {
-        const int status = table_->status_of(*it);
-        if (status >= 0) counts[static_cast<std::size_t>(status)] += it.get_termfreq();
+    Xapian::doccount dated = 0;
+    for (auto it = pairs_.values_begin(); it != pairs_.values_end(); ++it) {
+        counts[table_->own_status(*it)] += it.get_termfreq();
+        dated += it.get_termfreq();
+    }
+    counts[status_index("unknown")] += pairs_.get_total() - dated;
+    // The matches acted on, moved from their own dates' status to theirs.
+    std::vector<std::string> changed;
+    for (const auto& [id, entry] : table_->acted_on_) {
+        if (entry.status != entry.own) changed.push_back(id);
+    }
+    if (!changed.empty() && pairs_.get_total() > 0) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching, id_terms(changed)));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy ids(schema::kSlotId);
+        enquire.add_matchspy(&ids);
+        enquire.get_mset(0, 0, static_cast<Xapian::doccount>(changed.size()));
+        for (auto it = ids.values_begin(); it != ids.values_end(); ++it) {
+            const auto found = table_->acted_on_.find(*it);
+            if (found == table_->acted_on_.end()) continue;
+            const auto& entry = found->second;
+            counts[entry.own] -= std::min(counts[entry.own], it.get_termfreq());
+            counts[entry.status] += it.get_termfreq();
+        }
     }
     std::vector<std::size_t> seen;
     for (std::size_t s = 0; s < counts.size(); ++s) {

@@ -1,8 +1,11 @@
-// The status of force of every document of one database revision, for the search filter
-// `status=`, the status facet and the badge of each result. Each status is computed by the one
-// rule of the document page (citations_lookup.hpp document_status): what the indexed documents
-// say of it, else its own dates. It changes when a replacing document is indexed (a new
-// revision, a new table) and with the day (a date of force passes), never by re-indexing.
+// The status of force of the documents of one database revision, for the search filter
+// `status=`, the status facet and the badge of each result. Each status is the one rule of the
+// document page (citations_lookup.hpp document_status). Most documents are acted on by no other:
+// their status is their own dates of force (values written by the indexer) against today, which
+// Xapian's value ranges select and a value spy counts, on remote shards too. Only the documents
+// some indexed document replaces, repeals or amends (found from the citing side's relation terms,
+// a few among millions) are read, once per revision and day. A status changes when a replacing
+// document is indexed (a new revision, a new table) and with the day, never by re-indexing.
 #pragma once
 
 #include <array>
@@ -18,59 +21,59 @@
 
 namespace tracuu {
 
-class ValueTable;
-
 /// The statuses, in the order the API lists them (server/openapi.json `Status`).
 const std::vector<std::string_view>& status_names();
 
 class StatusTable {
   public:
-    /// Reads every document of `db` (one database or several combined) as of today. Throws
-    /// Xapian errors.
+    /// Reads the documents acted on in `db` (one database or several combined) as of today.
+    /// Throws Xapian errors.
     explicit StatusTable(const Xapian::Database& db);
 
     /// The day the statuses are computed for (YYYY-MM-DD).
     const std::string& as_of() const { return as_of_; }
-    /// The index in status_names() of the document with id `id`, or -1 when there is none.
-    int status_of(const std::string& id) const;
-    /// `"status":{...}` (the value and the documents acting on it) to add to a result line, or
-    /// "" for a document the table does not know.
-    std::string_view result_member(const std::string& id) const;
-    /// The documents whose status is one of `statuses` (indexes into status_names()): their id
-    /// terms, or every document but the others when those are fewer.
+    /// `"status":{...}` (the value and the documents acting on it) to add to the result line of
+    /// `doc`, or "" for a document tracuu did not write.
+    std::string result_member(const Xapian::Document& doc) const;
+    /// The documents whose status is one of `statuses` (indexes into status_names()).
     Xapian::Query filter(const std::vector<std::size_t>& statuses) const;
 
   private:
+    friend class StatusFacet;
+    /// The status by the document's own dates alone (an index into status_names()).
+    uint8_t own_status(std::string_view force_value) const;
+    /// Documents that indexed documents act on, by id: their status, and what their own dates
+    /// alone would give.
     struct Entry {
         uint8_t status = 0;
+        uint8_t own = 0;
         std::string member;
     };
     std::string as_of_;
-    std::unordered_map<std::string, Entry> by_id_;
-    std::vector<std::vector<std::string>> ids_;  ///< per status
+    std::unordered_map<std::string, Entry> acted_on_;
 };
 
 using StatusTablePtr = std::shared_ptr<const StatusTable>;
 
-/// The table of `db` now, read once per revision and day: with `values` (the value table of
-/// `db`'s revision) kept while that revision is served; without, kept for the last few
-/// revisions of one local database, and read for this call for several or remote shards.
-StatusTablePtr status_table(const Xapian::Database& db,
-                            const std::shared_ptr<const ValueTable>& values);
+/// The table of `db` now, read once per revision (of every shard) and day, and kept for the last
+/// few revisions.
+StatusTablePtr status_table(const Xapian::Database& db);
 
-/// Counts the statuses of the matches Xapian examines: a Xapian spy counting their ids (so it
-/// runs on remote shards too), whose ids the table then reads.
-class StatusFacetSpy {
+/// Counts the statuses of the matches Xapian examines: a spy counting the pairs of dates of force
+/// (a Xapian spy, so it runs on remote shards too), classified by today, then corrected for the
+/// matches that documents act on (one more small match).
+class StatusFacet {
   public:
-    explicit StatusFacetSpy(StatusTablePtr table);
+    explicit StatusFacet(StatusTablePtr table);
     /// The spy to add to the Enquire.
-    Xapian::MatchSpy& spy() { return ids_; }
-    /// [{"value", "count"}...]: most frequent first, then in status_names() order.
-    nlohmann::json to_json() const;
+    Xapian::MatchSpy& spy() { return pairs_; }
+    /// [{"value", "count"}...] of the matches of `matching` in `db` the spy saw: most frequent
+    /// first, then in status_names() order.
+    nlohmann::json to_json(const Xapian::Database& db, const Xapian::Query& matching) const;
 
   private:
     StatusTablePtr table_;
-    Xapian::ValueCountMatchSpy ids_;
+    Xapian::ValueCountMatchSpy pairs_;
 };
 
 }  // namespace tracuu

@@ -5,14 +5,17 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
+#include "index/schema.hpp"
 #include "indexer.hpp"
 #include "indexer/citation_relations.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/file_pipeline.hpp"
 #include "indexer/source_files.hpp"
 #include "server/api.hpp"
+#include "server/status_table.hpp"
 #include "server/value_table.hpp"
 #include "support.hpp"
 
@@ -390,6 +393,132 @@ TEST_CASE("status filter: exact totals and pages that concatenate to one order",
             }
             CHECK(paged == one_go);
             CHECK(one_go.size() == expected);
+        }
+    }
+}
+
+TEST_CASE(
+    "status filter and facet: every document where its own page puts it, in one database "
+    "and in shards",
+    "[relations][status]") {
+    test::TempDir dir;
+    const fs::path root = dir / "docs";
+    fs::create_directories(root);
+    // Dates far in the past or future, so the statuses hold whatever day the test runs.
+    auto decision = [&](const std::string& name, int number, const std::string& body) {
+        test::write_file(root / (name + ".txt"),
+                         "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: " + std::to_string(number) +
+                             "/2020/QĐ-UBND\nBắc Ninh, ngày 10 tháng 3 năm 2020\nQUYẾT ĐỊNH\n"
+                             "Về quản lý cổng thông tin điện tử\n\nĐiều 1. Ban hành kèm theo "
+                             "Quyết định này Quy chế quản lý cổng thông tin điện tử.\n" +
+                             body + "\n");
+    };
+    const std::string signed_now = "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.";
+    auto acting = [&](const std::string& name, int number, const std::string& act) {
+        test::write_file(root / (name + ".txt"),
+                         "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: " + std::to_string(number) +
+                             "/2021/QĐ-UBND\nBắc Ninh, ngày 05 tháng 12 năm 2021\nQUYẾT ĐỊNH\n"
+                             "Về quản lý cổng thông tin điện tử\n\nĐiều 1. Ban hành kèm theo "
+                             "Quyết định này Quy chế.\n" +
+                             act + "\n");
+    };
+    decision("in-force", 1, signed_now);
+    decision("not-yet", 2, "Điều 2. Quyết định này có hiệu lực từ ngày 01 tháng 01 năm 2099.");
+    decision("expired", 3,
+             "Điều 2. Quyết định này có hiệu lực từ ngày 01 tháng 01 năm 2020 đến hết ngày "
+             "31/12/2021.");
+    decision("silent", 4, "Điều 2. Giao Văn phòng tổ chức thực hiện.");
+    decision("replaced", 15, signed_now);
+    acting("replacing", 30,
+           "Điều 2. Quyết định này có hiệu lực kể từ ngày 15 tháng 12 năm 2021 và thay thế "
+           "Quyết định số 15/2020/QĐ-UBND ngày 10 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh Bắc "
+           "Ninh.");
+    decision("replaced-later", 16, signed_now);
+    acting("replacing-later", 31,
+           "Điều 2. Quyết định này có hiệu lực kể từ ngày 01 tháng 01 năm 2099 và thay thế "
+           "Quyết định số 16/2020/QĐ-UBND ngày 10 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh Bắc "
+           "Ninh.");
+    decision("amended", 17, signed_now);
+    acting("amending", 32,
+           "Điều 2. Sửa đổi, bổ sung Điều 1 Quyết định số 17/2020/QĐ-UBND ngày 10 tháng 3 năm "
+           "2020 của Ủy ban nhân dân tỉnh Bắc Ninh.\nĐiều 3. Quyết định này có hiệu lực thi hành "
+           "kể từ ngày ký.");
+    decision("expired-amended", 18,
+             "Điều 2. Quyết định này có hiệu lực từ ngày 01 tháng 01 năm 2020 đến hết ngày "
+             "31/12/2021.");
+    acting("amending-expired", 33,
+           "Điều 2. Sửa đổi, bổ sung Điều 1 Quyết định số 18/2020/QĐ-UBND ngày 10 tháng 3 năm "
+           "2020 của Ủy ban nhân dân tỉnh Bắc Ninh.");
+    decision("partly-repealed", 19, signed_now);
+    acting(
+        "repealing-part", 34,
+        "Điều 2. Bãi bỏ Điều 1 Quyết định số 19/2020/QĐ-UBND ngày 10 tháng 3 năm 2020 của Ủy "
+        "ban nhân dân tỉnh Bắc Ninh.\nĐiều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.");
+    decision("repealed", 20, signed_now);
+    acting("repealing", 35,
+           "Điều 2. Bãi bỏ Quyết định số 20/2020/QĐ-UBND ngày 10 tháng 3 năm 2020 của Ủy ban nhân "
+           "dân tỉnh Bắc Ninh.\nĐiều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.");
+
+    for (const std::size_t shards : {0, 3}) {
+        INFO((shards ? "3 shards" : "one database"));
+        const std::string db = (dir / (shards ? "sharded" : "one")).string();
+        test::Indexer indexer(db);
+        if (shards) indexer.shards(shards);
+        const test::IndexRun run = indexer.quiet().root(root).run({root});
+        INFO(run);
+        REQUIRE(run.status == 0);
+        Xapian::Database database(db);
+        // What each document's own page says.
+        std::map<std::string, std::string> page;
+        std::map<std::string, std::size_t> histogram;
+        for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
+            const std::string id = database.get_document(*it).get_value(schema::kSlotId);
+            const ApiResponse r = handle_document(database, id);
+            REQUIRE(r.status == 200);
+            page[id] = r.json()["status"]["value"];
+            ++histogram[page[id]];
+        }
+        REQUIRE(page.size() == 16);
+        CHECK(page["in-force.txt"] == "in_force");
+        CHECK(page["not-yet.txt"] == "not_yet_in_force");
+        CHECK(page["expired.txt"] == "expired");
+        CHECK(page["silent.txt"] == "unknown");
+        CHECK(page["replaced.txt"] == "replaced");
+        CHECK(page["replaced-later.txt"] == "in_force");  // its replacement is not in force yet
+        CHECK(page["replacing-later.txt"] == "not_yet_in_force");
+        CHECK(page["amended.txt"] == "amended");
+        CHECK(page["expired-amended.txt"] == "expired");
+        CHECK(page["partly-repealed.txt"] == "partly_repealed");
+        CHECK(page["repealed.txt"] == "repealed");
+
+        const Xapian::Database one_handle(db);
+        for (const ValueTablePtr& table :
+             {ValueTablePtr(), std::make_shared<const ValueTable>(one_handle)}) {
+            INFO((table ? "value table" : "Xapian values"));
+            const nlohmann::json all =
+                handle_search(one_handle, {{"limit", "100"}, {"q", "cổng thông tin"}}, table)
+                    .json();
+            REQUIRE(all["total"] == 16);
+            for (const auto& r : all["results"]) {
+                CHECK(r["status"]["value"] == page[r["id"].get<std::string>()]);
+            }
+            std::map<std::string, std::size_t> faceted;
+            for (const auto& f : all["facets"]["status"]) faceted[f["value"]] = f["count"];
+            CHECK(faceted == histogram);
+            for (std::string_view status : status_names()) {
+                INFO(status);
+                const nlohmann::json found =
+                    handle_search(one_handle, {{"status", std::string(status)}, {"limit", "100"}},
+                                  table)
+                        .json();
+                std::set<std::string> ids, expected;
+                for (const auto& r : found["results"]) ids.insert(r["id"].get<std::string>());
+                for (const auto& [id, value] : page) {
+                    if (value == status) expected.insert(id);
+                }
+                CHECK(ids == expected);
+                CHECK(found["total"] == expected.size());
+            }
         }
     }
 }
