@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "index/stub_database.hpp"
+#include "indexer.hpp"
 #include "indexer/index_command.hpp"
 
 namespace tracuu::test {
@@ -29,25 +30,10 @@ int free_port() {
     return ntohs(address.sin_port);
 }
 
-int index_corpus(const fs::path& db, std::size_t shards, const std::vector<fs::path>& inputs,
-                 const fs::path& root, bool prune) {
-    IndexOptions options;
-    options.db = db;
-    options.root = root;
-    options.inputs = inputs;
-    options.shards = shards;
-    options.quiet = true;
-    options.prune = prune;
-    std::FILE* sink = std::fopen("/dev/null", "w");
-    const int status = run_index(options, sink, sink);
-    std::fclose(sink);
-    return status;
-}
-
 Layouts::Layouts() {
     const fs::path corpus = bundled_corpus_dir();
-    REQUIRE(index_corpus(one, 0, {corpus}, corpus) == kExitOk);
-    REQUIRE(index_corpus(three, 3, {corpus}, corpus) == kExitOk);
+    REQUIRE(Indexer(one).root(corpus).quiet().run({corpus}).status == kExitOk);
+    REQUIRE(Indexer(three).root(corpus).shards(3).quiet().run({corpus}).status == kExitOk);
 }
 
 const Layouts& layouts() {

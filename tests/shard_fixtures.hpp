@@ -13,12 +13,8 @@
 
 namespace tracuu::test {
 
-/// tracuu-index of `inputs` into `db` (`shards` 0: a plain database); its exit status.
 /// A TCP port on loopback that no one listens on now.
 int free_port();
-
-int index_corpus(const fs::path& db, std::size_t shards, const std::vector<fs::path>& inputs,
-                 const fs::path& root, bool prune = false);
 
 /// The bundled corpus as one database and as three shards, built once per run.
 struct Layouts {

@@ -4,14 +4,12 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
 
-#include "indexer/document_preparation.hpp"
-#include "indexer/index_writer.hpp"
-#include "indexer/source_extraction.hpp"
-#include "indexer/source_files.hpp"
+#include "indexer.hpp"
 
 namespace tracuu::test {
 
@@ -65,23 +63,17 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ec);
 }
 
-std::size_t build_index(const fs::path& db, const fs::path& root,
-                        const std::vector<fs::path>& inputs) {
-    IndexWriter writer(db, root);
-    const Discovery found = discover_sources(inputs, writer.root());
-    REQUIRE(found.failed.empty());
-    for (const auto& file : found.files)
-        writer.put(prepare_document(file.id, extract_file(file.path, {}).text));
-    writer.commit();
-    if (writer.should_compact(found.files.size())) writer.compact();
-    return found.files.size();
-}
-
 const fs::path& bundled_index() {
     static TempDir dir;
     static const fs::path db = [] {
+        // Under ctest, the fixture's index (fixture.bundled_index in tests/CMakeLists.txt): made
+        // once for the whole run instead of once in each test process.
+        if (const char* made = std::getenv("TRACUU_BUNDLED_INDEX")) return fs::path(made);
         const fs::path path = dir / "bundled";
-        build_index(path, bundled_corpus_dir(), {bundled_corpus_dir()});
+        const IndexRun run =
+            Indexer(path).root(bundled_corpus_dir()).quiet().run({bundled_corpus_dir()});
+        INFO(run);
+        REQUIRE(run.status == 0);
         return path;
     }();
     return db;

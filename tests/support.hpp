@@ -1,4 +1,4 @@
-// Shared test helpers: where the real texts are, temporary folders, building an index from files.
+// Shared test helpers: where the real texts are, temporary folders, the bundled index, servers.
 #pragma once
 
 #include <filesystem>
@@ -39,12 +39,9 @@ class TempDir {
     fs::path path_;
 };
 
-/// Indexes `inputs` into a new database at `db` with ids relative to `root`, through the same
-/// library calls as tracuu-index; returns the number of documents indexed.
-std::size_t build_index(const fs::path& db, const fs::path& root,
-                        const std::vector<fs::path>& inputs);
-
-/// A database of the five seeds plus the bundled ubtvqh-2025 resolutions, built once per run.
+/// A database of the five seeds plus the bundled ubtvqh-2025 resolutions, written by
+/// tracuu-index once per ctest run ($TRACUU_BUNDLED_INDEX), else once per test process
+/// (test::Indexer). Read only: tests share it.
 const fs::path& bundled_index();
 
 /// Runs a shell command; returns its exit status and captures stdout+stderr into `output`.

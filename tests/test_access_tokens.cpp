@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer.hpp"
 #include "server/access_tokens.hpp"
 #include "support.hpp"
 
@@ -67,12 +68,11 @@ TEST_CASE("tokens: the file's tokens, compared whole", "[tokens]") {
 
 TEST_CASE("tokens: the API and /metrics need one, the page and /healthz do not", "[http][tokens]") {
     test::TempDir tmp;
-    std::string out;
-    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " +
-                                  (tmp / "db").string() + " --root " +
-                                  test::bundled_corpus_dir().string() + " " +
-                                  test::seeds_dir().string(),
-                              out) == 0);
+    REQUIRE(test::Indexer(tmp / "db")
+                .quiet()
+                .root(test::bundled_corpus_dir())
+                .run({test::seeds_dir()})
+                .status == 0);
     test::write_file(tmp / "tokens", std::string(kToken) + "\n");
     // With the access log on: the token must not appear in it.
     test::ServerProcess server(tmp / "db", {"--token-file", (tmp / "tokens").string()}, false);

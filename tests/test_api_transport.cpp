@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzers/utf8.hpp"
+#include "indexer.hpp"
 #include "server/byte_ranges.hpp"
 #include "server/cors.hpp"
 #include "server/gzip.hpp"
@@ -17,6 +18,7 @@
 
 using namespace tracuu;
 using nlohmann::json;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -29,15 +31,12 @@ struct TransportServer {
     std::unique_ptr<test::ServerProcess> plain, cors, any_origin;
 
     TransportServer() {
-        const std::string source = TRACUU_SOURCE_DIR;
-        std::string command = std::string(TRACUU_INDEX_BINARY) + " --quiet --db " +
-                              (tmp / "db").string() + " --root " + source + " " + source +
-                              "/corpus/seeds";
+        const fs::path source = TRACUU_SOURCE_DIR;
+        std::vector<fs::path> inputs = {source / "corpus" / "seeds"};
         for (const char* file : {"seed000-tcvn3.txt", "seed000-vni.txt", "seed000-windows1258.txt",
                                  "seed000-utf16.txt", "seed000.html"})
-            command += " " + source + "/" + kFixtures + file;
-        std::string out;
-        REQUIRE(test::run_command(command, out) == 0);
+            inputs.push_back(source / kFixtures / file);
+        REQUIRE(test::Indexer(tmp / "db").quiet().root(source).run(inputs).status == 0);
         plain = std::make_unique<test::ServerProcess>(tmp / "db");
         cors = std::make_unique<test::ServerProcess>(
             tmp / "db", std::vector<std::string>{"--cors-origin", "https://a.example.gov.vn",

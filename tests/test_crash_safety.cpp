@@ -4,8 +4,6 @@
 #include <catch2/catch.hpp>
 
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -18,6 +16,7 @@
 #include "generated_documents.hpp"
 #include "index/schema.hpp"
 #include "index/stored_document.hpp"
+#include "indexer.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
@@ -37,22 +36,6 @@ constexpr std::size_t kBatch = 20;
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-pid_t start_indexer(const std::vector<std::string>& arguments) {
-    std::vector<std::string> args = {TRACUU_INDEX_BINARY};
-    args.insert(args.end(), arguments.begin(), arguments.end());
-    const pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        if (!freopen("/dev/null", "w", stderr)) _exit(126);
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        execv(argv[0], argv.data());
-        _exit(127);
-    }
-    return pid;
 }
 
 /// What a reader saw while the indexer ran: every revision it saw is a finished commit.
@@ -143,19 +126,16 @@ TEST_CASE("kill -9 at random moments: the database opens, loses no commit, and a
     for (const auto& name : test::generate_documents(root / "inbox", kDocuments, 1))
         ids.push_back("inbox/" + name);
     const fs::path db = root / "db";
-    const std::vector<std::string> command = {"--db",    db.string(),
-                                              "--root",  root.string(),
-                                              "--batch", std::to_string(kBatch),
-                                              "--quiet", (root / "inbox").string()};
+    const auto indexer = test::Indexer(db).root(root).batch(kBatch).quiet();
+    const fs::path inbox = root / "inbox";
 
     // How long an uninterrupted run takes here: kills are spread over that time.
-    std::vector<std::string> probe = command;
-    probe[1] = (root / "probe").string();
     const auto probe_start = Clock::now();
-    int status = 0;
-    waitpid(start_indexer(probe), &status, 0);
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) == 0);
+    const test::IndexRun probe =
+        test::Indexer(root / "probe").root(root).batch(kBatch).quiet().run({inbox});
+    INFO(probe);
+    REQUIRE(probe.signal == 0);
+    REQUIRE(probe.status == 0);
     const double full_run = std::max(0.2, seconds_since(probe_start));
 
     // The kill moments are random; the seed is printed on failure so a run can be repeated
@@ -176,13 +156,13 @@ TEST_CASE("kill -9 at random moments: the database opens, loses no commit, and a
         std::atomic<bool> stop{false};
         std::thread watcher([&] { watch_commits(db, stop, seen); });
         const double delay = fresh ? moment(rng) / full_run * 0.04 : moment(rng);
-        const pid_t pid = start_indexer(command);
+        test::IndexProcess indexing = indexer.start({inbox});
         std::this_thread::sleep_for(std::chrono::duration<double>(delay));
-        kill(pid, SIGKILL);
-        waitpid(pid, &status, 0);
+        indexing.signal(SIGKILL);
+        const test::IndexRun ended = indexing.wait();
         stop = true;
         watcher.join();
-        (WIFSIGNALED(status) ? killed : finished_first)++;
+        (ended.signal != 0 ? killed : finished_first)++;
         const Check check = check_database(db, root, ids, seen);
         INFO("run " << run << ": killed after " << delay << " s of a " << full_run << " s job, "
                     << check.documents << " documents committed");
@@ -190,9 +170,10 @@ TEST_CASE("kill -9 at random moments: the database opens, loses no commit, and a
         if (check.problems.empty()) ++survived;
     }
     // The same command again finishes the job.
-    waitpid(start_indexer(command), &status, 0);
-    REQUIRE(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
+    const test::IndexRun last = indexer.run({inbox});
+    INFO(last);
+    REQUIRE(last.signal == 0);
+    CHECK(last.status == 0);
     const Check final_check = check_database(db, root, ids, Finished{});
     CHECK(final_check.problems == std::vector<std::string>{});
     CHECK(final_check.documents == kDocuments);
@@ -210,8 +191,8 @@ TEST_CASE("a second indexer on the same database is refused with a clear error",
         ids.push_back("inbox/" + name);
     const fs::path db = root / "db";
     // One commit per document: the first indexer holds the database for a while.
-    const pid_t first = start_indexer({"--db", db.string(), "--root", root.string(), "--batch", "1",
-                                       "--quiet", (root / "inbox").string()});
+    test::IndexProcess first =
+        test::Indexer(db).root(root).batch(1).quiet().start({root / "inbox"});
     const auto start = Clock::now();
     while (seconds_since(start) < 30) {
         try {
@@ -220,19 +201,15 @@ TEST_CASE("a second indexer on the same database is refused with a clear error",
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    std::string out;
-    const int second = test::run_command(
-        std::string(TRACUU_INDEX_BINARY) + " --db " + db.string() + " " + (root / "inbox").string(),
-        out);
-    int status = 0;
-    const bool first_still_running = waitpid(first, &status, WNOHANG) == 0;
-    INFO(out);
+    const test::IndexRun second = test::Indexer(db).run({root / "inbox"});
+    const bool first_still_running = first.running();
+    INFO(second);
     REQUIRE(first_still_running);  // else the refusal was not put to the test
-    CHECK(second == 2);
-    CHECK(out.find("is locked by another indexer") != std::string::npos);
-    waitpid(first, &status, 0);
-    REQUIRE(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(second.status == 2);
+    CHECK(second.err.find("is locked by another indexer") != std::string::npos);
+    const test::IndexRun first_run = first.wait();
+    REQUIRE(first_run.signal == 0);
+    CHECK(first_run.status == 0);
     const Check check = check_database(db, root, ids, Finished{});
     CHECK(check.problems == std::vector<std::string>{});
     CHECK(check.documents == kDocuments);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "index/schema.hpp"
+#include "indexer.hpp"
 #include "indexer/index_command.hpp"
 #include "server/api.hpp"
 #include "server/database_set.hpp"
@@ -40,12 +41,6 @@ TEST_CASE("the indexer refuses it too, with an exit status of its own", "[indexe
         old.commit();
     }
     test::write_file(tmp / "files" / "a.txt", "CÔNG VĂN\nVề việc thử\n");
-    IndexOptions options;
-    options.db = tmp / "old";
-    options.inputs = {tmp / "files"};
-    options.quiet = true;
-    std::FILE* sink = std::fopen("/dev/null", "w");
-    CHECK(run_index(options, sink, sink) == kExitOtherSchema);
-    std::fclose(sink);
+    CHECK(test::Indexer(tmp / "old").quiet().run({tmp / "files"}).status == kExitOtherSchema);
     CHECK(Xapian::Database((tmp / "old").string()).get_doccount() == 0);
 }

@@ -4,10 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdlib>
 
 #include <xapian.h>
 
 #include "analyzers/ocr_vocabulary.hpp"
+#include "indexer.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/pdf_lines.hpp"
 #include "indexer/source_extraction.hpp"
@@ -55,9 +57,9 @@ std::u32string code_points(const std::string& s) {
     return out;
 }
 
-std::string index_binary_with(const test::TempDir& tmp, const std::string& args) {
-    return std::string(TRACUU_INDEX_BINARY) + " --db " + (tmp / "db").string() + " --root " +
-           tmp.path().string() + " " + args;
+/// tracuu-index into `tmp`/db, ids relative to `tmp`.
+test::Indexer indexer(const test::TempDir& tmp) {
+    return test::Indexer(tmp / "db").root(tmp.path());
 }
 
 }  // namespace
@@ -172,9 +174,10 @@ TEST_CASE("a folder mixing every format indexes in one run, and search finds eac
         if (name.find("password") != std::string::npos) continue;
         fs::copy_file(entry.path(), inbox / name);
     }
-    std::string out;
-    REQUIRE(test::run_command(index_binary_with(tmp, "--jobs 2 " + inbox.string()), out) == 0);
-    INFO(out);
+    const test::IndexRun run = indexer(tmp).jobs(2).run({inbox});
+    REQUIRE(run.status == 0);
+    INFO(run);
+    const std::string& out = run.err;
     CHECK(out.find("12 indexed (12 new, 0 replaced), 0 skipped, 0 failed") != std::string::npos);
     CHECK(out.find("OCR: 3 of 5 PDF/image pages (60%)") != std::string::npos);
     CHECK(out.find(", 0 warnings in ") != std::string::npos);
@@ -207,8 +210,7 @@ TEST_CASE("bad files get one line each, the run goes on and nothing indexed is l
     const std::string pdf = test::read_file(fixtures() / "seed000.pdf");
     const std::string docx = test::read_file(fixtures() / "seed000.docx");
     test::write_file(inbox / "good.docx", docx);
-    std::string out;
-    REQUIRE(test::run_command(index_binary_with(tmp, inbox.string()), out) == 0);
+    REQUIRE(indexer(tmp).run({inbox}).status == 0);
 
     test::write_file(inbox / "password.pdf", test::read_file(fixtures() / "seed000-password.pdf"));
     test::write_file(inbox / "truncated.pdf", pdf.substr(0, pdf.size() / 2));
@@ -223,12 +225,13 @@ TEST_CASE("bad files get one line each, the run goes on and nothing indexed is l
     // good.docx changed: replaced, while its old version stays until the new one is ready.
     test::write_file(inbox / "good.docx", test::read_file(fixtures() / "seed000-vni.docx"));
 
-    const int status = test::run_command(
-        "PATH=" + (tmp / "bin").string() + ":$PATH " +
-            index_binary_with(tmp, "--max-size 1 --converter-timeout 1 " + inbox.string()),
-        out);
-    INFO(out);
-    CHECK(status == 1);
+    const test::IndexRun run = indexer(tmp)
+                                   .args({"--max-size", "1", "--converter-timeout", "1"})
+                                   .env("PATH", (tmp / "bin").string() + ":" + std::getenv("PATH"))
+                                   .run({inbox});
+    INFO(run);
+    CHECK(run.status == 1);
+    const std::string& out = run.err;
     CHECK(out.find("1 indexed (0 new, 1 replaced), 0 skipped, 7 failed") != std::string::npos);
     CHECK(out.find("password.pdf: extract: password-protected PDF") != std::string::npos);
     CHECK(out.find("truncated.pdf: extract: truncated or damaged PDF") != std::string::npos);
@@ -247,10 +250,9 @@ TEST_CASE("bad files get one line each, the run goes on and nothing indexed is l
           "VNI (fonts VNI-Times)");
 
     // No converter installed at all: a clear message.
-    CHECK(test::run_command(
-              "PATH=/nonexistent " + index_binary_with(tmp, (inbox / "hangs.doc").string()), out) ==
-          1);
-    CHECK(out.find("needs antiword or catdoc, and neither is installed") != std::string::npos);
+    const test::IndexRun bare = indexer(tmp).env("PATH", "/nonexistent").run({inbox / "hangs.doc"});
+    CHECK(bare.status == 1);
+    CHECK(bare.err.find("needs antiword or catdoc, and neither is installed") != std::string::npos);
 }
 
 TEST_CASE("re-running skips unchanged files, replaces changed ones, prunes and deletes",
@@ -261,31 +263,32 @@ TEST_CASE("re-running skips unchanged files, replaces changed ones, prunes and d
     test::write_file(inbox / "sub/b.html", test::read_file(fixtures() / "seed000.html"));
     test::write_file(inbox / "c.txt", test::read_file(test::seed("003")));
     test::write_file(tmp / "other/d.txt", test::read_file(test::seed("004")));
-    std::string out;
-    REQUIRE(test::run_command(
-                index_binary_with(tmp, inbox.string() + " " + (tmp / "other").string()), out) == 0);
-    CHECK(out.find("4 indexed (4 new, 0 replaced)") != std::string::npos);
+    test::IndexRun run = indexer(tmp).run({inbox, tmp / "other"});
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("4 indexed (4 new, 0 replaced)") != std::string::npos);
 
     // Touched but identical: not extracted again (the hash matches). Changed: replaced.
     fs::last_write_time(inbox / "a.docx", fs::file_time_type::clock::now());
     test::write_file(inbox / "c.txt", test::read_file(test::seed("001")));
     fs::remove(inbox / "sub/b.html");
     fs::remove(tmp / "other/d.txt");
-    REQUIRE(test::run_command(index_binary_with(tmp, "--prune " + inbox.string()), out) == 0);
-    INFO(out);
+    run = indexer(tmp).args({"--prune"}).run({inbox});
+    REQUIRE(run.status == 0);
+    INFO(run);
     // d.txt is gone too, but outside the folders given: --prune leaves it.
-    CHECK(out.find("1 indexed (0 new, 1 replaced), 0 skipped, 0 failed, 1 unchanged, 1 pruned, "
-                   "0 deleted") != std::string::npos);
+    CHECK(run.err.find("1 indexed (0 new, 1 replaced), 0 skipped, 0 failed, 1 unchanged, 1 pruned, "
+                       "0 deleted") != std::string::npos);
     Xapian::Database db((tmp / "db").string());
     CHECK(db.get_doccount() == 3);
     CHECK(db.term_exists("Qother/d.txt"));
     CHECK_FALSE(db.term_exists("Qinbox/sub/b.html"));
 
-    REQUIRE(test::run_command(index_binary_with(tmp, "--delete other/d.txt inbox/a.docx"), out) ==
-            0);
-    CHECK(out.find("2 deleted") != std::string::npos);
-    CHECK(test::run_command(index_binary_with(tmp, "--delete no/such.txt"), out) == 1);
-    CHECK(out.find("no/such.txt: --delete: no document with this id") != std::string::npos);
+    run = indexer(tmp).args({"--delete"}).run({"other/d.txt", "inbox/a.docx"});
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("2 deleted") != std::string::npos);
+    run = indexer(tmp).args({"--delete"}).run({"no/such.txt"});
+    CHECK(run.status == 1);
+    CHECK(run.err.find("no/such.txt: --delete: no document with this id") != std::string::npos);
     db.reopen();
     CHECK(db.get_doccount() == 1);
 }
@@ -298,9 +301,9 @@ TEST_CASE("the original file is served, only from inside the index root", "[extr
     test::TempDir elsewhere;  // outside the index root
     test::write_file(elsewhere / "secret.txt", test::read_file(test::seed("002")));
     fs::create_symlink(elsewhere / "secret.txt", inbox / "link.txt");
-    std::string out;
-    REQUIRE(test::run_command(index_binary_with(tmp, inbox.string()), out) == 0);
+    REQUIRE(indexer(tmp).run({inbox}).status == 0);
     fs::remove(inbox / "gone.txt");
+    std::string out;
 
     test::ServerProcess server(tmp / "db");
     const std::string base =

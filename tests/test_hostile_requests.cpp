@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
@@ -24,12 +25,10 @@ struct HostileServer {
     std::size_t tried = 0;
 
     HostileServer() {
-        std::string out;
-        REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --db " +
-                                      (tmp / "db").string() + " --root " +
-                                      test::bundled_corpus_dir().string() + " " +
-                                      test::seeds_dir().string(),
-                                  out) == 0);
+        REQUIRE(test::Indexer(tmp / "db")
+                    .root(test::bundled_corpus_dir())
+                    .run({test::seeds_dir()})
+                    .status == 0);
         server = std::make_unique<test::ServerProcess>(tmp / "db");
     }
     ~HostileServer() {

@@ -11,10 +11,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
 using nlohmann::json;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -23,11 +25,10 @@ struct Served {
     std::unique_ptr<test::ServerProcess> server;
 
     Served() {
-        std::string out;
-        const std::string cmd =
-            std::string(TRACUU_INDEX_BINARY) + " --db " + (tmp / "db").string() + " --root " +
-            test::bundled_corpus_dir().string() + " " + test::seeds_dir().string();
-        REQUIRE(test::run_command(cmd, out) == 0);
+        REQUIRE(test::Indexer(tmp / "db")
+                    .root(test::bundled_corpus_dir())
+                    .run({test::seeds_dir()})
+                    .status == 0);
         server = std::make_unique<test::ServerProcess>(tmp / "db");
     }
 
@@ -171,12 +172,9 @@ TEST_CASE("bad requests get JSON errors naming the parameter", "[http]") {
 TEST_CASE("the server keeps answering while the indexer writes, and sees new documents",
           "[http][concurrency]") {
     test::TempDir tmp;
-    std::string out;
-    const std::string db = (tmp / "db").string();
-    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --db " + db + " --root " +
-                                  test::bundled_corpus_dir().string() + " " +
-                                  test::seeds_dir().string(),
-                              out) == 0);
+    const fs::path db = tmp / "db";
+    REQUIRE(test::Indexer(db).root(test::bundled_corpus_dir()).run({test::seeds_dir()}).status ==
+            0);
     test::ServerProcess server(tmp / "db");
     std::atomic<bool> done{false};
     std::atomic<int> answered{0};
@@ -200,9 +198,7 @@ TEST_CASE("the server keeps answering while the indexer writes, and sees new doc
     });
     // The 36 ubtvqh documents, committed one at a time so the server sees many revisions.
     const int status =
-        test::run_command(std::string(TRACUU_INDEX_BINARY) + " --db " + db + " --batch 1 " +
-                              (test::bundled_corpus_dir() / "ubtvqh-2025").string(),
-                          out);
+        test::Indexer(db).batch(1).run({test::bundled_corpus_dir() / "ubtvqh-2025"}).status;
     done = true;
     searcher.join();
     REQUIRE(status == 0);

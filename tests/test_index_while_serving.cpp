@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generated_documents.hpp"
+#include "indexer.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
@@ -231,15 +232,10 @@ TEST_CASE("index while serving: adds and replaces thousands of documents, no req
     const std::size_t n = document_count();
     test::TempDir tmp;
     const fs::path db = tmp / "db";
-    const std::string index_command = std::string(TRACUU_INDEX_BINARY) + " --quiet --db " +
-                                      db.string() + " --batch " + std::to_string(kBatch) + " " +
-                                      (tmp / "inbox").string();
+    const auto indexer = test::Indexer(db).quiet().batch(kBatch);
     // A database with one document, so the server has something to open from the start.
     test::write_file(tmp / "base" / "seed.txt", test::read_file(test::seed("004")));
-    std::string out;
-    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db.string() +
-                                  " --root " + tmp.path().string() + " " + (tmp / "base").string(),
-                              out) == 0);
+    REQUIRE(test::Indexer(db).quiet().root(tmp.path()).run({tmp / "base"}).status == 0);
     test::ServerProcess server(db);
 
     std::atomic<bool> done{false};
@@ -262,10 +258,10 @@ TEST_CASE("index while serving: adds and replaces thousands of documents, no req
 
     const auto started = Clock::now();
     test::generate_documents(tmp / "inbox", n, 1);
-    INFO(out);
-    const int added = test::run_command(index_command, out);
+    const test::IndexRun adding = indexer.run({tmp / "inbox"});
     test::generate_documents(tmp / "inbox", n, 2);
-    const int replaced = test::run_command(index_command, out);
+    const test::IndexRun replacing = indexer.run({tmp / "inbox"});
+    INFO("adding: " << adding << "\nreplacing: " << replacing);
     const double seconds = seconds_since(started);
     // The watchers stop once the last commit is recorded (a poll, not a pause).
     const Xapian::rev final_revision = Xapian::Database(db.string()).get_revision();
@@ -307,8 +303,8 @@ TEST_CASE("index while serving: adds and replaces thousands of documents, no req
               << " after a second or more; database retries " << retries << "\n";
 
     INFO("problems: " << json(tally.problems).dump(2));
-    CHECK(added == 0);
-    CHECK(replaced == 0);
+    CHECK(adding.status == 0);
+    CHECK(replacing.status == 0);
     CHECK(tally.failed == 0);
     CHECK(tally.inconsistent == 0);
     CHECK(tally.requests >= 200);

@@ -1,8 +1,6 @@
 // tracuu-index as a user runs it: adds, replaces, reports bad files by name and goes on.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
 #include <chrono>
 #include <csignal>
 #include <thread>
@@ -10,53 +8,46 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
+#include "indexer.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string index_command(const test::TempDir& tmp, const std::string& args) {
-    return std::string(TRACUU_INDEX_BINARY) + " --db " + (tmp / "db").string() + " " + args;
-}
-
-}  // namespace
-
 TEST_CASE("indexing the same files again replaces them, never duplicates", "[cli][seeds]") {
     test::TempDir tmp;
-    std::string out;
-    const std::string cmd = index_command(
-        tmp, "--root " + test::bundled_corpus_dir().string() + " " + test::seeds_dir().string());
-    REQUIRE(test::run_command(cmd, out) == 0);
-    CHECK(out.find("5 indexed (5 new, 0 replaced), 0 skipped, 0 failed, 0 unchanged") !=
+    const auto indexer = test::Indexer(tmp / "db").root(test::bundled_corpus_dir());
+    test::IndexRun run = indexer.run({test::seeds_dir()});
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("5 indexed (5 new, 0 replaced), 0 skipped, 0 failed, 0 unchanged") !=
           std::string::npos);
     // Unchanged files are skipped; --force extracts them again and replaces their documents.
-    REQUIRE(test::run_command(cmd, out) == 0);
-    CHECK(out.find("0 indexed (0 new, 0 replaced), 0 skipped, 0 failed, 5 unchanged") !=
+    run = indexer.run({test::seeds_dir()});
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("0 indexed (0 new, 0 replaced), 0 skipped, 0 failed, 5 unchanged") !=
           std::string::npos);
-    REQUIRE(test::run_command(cmd + " --force", out) == 0);
-    CHECK(out.find("5 indexed (0 new, 5 replaced), 0 skipped, 0 failed") != std::string::npos);
+    run = test::Indexer(indexer).args({"--force"}).run({test::seeds_dir()});
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("5 indexed (0 new, 5 replaced), 0 skipped, 0 failed") != std::string::npos);
     Xapian::Database db((tmp / "db").string());
     CHECK(db.get_doccount() == 5);
     CHECK(db.term_exists("Qseeds/004_883586d83ecb7309.txt"));
     // A single file later, named by another path to the same place: the same id.
-    REQUIRE(test::run_command(index_command(tmp, "--force " + (test::seeds_dir() / ".." / "seeds" /
-                                                               "000_ad8cc43618a4a18a.txt")
-                                                                  .string()),
-                              out) == 0);
-    CHECK(out.find("1 indexed (0 new, 1 replaced)") != std::string::npos);
+    run = test::Indexer(tmp / "db")
+              .args({"--force"})
+              .run({test::seeds_dir() / ".." / "seeds" / "000_ad8cc43618a4a18a.txt"});
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("1 indexed (0 new, 1 replaced)") != std::string::npos);
 }
 
 TEST_CASE("bad files are named with their reason, the run goes on, nothing indexed is lost",
           "[cli]") {
     test::TempDir tmp;
-    std::string out;
-    REQUIRE(test::run_command(index_command(tmp, "--root " + tmp.path().string() + " " +
-                                                     test::seeds_dir().string()),
-                              out) != 0);
+    const test::IndexRun outside =
+        test::Indexer(tmp / "db").root(tmp.path()).run({test::seeds_dir()});
+    REQUIRE(outside.status != 0);
     // Seeds outside the root are refused by name, so first index them with the right root.
-    CHECK(out.find("outside the index root") != std::string::npos);
+    CHECK(outside.err.find("outside the index root") != std::string::npos);
 
     // Each bad file, its bytes, and the line that names it with its reason.
     struct BadFile {
@@ -93,10 +84,10 @@ TEST_CASE("bad files are named with their reason, the run goes on, nothing index
     test::write_file(inbox / "good.txt", test::read_file(test::seed("003")));
     for (const auto& bad : bad_files) test::write_file(inbox / bad.name, bad.bytes);
     test::write_file(inbox / "archive.zip", "PK\x03\x04");
-    const std::string cmd =
-        index_command(tmp, inbox.string() + " " + (tmp / "missing.txt").string());
-    CHECK(test::run_command(cmd, out) == 1);
-    INFO(out);
+    const test::IndexRun run = test::Indexer(tmp / "db").run({inbox, tmp / "missing.txt"});
+    CHECK(run.status == 1);
+    INFO(run);
+    const std::string& out = run.err;
     CHECK(out.find("1 indexed (1 new, 0 replaced), 1 skipped, 12 failed") != std::string::npos);
     for (const auto& bad : bad_files) {
         INFO(bad.name);
@@ -112,13 +103,13 @@ TEST_CASE("bad files are named with their reason, the run goes on, nothing index
 
 TEST_CASE("a different root on an existing database is refused with the reason", "[cli]") {
     test::TempDir tmp;
-    std::string out;
-    REQUIRE(test::run_command(index_command(tmp, "--root " + test::bundled_corpus_dir().string() +
-                                                     " " + test::seed("000").string()),
-                              out) == 0);
-    CHECK(test::run_command(index_command(tmp, "--root /tmp " + test::seed("000").string()), out) ==
-          2);
-    CHECK(out.find("holds ids relative to") != std::string::npos);
+    REQUIRE(test::Indexer(tmp / "db")
+                .root(test::bundled_corpus_dir())
+                .run({test::seed("000")})
+                .status == 0);
+    const test::IndexRun other = test::Indexer(tmp / "db").root("/tmp").run({test::seed("000")});
+    CHECK(other.status == 2);
+    CHECK(other.err.find("holds ids relative to") != std::string::npos);
 }
 
 TEST_CASE("an interrupted run keeps its commits and the same command finishes the job",
@@ -126,14 +117,7 @@ TEST_CASE("an interrupted run keeps its commits and the same command finishes th
     const auto corpus = test::shared_corpus_dir();
     test::TempDir tmp;
     const std::string db = (tmp / "db").string();
-    const pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        freopen("/dev/null", "w", stderr);
-        execl(TRACUU_INDEX_BINARY, TRACUU_INDEX_BINARY, "--db", db.c_str(), "--root",
-              corpus.c_str(), "--batch", "20", corpus.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
+    test::IndexProcess first = test::Indexer(db).root(corpus).batch(20).start({corpus});
     // Interrupt once the first batch is committed, however slow the build (sanitizers) or the
     // machine: a fixed delay would sometimes interrupt before any commit.
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
@@ -145,27 +129,22 @@ TEST_CASE("an interrupted run keeps its commits and the same command finishes th
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    kill(pid, SIGINT);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    REQUIRE(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 1);  // interrupted: not everything was indexed
+    first.signal(SIGINT);
+    const test::IndexRun interrupted = first.wait();
+    REQUIRE(interrupted.signal == 0);
+    CHECK(interrupted.status == 1);  // interrupted: not everything was indexed
     const auto partial = Xapian::Database(db).get_doccount();
     CHECK(partial > 0);
     CHECK(partial < 555);
-    std::string out;
-    REQUIRE(test::run_command(
-                std::string(TRACUU_INDEX_BINARY) + " --db " + db + " " + corpus.string(), out) ==
-            0);
+    REQUIRE(test::Indexer(db).run({corpus}).status == 0);
     CHECK(Xapian::Database(db).get_doccount() == 555);
 }
 
 TEST_CASE("a dry run prints the parsed fields as JSON and writes nothing", "[cli][seeds]") {
-    std::string out;
-    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --dry-run --json " +
-                                  test::seed("004").string(),
-                              out) == 0);
-    const auto j = nlohmann::json::parse(out);
+    const test::IndexRun run =
+        test::Indexer().args({"--dry-run", "--json"}).run({test::seed("004")});
+    REQUIRE(run.status == 0);
+    const auto j = nlohmann::json::parse(run.out);
     CHECK(j["fields"]["signer"]["value"] == "Lê Trường Sơn");
     CHECK(j["fields"]["issuer"]["source"] == "header");
 }
@@ -176,10 +155,7 @@ TEST_CASE("a new database keeps document texts compressed", "[cli][corpus]") {
     const auto corpus = test::shared_corpus_dir();
     test::TempDir tmp;
     const std::string db = (tmp / "db").string();
-    std::string out;
-    test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db + " --root " +
-                          corpus.string() + " " + corpus.string(),
-                      out);
+    test::Indexer(db).quiet().root(corpus).run({corpus});
     std::uintmax_t text_bytes = 0;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus))
         if (entry.is_regular_file()) text_bytes += entry.file_size();
@@ -206,12 +182,12 @@ TEST_CASE("a run that creates the database ends by compacting it, small later ru
     test::TempDir tmp, plain;
     fs::copy(test::bundled_corpus_dir(), tmp / "docs", fs::copy_options::recursive);
     const std::string corpus = (tmp / "docs").string();
-    std::string out;
-    REQUIRE(test::run_command(index_command(tmp, "--root " + corpus + " " + corpus), out) == 0);
-    CHECK(out.find("compacting the database") != std::string::npos);
-    REQUIRE(test::run_command(index_command(plain, "--no-compact --root " + corpus + " " + corpus),
-                              out) == 0);
-    CHECK(out.find("compacting") == std::string::npos);
+    test::IndexRun run = test::Indexer(tmp / "db").root(corpus).run({corpus});
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("compacting the database") != std::string::npos);
+    run = test::Indexer(plain / "db").args({"--no-compact"}).root(corpus).run({corpus});
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("compacting") == std::string::npos);
 
     Xapian::Database compacted((tmp / "db").string());
     Xapian::Database as_written((plain / "db").string());
@@ -230,10 +206,12 @@ TEST_CASE("a run that creates the database ends by compacting it, small later ru
     // One new file into 41 documents: not worth rewriting the database.
     const fs::path extra = tmp / "docs" / "extra" / "note.txt";
     test::write_file(extra, test::read_file(test::seed("002")));
-    REQUIRE(test::run_command(index_command(tmp, extra.string()), out) == 0);
-    CHECK(out.find("1 indexed (1 new, 0 replaced)") != std::string::npos);
-    CHECK(out.find("compacting") == std::string::npos);
-    REQUIRE(test::run_command(index_command(tmp, "--compact " + extra.string()), out) == 0);
-    CHECK(out.find("compacting the database") != std::string::npos);
+    run = test::Indexer(tmp / "db").run({extra});
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("1 indexed (1 new, 0 replaced)") != std::string::npos);
+    CHECK(run.err.find("compacting") == std::string::npos);
+    run = test::Indexer(tmp / "db").args({"--compact"}).run({extra});
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("compacting the database") != std::string::npos);
     CHECK(Xapian::Database((tmp / "db").string()).get_doccount() == 42);
 }

@@ -15,6 +15,7 @@
 #include "analyzers/vietnamese_syllables.hpp"
 #include "bench/chaos_corpus.hpp"
 #include "index/stored_document.hpp"
+#include "indexer.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/index_command.hpp"
 #include "indexer/outgoing_utf8.hpp"
@@ -127,11 +128,9 @@ TEST_CASE("a dry run of one bad file reports it and shows the others", "[ingest]
 TEST_CASE("the 12-byte file of issue 14 is read, not fatal", "[ingest][cli]") {
     test::TempDir tmp;
     test::write_file(tmp / "x.txt", "Kính gửi: …\n");
-    std::string out;
-    CHECK(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --dry-run --json " +
-                                (tmp / "x.txt").string() + " 2>/dev/null",
-                            out) == 0);
-    const auto shown = nlohmann::json::parse(out);
+    const test::IndexRun run = test::Indexer().args({"--dry-run", "--json"}).run({tmp / "x.txt"});
+    CHECK(run.status == 0);
+    const auto shown = nlohmann::json::parse(run.out);
     CHECK(utf8::is_valid(shown.dump()));
 }
 
@@ -282,13 +281,11 @@ TEST_CASE("a chaos corpus indexes to the end and every stored document reads bac
         const chaos::ChaosFile f = chaos::make_chaos_file(sources, i, options);
         test::write_file(tmp / "chaos" / f.name, f.bytes);
     }
-    std::string out;
-    const int status = test::run_command(
-        std::string(TRACUU_INDEX_BINARY) + " --quiet --jobs 2 --db " + (tmp / "db").string() +
-            " --root " + tmp.path().string() + " " + (tmp / "chaos").string(),
-        out);
-    INFO(out);
-    CHECK((status == 0 || status == 1));
+    const test::IndexRun run =
+        test::Indexer(tmp / "db").quiet().jobs(2).root(tmp.path()).run({tmp / "chaos"});
+    INFO(run);
+    CHECK((run.status == 0 || run.status == 1));
+    const std::string& out = run.err;
     std::smatch m;
     REQUIRE(std::regex_search(
         out, m,

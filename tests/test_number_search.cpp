@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
@@ -100,12 +101,9 @@ struct Served {
         const auto docs = tmp / "docs";
         std::filesystem::create_directories(docs);
         for (const auto& d : directives()) test::write_file(docs / d.file, text_of(d));
-        std::string out;
-        const std::string cmd = std::string(TRACUU_INDEX_BINARY) + " --quiet --db " +
-                                (tmp / "db").string() + " --root " + docs.string() + " " +
-                                docs.string();
-        INFO(out);
-        REQUIRE(test::run_command(cmd, out) == 0);
+        const test::IndexRun run = test::Indexer(tmp / "db").quiet().root(docs).run({docs});
+        INFO(run);
+        REQUIRE(run.status == 0);
         server = std::make_unique<test::ServerProcess>(tmp / "db");
     }
 };

@@ -12,6 +12,7 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
+#include "indexer.hpp"
 #include "server/access_log.hpp"
 #include "server/metrics.hpp"
 #include "server/request_context.hpp"
@@ -118,12 +119,11 @@ TEST_CASE("metrics render a valid histogram whose buckets add up", "[observabili
 TEST_CASE("the real server logs one line per request and counts it in /metrics",
           "[http][observability]") {
     test::TempDir tmp;
-    std::string out;
-    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " +
-                                  (tmp / "db").string() + " --root " +
-                                  test::bundled_corpus_dir().string() + " " +
-                                  test::seeds_dir().string(),
-                              out) == 0);
+    REQUIRE(test::Indexer(tmp / "db")
+                .quiet()
+                .root(test::bundled_corpus_dir())
+                .run({test::seeds_dir()})
+                .status == 0);
     test::ServerProcess server(tmp / "db", {}, /*quiet=*/false);
     httplib::Client client("127.0.0.1", server.port());
     struct Sent {

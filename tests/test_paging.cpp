@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer.hpp"
 #include "server/csv_export.hpp"
 #include "support.hpp"
 
@@ -26,12 +27,8 @@ struct PagedServer {
     std::unique_ptr<test::ServerProcess> server;
 
     PagedServer() {
-        std::string out;
         const auto corpus = test::shared_corpus_dir();
-        REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " +
-                                      (tmp / "db").string() + " --root " + corpus.string() + " " +
-                                      corpus.string(),
-                                  out) <= 1);
+        REQUIRE(test::Indexer(tmp / "db").quiet().root(corpus).run({corpus}).status <= 1);
         // No result cache: every page is computed, none copied from an earlier answer.
         server = std::make_unique<test::ServerProcess>(tmp / "db",
                                                        std::vector<std::string>{"--cache-mb", "0"});

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "index/schema.hpp"
+#include "indexer.hpp"
 #include "indexer/citation_relations.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/file_pipeline.hpp"
@@ -265,11 +266,10 @@ TEST_CASE("status: replaced at once when a replacing document is indexed, back w
                      "15 tháng 12 năm 2025 và thay thế Quyết định số 15/2024/QĐ-UBND ngày 10 "
                      "tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Bắc Ninh.\n");
     const std::string db = (dir / "db").string();
-    auto index = [&](const std::string& args) {
-        std::string output;
-        REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db +
-                                      " --root " + root.string() + " " + args,
-                                  output) == 0);
+    auto index = [&](const fs::path& file, const std::vector<std::string>& options = {}) {
+        const test::IndexRun run = test::Indexer(db).quiet().root(root).args(options).run({file});
+        INFO(run);
+        REQUIRE(run.status == 0);
     };
     auto document = [&](const std::string& id) {
         Xapian::Database database(db);
@@ -277,14 +277,14 @@ TEST_CASE("status: replaced at once when a replacing document is indexed, back w
         REQUIRE(r.status == 200);
         return r.json();
     };
-    index((root / "a.txt").string());
+    index(root / "a.txt");
     nlohmann::json a = document("a.txt");
     CHECK(a["status"]["value"] == "in_force");
     CHECK(a["status"]["effective_from"] == "2024-03-10");
     CHECK(a["effective_from"]["sentence"] == "Quyết định này có hiệu lực thi hành kể từ ngày ký.");
     CHECK(a["status"]["evidence"].empty());
 
-    index((root / "b.txt").string());  // a.txt is not indexed again
+    index(root / "b.txt");  // a.txt is not indexed again
     a = document("a.txt");
     CHECK(a["status"]["value"] == "replaced");
     REQUIRE(a["status"]["evidence"].size() == 1);
@@ -334,7 +334,7 @@ TEST_CASE("status: replaced at once when a replacing document is indexed, back w
     CHECK(bad.json()["error"]["parameter"] == "status");
     CHECK(handle_search(database, {{"status", ""}, {"q", "quy chế"}}, values).status == 200);
 
-    index("--delete b.txt");
+    index("b.txt", {"--delete"});
     a = document("a.txt");
     // Back to what its own text says: in force since the day it was signed.
     CHECK(a["status"]["value"] == "in_force");
@@ -366,10 +366,7 @@ TEST_CASE("status filter: exact totals and pages that concatenate to one order",
         test::write_file(root / ("d" + std::to_string(i) + ".txt"), text);
     }
     const std::string db = (dir / "db").string();
-    std::string output;
-    REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db +
-                                  " --root " + root.string() + " " + root.string(),
-                              output) == 0);
+    REQUIRE(test::Indexer(db).quiet().root(root).run({root}).status == 0);
     Xapian::Database database(db);
     const auto values = std::make_shared<const ValueTable>(database);
     for (const char* q : {"", "cổng thông tin"}) {
@@ -462,14 +459,14 @@ TEST_CASE(
            "Điều 2. Bãi bỏ Quyết định số 20/2020/QĐ-UBND ngày 10 tháng 3 năm 2020 của Ủy ban nhân "
            "dân tỉnh Bắc Ninh.\nĐiều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.");
 
-    for (const char* shards : {"", "--shards 3 "}) {
-        INFO((*shards ? "3 shards" : "one database"));
-        const std::string db = (dir / (*shards ? "sharded" : "one")).string();
-        std::string output;
-        REQUIRE(test::run_command(std::string(TRACUU_INDEX_BINARY) + " --quiet " + shards +
-                                      "--db " + db + " --root " + root.string() + " " +
-                                      root.string(),
-                                  output) == 0);
+    for (const std::size_t shards : {0, 3}) {
+        INFO((shards ? "3 shards" : "one database"));
+        const std::string db = (dir / (shards ? "sharded" : "one")).string();
+        test::Indexer indexer(db);
+        if (shards) indexer.shards(shards);
+        const test::IndexRun run = indexer.quiet().root(root).run({root});
+        INFO(run);
+        REQUIRE(run.status == 0);
         Xapian::Database database(db);
         // What each document's own page says.
         std::map<std::string, std::string> page;

@@ -9,9 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/index_writer.hpp"
-#include "indexer/source_extraction.hpp"
-#include "indexer/source_files.hpp"
+#include "indexer.hpp"
 #include "server/api.hpp"
 #include "server/result_cache.hpp"
 #include "support.hpp"
@@ -74,12 +72,9 @@ TEST_CASE("the search handler reuses an answer of its revision, without a socket
 TEST_CASE("the server reuses an answer until a commit, and says so", "[cache][http]") {
     test::TempDir tmp;
     const fs::path corpus = test::bundled_corpus_dir();
-    {
-        IndexWriter writer(tmp / "db", corpus);
-        for (const auto& file : discover_sources({corpus / "seeds"}, writer.root()).files)
-            writer.put(prepare_document(file.id, extract_file(file.path, {}).text));
-        writer.commit();
-    }
+    // Never compacted: each run one commit onto the database the server has open.
+    const auto indexer = test::Indexer(tmp / "db").quiet().root(corpus).args({"--no-compact"});
+    REQUIRE(indexer.run({corpus / "seeds"}).status == 0);
     test::ServerProcess server(tmp / "db");
     httplib::Client client("127.0.0.1", server.port());
     const std::string path = "/api/search?q=ngh%E1%BB%8B%20quy%E1%BA%BFt&limit=50";
@@ -96,12 +91,7 @@ TEST_CASE("the server reuses an answer until a commit, and says so", "[cache][ht
     REQUIRE(reordered);
     CHECK(reordered->get_header_value("X-Cache") == "hit");
 
-    {
-        IndexWriter writer(tmp / "db", corpus);
-        for (const auto& file : discover_sources({corpus / "ubtvqh-2025"}, writer.root()).files)
-            writer.put(prepare_document(file.id, extract_file(file.path, {}).text));
-        writer.commit();
-    }
+    REQUIRE(indexer.run({corpus / "ubtvqh-2025"}).status == 0);
     const auto after = client.Get(path.c_str());
     REQUIRE(after);
     CHECK_FALSE(after->has_header("X-Cache"));

@@ -24,6 +24,7 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
+#include "indexer.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
@@ -38,13 +39,10 @@ double seconds_since(Clock::time_point start) {
 }
 
 void index_into(const fs::path& db, const fs::path& input) {
-    std::string out;
-    const int status = test::run_command(
-        std::string(TRACUU_INDEX_BINARY) + " --quiet --db " + db.string() + " --root " +
-            test::bundled_corpus_dir().string() + " " + input.string(),
-        out);
-    INFO(out);  // after the run: INFO copies its text when it is written
-    REQUIRE(status == 0);
+    const test::IndexRun run =
+        test::Indexer(db).quiet().root(test::bundled_corpus_dir()).run({input});
+    INFO(run);  // after the run: INFO copies its text when it is written
+    REQUIRE(run.status == 0);
 }
 
 httplib::Result http_get(int port, const std::string& target) {

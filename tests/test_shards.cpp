@@ -21,6 +21,7 @@
 #include "generated_documents.hpp"
 #include "index/schema.hpp"
 #include "index/stub_database.hpp"
+#include "indexer.hpp"
 #include "indexer/index_command.hpp"
 #include "indexer/sharded_writer.hpp"
 #include "server/api.hpp"
@@ -29,7 +30,6 @@
 #include "support.hpp"
 
 using namespace tracuu;
-using test::index_corpus;
 using test::Layouts;
 using test::layouts;
 using test::TcpServer;
@@ -251,14 +251,17 @@ TEST_CASE("a sharded index keeps its shard count and is updated shard by shard",
     fs::create_directories(tmp / "files");
     fs::copy(corpus / "seeds", tmp / "files" / "seeds", fs::copy_options::recursive);
     const fs::path db = tmp / "db";
-    REQUIRE(index_corpus(db, 2, {tmp / "files"}, tmp / "files") == kExitOk);
+    auto indexer = [&](const fs::path& at) {
+        return test::Indexer(at).root(tmp / "files").quiet();
+    };
+    REQUIRE(indexer(db).shards(2).run({tmp / "files"}).status == kExitOk);
     CHECK(Xapian::Database(db.string()).get_doccount() == 5);  // Xapian opens the stub itself
     // Without --shards: the stored count; a different one is refused, as is --shards on a plain
     // database.
-    REQUIRE(index_corpus(db, 0, {tmp / "files"}, tmp / "files") == kExitOk);
-    CHECK(index_corpus(db, 3, {tmp / "files"}, tmp / "files") == kExitFatal);
-    REQUIRE(index_corpus(tmp / "plain", 0, {tmp / "files"}, tmp / "files") == kExitOk);
-    CHECK(index_corpus(tmp / "plain", 2, {tmp / "files"}, tmp / "files") == kExitFatal);
+    REQUIRE(indexer(db).run({tmp / "files"}).status == kExitOk);
+    CHECK(indexer(db).shards(3).run({tmp / "files"}).status == kExitFatal);
+    REQUIRE(indexer(tmp / "plain").run({tmp / "files"}).status == kExitOk);
+    CHECK(indexer(tmp / "plain").shards(2).run({tmp / "files"}).status == kExitFatal);
     {
         ShardedWriter writer(db, std::nullopt, 0);
         CHECK(writer.shard_count() == 2);
@@ -268,7 +271,7 @@ TEST_CASE("a sharded index keeps its shard count and is updated shard by shard",
         CHECK(writer.source_facts("seeds/" + first).has_value());
         fs::remove(tmp / "files" / "seeds" / first);
     }
-    REQUIRE(index_corpus(db, 0, {tmp / "files"}, tmp / "files", /*prune=*/true) == kExitOk);
+    REQUIRE(indexer(db).args({"--prune"}).run({tmp / "files"}).status == kExitOk);
     CHECK(Xapian::Database(db.string()).get_doccount() == 4);
     {
         ShardedWriter writer(db, std::nullopt, 0);
@@ -369,8 +372,10 @@ TEST_CASE("a stub database never answers 500", "[shards][server]") {
     // The lead's reproduction: two databases listed in a stub folder.
     test::TempDir tmp;
     const fs::path corpus = test::bundled_corpus_dir();
-    REQUIRE(index_corpus(tmp / "dbA", 0, {corpus / "seeds"}, corpus) == kExitOk);
-    REQUIRE(index_corpus(tmp / "dbB", 0, {corpus / "ubtvqh-2025"}, corpus) == kExitOk);
+    REQUIRE(test::Indexer(tmp / "dbA").root(corpus).quiet().run({corpus / "seeds"}).status ==
+            kExitOk);
+    REQUIRE(test::Indexer(tmp / "dbB").root(corpus).quiet().run({corpus / "ubtvqh-2025"}).status ==
+            kExitOk);
     fs::create_directories(tmp / "stub2");
     test::write_file(tmp / "stub2" / "XAPIANDB",
                      "auto ../dbA\nauto " + (tmp / "dbB").string() + "\n");
@@ -402,16 +407,14 @@ TEST_CASE("a replica kept by xapian-replicate is served and follows the master's
     REQUIRE(fs::exists("/usr/bin/xapian-replicate-server"));  // xapian-tools
     test::TempDir tmp;
     const fs::path corpus = test::bundled_corpus_dir();
-    // The indexer keeps changesets for replicas to pull.
-    ::setenv("XAPIAN_MAX_CHANGESETS", "10", 1);
-    IndexOptions options;
-    options.db = tmp / "master" / "db";
-    options.root = corpus;
-    options.inputs = {corpus / "seeds"};
-    options.quiet = true;
-    options.compact = CompactMode::Never;  // a compacted database is a new one: a full copy
-    std::FILE* sink = std::fopen("/dev/null", "w");
-    REQUIRE(run_index(options, sink, sink) == kExitOk);
+    // The indexer keeps changesets for replicas to pull; a compacted database is a new one (a
+    // full copy), so it never compacts.
+    const auto master_indexer = test::Indexer(tmp / "master" / "db")
+                                    .root(corpus)
+                                    .quiet()
+                                    .args({"--no-compact"})
+                                    .env("XAPIAN_MAX_CHANGESETS", "10");
+    REQUIRE(master_indexer.run({corpus / "seeds"}).status == kExitOk);
 
     // xapian-replicate-server publishes the master's folder, in its own process group.
     const int port = test::free_port();
@@ -460,10 +463,7 @@ TEST_CASE("a replica kept by xapian-replicate is served and follows the master's
     CHECK(replica.current().get_doccount() == 5);
 
     // A commit on the master reaches the replica at its next pull; the same server follows.
-    options.inputs = {corpus / "ubtvqh-2025"};
-    REQUIRE(run_index(options, sink, sink) == kExitOk);
-    std::fclose(sink);
-    ::unsetenv("XAPIAN_MAX_CHANGESETS");
+    REQUIRE(master_indexer.run({corpus / "ubtvqh-2025"}).status == kExitOk);
     const int pulled_again = test::run_command(pull, output);
     INFO(pull << ": " << output);
     REQUIRE(pulled_again == 0);
@@ -480,18 +480,7 @@ TEST_CASE("kill -9 of an indexer writing 4 shards: every shard opens, each docum
     const fs::path root = fs::canonical(tmp.path());
     const auto names = test::generate_documents(root / "inbox", 200, 1);
     const fs::path db = root / "db";
-    auto run = [&]() {
-        const pid_t pid = ::fork();
-        REQUIRE(pid >= 0);
-        if (pid == 0) {
-            if (!std::freopen("/dev/null", "w", stderr)) ::_exit(126);
-            ::execl(TRACUU_INDEX_BINARY, TRACUU_INDEX_BINARY, "--db", db.c_str(), "--root",
-                    root.c_str(), "--shards", "4", "--batch", "10", "--quiet",
-                    (root / "inbox").c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        return pid;
-    };
+    const auto indexer = test::Indexer(db).root(root).shards(4).batch(10).quiet();
     // Every id once over all shards, with its text whole.
     auto check = [&](std::size_t at_most) {
         if (!fs::exists(db)) return std::size_t{0};  // killed before the folder was whole
@@ -513,16 +502,16 @@ TEST_CASE("kill -9 of an indexer writing 4 shards: every shard opens, each docum
     std::mt19937 random(19);
     for (int attempt = 0; attempt < 8; ++attempt) {
         if (attempt % 4 == 0) fs::remove_all(db);  // some kills while the folder is made
-        const pid_t pid = run();
+        test::IndexProcess run = indexer.start({root / "inbox"});
         // The moment of the kill is the fault injected, not a wait for anything.
         std::this_thread::sleep_for(std::chrono::milliseconds(random() % 400));
-        ::kill(pid, SIGKILL);
-        ::waitpid(pid, nullptr, 0);
+        run.signal(SIGKILL);
+        run.wait();
         check(names.size());
     }
-    int status = 0;
-    ::waitpid(run(), &status, 0);
-    REQUIRE(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
+    const test::IndexRun last = indexer.run({root / "inbox"});
+    INFO(last);
+    REQUIRE(last.signal == 0);
+    CHECK(last.status == 0);
     CHECK(check(names.size()) == names.size());
 }

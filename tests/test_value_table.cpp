@@ -9,9 +9,7 @@
 #include <thread>
 
 #include "index/schema.hpp"
-#include "indexer/index_writer.hpp"
-#include "indexer/source_extraction.hpp"
-#include "indexer/source_files.hpp"
+#include "indexer.hpp"
 #include "search/filter_cache.hpp"
 #include "search/searcher.hpp"
 #include "server/database_set.hpp"
@@ -67,12 +65,12 @@ void check_same_answers(const Xapian::Database& db, const std::shared_ptr<const 
     }
 }
 
-/// Indexes `inputs` into a new database at `db`, as tracuu-index does, without compacting.
+/// Indexes `inputs` into `db` with tracuu-index, without compacting: each run one commit.
 void index_into(const fs::path& db, const fs::path& root, const std::vector<fs::path>& inputs) {
-    IndexWriter writer(db, root);
-    for (const auto& file : discover_sources(inputs, writer.root()).files)
-        writer.put(prepare_document(file.id, extract_file(file.path, {}).text));
-    writer.commit();
+    const test::IndexRun run =
+        test::Indexer(db).quiet().root(root).args({"--no-compact"}).run(inputs);
+    INFO(run);
+    REQUIRE(run.status == 0);
 }
 
 }  // namespace
@@ -175,12 +173,7 @@ TEST_CASE("the server reads the value table again after a commit", "[values][ser
     REQUIRE(first);
     CHECK(first->documents_read() == 5);
 
-    {
-        IndexWriter writer(tmp / "db", corpus);
-        for (const auto& file : discover_sources({corpus / "ubtvqh-2025"}, writer.root()).files)
-            writer.put(prepare_document(file.id, extract_file(file.path, {}).text));
-        writer.commit();
-    }
+    index_into(tmp / "db", corpus, {corpus / "ubtvqh-2025"});
     // The new revision's table is read in the background; until then searches do without.
     std::shared_ptr<const ValueTable> fresh;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
