@@ -343,6 +343,7 @@ class RelationReader {
         bool described = false;  // the number is inside another document's description
         bool crossed = false;    // another cited number stands between
         bool joined = false;     // `và` or `hoặc` before a number between
+        bool after_semicolon = false, after_colon = false;
         for (std::size_t j = first; j-- > stop;) {
             if (t_[j].number >= 0 &&
                 std::any_of(mentions_.begin(), mentions_.end(),
@@ -366,6 +367,8 @@ class RelationReader {
                 }
             }
             if (gap_before(j + 1).find_first_of(":;") != std::string_view::npos) items = true;
+            if (gap.find(';') != std::string_view::npos) after_semicolon = true;
+            if (gap.find(':') != std::string_view::npos) after_colon = true;
             const Trigger* tr = trigger_at(j, {Where::Before, Where::Adjacent, Where::Opening});
             if (tr == nullptr) continue;
             // `Căn cứ`, `Thực hiện` open their clause (or stand right before the cited type word);
@@ -379,6 +382,16 @@ class RelationReader {
             // `theo` in an earlier item's title (`1. Quyết định ... quản lý xây dựng theo quy
             // hoạch ...; 2. Quyết định số ...`) is not this item's.
             if (tr->where == Where::Adjacent && items) continue;
+            // Nor an earlier item's `được sửa đổi, bổ sung bởi Nghị định số ...` (`Thông tư này
+            // quy định chi tiết khoản 3 Điều 64 Nghị định số 115/2020/NĐ-CP ..., được sửa đổi, bổ
+            // sung bởi Nghị định số 85/2023/NĐ-CP ...; Điều 30 Nghị định số 263/2025/NĐ-CP`).
+            // Its `bởi:` opens a list of its own (`..., được sửa đổi, bổ sung bởi: Thông tư số
+            // 101/2025/TT-BQP`).
+            if (tr->relation == "mentions" && after_semicolon && !after_colon &&
+                one_of(t_[j].folded, {"boi", "bang"})) {
+                j = j + 1 - tr->folded.size();
+                continue;
+            }
             const std::size_t start = j + 1 - tr->folded.size();
             // The cited number's own type word (`Hướng dẫn số 38-HD/BTCTW`) is no phrase.
             if (tr->relation != "mentions" && j + 1 < t_.size() &&
