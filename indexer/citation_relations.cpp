@@ -276,6 +276,42 @@ class RelationReader {
         return k;
     }
 
+    /// A type word right before the phrase at `start` makes it a title: `Nghị định hướng dẫn`,
+    /// `Luật sửa đổi`.
+    bool after_type_word(std::size_t start) const {
+        if (gap_breaks_phrase(start)) return false;
+        static const std::vector<std::vector<std::string>> types = [] {
+            std::vector<std::vector<std::string>> out;
+            for (std::string_view w : {"luật", "bộ luật", "nghị định", "thông tư", "quyết định",
+                                       "nghị quyết", "pháp lệnh", "chỉ thị", "văn bản",
+                                       "thông tư liên tịch", "công văn", "kế hoạch"})
+                out.push_back(folded_tokens(w));
+            return out;
+        }();
+        for (const auto& type : types) {
+            if (start < type.size()) continue;
+            bool match = true;
+            for (std::size_t k = 0; k < type.size() && match; ++k)
+                match = t_[start - type.size() + k].folded == type[k];
+            if (match) return true;
+        }
+        return false;
+    }
+
+    /// The cited number at `first` opens an item of its own, joined by `và` or `,`
+    /// (`... và Nghị định số 61/2016/NĐ-CP`), past its type word and `số`.
+    bool joined_item(std::size_t first) const {
+        std::size_t k = first;
+        while (k > 0 && first - k < kMaxAdjacentTokens && gap_before(k).empty() == false &&
+               !gap_breaks_phrase(k) && t_[k - 1].number < 0 &&
+               one_of(t_[k - 1].folded, {"so", "luat", "bo", "nghi", "dinh", "thong", "tu", "quyet",
+                                         "chi", "thi", "lien", "tich"}))
+            --k;
+        if (k == 0) return false;
+        return one_of(t_[k - 1].folded, {"va", "hoac"}) ||
+               gap_before(k).find(',') != std::string_view::npos;
+    }
+
     /// A phrase that names another document's content rather than what this one does:
     /// `Luật sửa đổi, bổ sung ...` (a title), `được sửa đổi`, `về việc bãi bỏ`, or one right
     /// after another cited number (`Nghị định số 47/2022/NĐ-CP ... sửa đổi`).
@@ -290,25 +326,7 @@ class RelationReader {
         // `thủ tục hành chính bãi bỏ`, `TTHC sửa đổi`: a procedure's state in a list heading.
         if (prev == "tthc" || (prev == "chinh" && start >= 2 && t_[start - 2].folded == "hanh"))
             return true;
-        if (tr.relation != "consolidates" && !gap_breaks_phrase(start)) {
-            // A type word before the phrase makes it a title: `Nghị định hướng dẫn`, `Luật sửa
-            // đổi`.
-            static const std::vector<std::vector<std::string>> types = [] {
-                std::vector<std::vector<std::string>> out;
-                for (std::string_view w : {"luật", "bộ luật", "nghị định", "thông tư", "quyết định",
-                                           "nghị quyết", "pháp lệnh", "chỉ thị", "văn bản",
-                                           "thông tư liên tịch", "công văn", "kế hoạch"})
-                    out.push_back(folded_tokens(w));
-                return out;
-            }();
-            for (const auto& type : types) {
-                if (start < type.size()) continue;
-                bool match = true;
-                for (std::size_t k = 0; k < type.size() && match; ++k)
-                    match = t_[start - type.size() + k].folded == type[k];
-                if (match) return true;
-            }
-        }
+        if (tr.relation != "consolidates" && after_type_word(start)) return true;
         if (in_item_description(start)) return true;
         // The nearest cited number before the phrase.
         const Mention* subject = nullptr;
@@ -344,6 +362,7 @@ class RelationReader {
         bool crossed = false;    // another cited number stands between
         bool joined = false;     // `và` or `hoặc` before a number between
         bool after_semicolon = false, after_colon = false;
+        const bool new_item = joined_item(first);
         for (std::size_t j = first; j-- > stop;) {
             if (t_[j].number >= 0 &&
                 std::any_of(mentions_.begin(), mentions_.end(),
@@ -401,14 +420,22 @@ class RelationReader {
             if (describes_other(start, *tr)) {
                 // `Bãi bỏ Điều 1 Nghị định số 83/2024/NĐ-CP sửa đổi ... Nghị định số 123/2016`:
                 // 123/2016 belongs to the description of 83/2024, not to `Bãi bỏ`.
-                if (!items) described = true;
+                // Past a description of the item before (`thay thế Nghị định số 98/2010/NĐ-CP
+                // ... quy định chi tiết thi hành ... Luật sửa đổi ... và Nghị định số
+                // 61/2016/NĐ-CP`), a number joined as the next item is the act's.
+                const bool earlier_title =
+                    new_item && (tr->relation == "guides" || after_type_word(start));
+                if (!items && !earlier_title) described = true;
                 j = start;  // on past the phrase
                 continue;
             }
             // Far from the number, only through a list: a table's heading, or a phrase many
             // lines up, is not the number's.
             // A `Căn cứ` clause reaches to its end, however long its titles.
-            if (first - j > kMaxTokensNear && !list && tr->relation != "basis") return std::nullopt;
+            // So does a long title of the item before, this number joined after it.
+            if (first - j > kMaxTokensNear && !list && !(new_item && crossed) &&
+                tr->relation != "basis")
+                return std::nullopt;
             // `Thực hiện chỉ đạo ... tại văn bản số 10187/VPCP-KTTH ..., NHNN đã có Tờ trình số
             // 195/TTr-NHNN`, a title `QUY ĐỊNH CHI TIẾT ... NGHỊ ĐỊNH SỐ 18/2019/NĐ-CP ...` then
             // `Thông tư số 195/2019/TT-BQP`: the phrase governs the nearer number; a later one
