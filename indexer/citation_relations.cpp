@@ -282,9 +282,9 @@ class RelationReader {
         if (gap_breaks_phrase(start)) return false;
         static const std::vector<std::vector<std::string>> types = [] {
             std::vector<std::vector<std::string>> out;
-            for (std::string_view w : {"luật", "bộ luật", "nghị định", "thông tư", "quyết định",
-                                       "nghị quyết", "pháp lệnh", "chỉ thị", "văn bản",
-                                       "thông tư liên tịch", "công văn", "kế hoạch"})
+            for (std::string_view w :
+                 {"luật", "bộ luật", "nghị định", "thông tư", "quyết định", "nghị quyết",
+                  "pháp lệnh", "chỉ thị", "văn bản", "thông tư liên tịch", "công văn", "kế hoạch"})
                 out.push_back(folded_tokens(w));
             return out;
         }();
@@ -465,7 +465,8 @@ class RelationReader {
             if (tr->where == Where::Adjacent && !described) {
                 if (auto carried = carried_out_before(start)) return carried;
             }
-            if (r.relation == "mentions" || (can_propose && proposed(start, r.relation == "basis")) ||
+            if (r.relation == "mentions" ||
+                (can_propose && proposed(start, r.relation == "basis")) ||
                 (described && r.relation != "basis") || tr->where == Where::Adjacent)
                 return RelationReading{};
             // `thay thế cụm từ “Quyết định số 1719/QĐ-TTg”`: words replaced, not a document.

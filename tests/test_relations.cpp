@@ -135,25 +135,26 @@ TEST_CASE("relations: carrying out, guiding and their lists, not a report's subj
         "21/10/2025, Sở đã chủ trì họp, Sở đã có Tờ trình số 195/TTr-STC ngày 07/11/2025.\n"
         "3. Hoàn thiện Báo cáo tình hình triển khai thực hiện Nghị quyết số 66-NQ/TW.\n"
         "4. Trực tiếp chỉ đạo thực hiện các nhiệm vụ, giải pháp theo Nghị quyết số 140/NQ-CP.\n");
-    for (const char* n : {"05/CT-TTg", "31-CT/TU", "134-KH/TU", "86/NQ-CP", "10187/VPCP-KTTH",
-                          "140/NQ-CP"}) {
+    for (const char* n :
+         {"05/CT-TTg", "31-CT/TU", "134-KH/TU", "86/NQ-CP", "10187/VPCP-KTTH", "140/NQ-CP"}) {
         INFO(n);
         CHECK(c.at(n)["relation"] == "implements");
     }
     CHECK(c.at("195/TTr-STC")["relation"] == "mentions");
     CHECK(c.at("66-NQ/TW")["relation"] == "mentions");
 
-    c = citations_of(kHeader +
-                     "Điều 1. Phạm vi điều chỉnh\nThông tư này quy định chi tiết khoản 3 Điều 64 "
-                     "Nghị định số 115/2020/NĐ-CP ngày 25 tháng 9 năm 2020 của Chính phủ, được sửa "
-                     "đổi, bổ sung bởi Nghị định số 85/2023/NĐ-CP ngày 07 tháng 12 năm 2023; Điều "
-                     "30 Nghị định số 263/2025/NĐ-CP ngày 14 tháng 10 năm 2025.\n"
-                     "Điều 2. Ban hành hướng dẫn tạm thời; Bộ đã ban hành Công văn số 6006/BGDĐT "
-                     "ngày 29/9/2025.\n"
-                     "Điều 3. Nghị định này thay thế Nghị định số 98/2010/NĐ-CP ngày 21 tháng 9 năm "
-                     "2010 của Chính phủ quy định chi tiết thi hành một số điều của Luật Di sản văn "
-                     "hóa và Luật sửa đổi, bổ sung một số điều của Luật Di sản văn hóa và Nghị định "
-                     "số 61/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của Chính phủ.\n");
+    c = citations_of(
+        kHeader +
+        "Điều 1. Phạm vi điều chỉnh\nThông tư này quy định chi tiết khoản 3 Điều 64 "
+        "Nghị định số 115/2020/NĐ-CP ngày 25 tháng 9 năm 2020 của Chính phủ, được sửa "
+        "đổi, bổ sung bởi Nghị định số 85/2023/NĐ-CP ngày 07 tháng 12 năm 2023; Điều "
+        "30 Nghị định số 263/2025/NĐ-CP ngày 14 tháng 10 năm 2025.\n"
+        "Điều 2. Ban hành hướng dẫn tạm thời; Bộ đã ban hành Công văn số 6006/BGDĐT "
+        "ngày 29/9/2025.\n"
+        "Điều 3. Nghị định này thay thế Nghị định số 98/2010/NĐ-CP ngày 21 tháng 9 năm "
+        "2010 của Chính phủ quy định chi tiết thi hành một số điều của Luật Di sản văn "
+        "hóa và Luật sửa đổi, bổ sung một số điều của Luật Di sản văn hóa và Nghị định "
+        "số 61/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của Chính phủ.\n");
     CHECK(c.at("115/2020/NĐ-CP")["relation"] == "guides");
     CHECK(c.at("263/2025/NĐ-CP")["relation"] == "guides");
     CHECK(c.at("85/2023/NĐ-CP")["relation"] == "mentions");
