@@ -302,8 +302,8 @@ class RelationReader {
     /// (`... và Nghị định số 61/2016/NĐ-CP`), past its type word and `số`.
     bool joined_item(std::size_t first) const {
         std::size_t k = first;
-        while (k > 0 && first - k < kMaxAdjacentTokens && gap_before(k).empty() == false &&
-               !gap_breaks_phrase(k) && t_[k - 1].number < 0 &&
+        while (k > 0 && first - k < kMaxAdjacentTokens && !gap_breaks_phrase(k) &&
+               t_[k - 1].number < 0 &&
                one_of(t_[k - 1].folded, {"so", "luat", "bo", "nghi", "dinh", "thong", "tu", "quyet",
                                          "chi", "thi", "lien", "tich"}))
             --k;
