@@ -370,7 +370,8 @@ class RelationReader {
                 crossed = true;
             // `... Kết luận số 186-KL/TW ngày 29/8/2025 và Kết luận số 195-KL/TW`.
             if (one_of(t_[j].folded, {"va", "hoac"})) {
-                for (std::size_t k = j + 1; k < t_.size() && k <= j + kMaxAdjacentTokens; ++k) {
+                // `và các Nghị quyết số 01/NQ-CP`: the type word, `các` and `số` between.
+                for (std::size_t k = j + 1; k < t_.size() && k <= j + kMaxAdjacentTokens + 1; ++k) {
                     if (t_[k].number >= 0) joined = true;
                 }
             }
