@@ -276,6 +276,42 @@ class RelationReader {
         return k;
     }
 
+    /// A type word right before the phrase at `start` makes it a title: `Nghị định hướng dẫn`,
+    /// `Luật sửa đổi`.
+    bool after_type_word(std::size_t start) const {
+        if (gap_breaks_phrase(start)) return false;
+        static const std::vector<std::vector<std::string>> types = [] {
+            std::vector<std::vector<std::string>> out;
+            for (std::string_view w :
+                 {"luật", "bộ luật", "nghị định", "thông tư", "quyết định", "nghị quyết",
+                  "pháp lệnh", "chỉ thị", "văn bản", "thông tư liên tịch", "công văn", "kế hoạch"})
+                out.push_back(folded_tokens(w));
+            return out;
+        }();
+        for (const auto& type : types) {
+            if (start < type.size()) continue;
+            bool match = true;
+            for (std::size_t k = 0; k < type.size() && match; ++k)
+                match = t_[start - type.size() + k].folded == type[k];
+            if (match) return true;
+        }
+        return false;
+    }
+
+    /// The cited number at `first` opens an item of its own, joined by `và` or `,`
+    /// (`... và Nghị định số 61/2016/NĐ-CP`), past its type word and `số`.
+    bool joined_item(std::size_t first) const {
+        std::size_t k = first;
+        while (k > 0 && first - k < kMaxAdjacentTokens && !gap_breaks_phrase(k) &&
+               t_[k - 1].number < 0 &&
+               one_of(t_[k - 1].folded, {"so", "luat", "bo", "nghi", "dinh", "thong", "tu", "quyet",
+                                         "chi", "thi", "lien", "tich"}))
+            --k;
+        if (k == 0) return false;
+        return one_of(t_[k - 1].folded, {"va", "hoac"}) ||
+               gap_before(k).find(',') != std::string_view::npos;
+    }
+
     /// A phrase that names another document's content rather than what this one does:
     /// `Luật sửa đổi, bổ sung ...` (a title), `được sửa đổi`, `về việc bãi bỏ`, or one right
     /// after another cited number (`Nghị định số 47/2022/NĐ-CP ... sửa đổi`).
@@ -285,29 +321,12 @@ class RelationReader {
         if (own_title(start)) return false;
         if (gap_before(start).find('(') != std::string_view::npos) return true;  // an aside
         const std::string_view prev = t_[start - 1].folded;
-        if (one_of(prev, {"duoc", "bi", "da", "viec", "ve", "cac", "nhung"})) return true;
+        // `liên quan đến thực hiện`, `dẫn đến`: what a text is about, not what it does.
+        if (one_of(prev, {"duoc", "bi", "da", "viec", "ve", "cac", "nhung", "den"})) return true;
         // `thủ tục hành chính bãi bỏ`, `TTHC sửa đổi`: a procedure's state in a list heading.
         if (prev == "tthc" || (prev == "chinh" && start >= 2 && t_[start - 2].folded == "hanh"))
             return true;
-        if (tr.relation != "consolidates" && !gap_breaks_phrase(start)) {
-            // A type word before the phrase makes it a title: `Nghị định hướng dẫn`, `Luật sửa
-            // đổi`.
-            static const std::vector<std::vector<std::string>> types = [] {
-                std::vector<std::vector<std::string>> out;
-                for (std::string_view w : {"luật", "bộ luật", "nghị định", "thông tư", "quyết định",
-                                           "nghị quyết", "pháp lệnh", "chỉ thị", "văn bản",
-                                           "thông tư liên tịch", "công văn", "kế hoạch"})
-                    out.push_back(folded_tokens(w));
-                return out;
-            }();
-            for (const auto& type : types) {
-                if (start < type.size()) continue;
-                bool match = true;
-                for (std::size_t k = 0; k < type.size() && match; ++k)
-                    match = t_[start - type.size() + k].folded == type[k];
-                if (match) return true;
-            }
-        }
+        if (tr.relation != "consolidates" && after_type_word(start)) return true;
         if (in_item_description(start)) return true;
         // The nearest cited number before the phrase.
         const Mention* subject = nullptr;
@@ -340,7 +359,22 @@ class RelationReader {
         bool list = false;       // a list separator between the phrase and the number
         bool items = false;      // a `;` or `:` between them: the number is another item
         bool described = false;  // the number is inside another document's description
+        bool crossed = false;    // another cited number stands between
+        bool joined = false;     // `và` or `hoặc` before a number between
+        bool after_semicolon = false, after_colon = false;
+        const bool new_item = joined_item(first);
         for (std::size_t j = first; j-- > stop;) {
+            if (t_[j].number >= 0 &&
+                std::any_of(mentions_.begin(), mentions_.end(),
+                            [&](const Mention& m) { return m.first <= j && j <= m.last; }))
+                crossed = true;
+            // `... Kết luận số 186-KL/TW ngày 29/8/2025 và Kết luận số 195-KL/TW`.
+            if (one_of(t_[j].folded, {"va", "hoac"})) {
+                // `và các Nghị quyết số 01/NQ-CP`: the type word, `các` and `số` between.
+                for (std::size_t k = j + 1; k < t_.size() && k <= j + kMaxAdjacentTokens + 1; ++k) {
+                    if (t_[k].number >= 0) joined = true;
+                }
+            }
             if (sentence_ends_before(j + 1)) return std::nullopt;
             if (gap_before(j + 1).find(';') != std::string_view::npos) crossed_clause = true;
             // `,` makes a list of citations only (`Luật số 64/2020/QH14, Luật số 07/2022/QH15`),
@@ -353,16 +387,31 @@ class RelationReader {
                 }
             }
             if (gap_before(j + 1).find_first_of(":;") != std::string_view::npos) items = true;
+            if (gap.find(';') != std::string_view::npos) after_semicolon = true;
+            if (gap.find(':') != std::string_view::npos) after_colon = true;
             const Trigger* tr = trigger_at(j, {Where::Before, Where::Adjacent, Where::Opening});
             if (tr == nullptr) continue;
             // `Căn cứ`, `Thực hiện` open their clause (or stand right before the cited type word);
             // in the middle of one they are other words (`căn cứ xác nhận`, `để thực hiện`).
+            // Right before a cited number it governs that number and the citations listed after
+            // it (`Để tiếp tục thực hiện nghiêm Chỉ thị số 05/CT-TTg ...; Chỉ thị số 31-CT/TU
+            // ..., Kế hoạch số 134-KH/TU ...`).
             if (tr->where == Where::Opening && !opens(j + 1 - tr->folded.size()) &&
-                first - j > kMaxAdjacentTokens + 1)
+                first - j > kMaxAdjacentTokens + 1 && !(list && citation_list(j + 1, first)))
                 continue;
             // `theo` in an earlier item's title (`1. Quyết định ... quản lý xây dựng theo quy
             // hoạch ...; 2. Quyết định số ...`) is not this item's.
             if (tr->where == Where::Adjacent && items) continue;
+            // Nor an earlier item's `được sửa đổi, bổ sung bởi Nghị định số ...` (`Thông tư này
+            // quy định chi tiết khoản 3 Điều 64 Nghị định số 115/2020/NĐ-CP ..., được sửa đổi, bổ
+            // sung bởi Nghị định số 85/2023/NĐ-CP ...; Điều 30 Nghị định số 263/2025/NĐ-CP`).
+            // Its `bởi:` opens a list of its own (`..., được sửa đổi, bổ sung bởi: Thông tư số
+            // 101/2025/TT-BQP`).
+            if (tr->relation == "mentions" && after_semicolon && !after_colon &&
+                one_of(t_[j].folded, {"boi", "bang"})) {
+                j = j + 1 - tr->folded.size();
+                continue;
+            }
             const std::size_t start = j + 1 - tr->folded.size();
             // The cited number's own type word (`Hướng dẫn số 38-HD/BTCTW`) is no phrase.
             if (tr->relation != "mentions" && j + 1 < t_.size() &&
@@ -372,14 +421,28 @@ class RelationReader {
             if (describes_other(start, *tr)) {
                 // `Bãi bỏ Điều 1 Nghị định số 83/2024/NĐ-CP sửa đổi ... Nghị định số 123/2016`:
                 // 123/2016 belongs to the description of 83/2024, not to `Bãi bỏ`.
-                if (!items) described = true;
+                // Past a description of the item before (`thay thế Nghị định số 98/2010/NĐ-CP
+                // ... quy định chi tiết thi hành ... Luật sửa đổi ... và Nghị định số
+                // 61/2016/NĐ-CP`), a number joined as the next item is the act's.
+                const bool earlier_title =
+                    new_item && (tr->relation == "guides" || after_type_word(start));
+                if (!items && !earlier_title) described = true;
                 j = start;  // on past the phrase
                 continue;
             }
             // Far from the number, only through a list: a table's heading, or a phrase many
             // lines up, is not the number's.
             // A `Căn cứ` clause reaches to its end, however long its titles.
-            if (first - j > kMaxTokensNear && !list && tr->relation != "basis") return std::nullopt;
+            // So does a long title of the item before, this number joined after it.
+            if (first - j > kMaxTokensNear && !list && !(new_item && crossed) &&
+                tr->relation != "basis")
+                return std::nullopt;
+            // `Thực hiện chỉ đạo ... tại văn bản số 10187/VPCP-KTTH ..., NHNN đã có Tờ trình số
+            // 195/TTr-NHNN`, a title `QUY ĐỊNH CHI TIẾT ... NGHỊ ĐỊNH SỐ 18/2019/NĐ-CP ...` then
+            // `Thông tư số 195/2019/TT-BQP`: the phrase governs the nearer number; a later one
+            // only as an item of a list.
+            if (crossed && !list && !joined && one_of(tr->relation, {"implements", "guides"}))
+                return std::nullopt;
             RelationReading r;
             r.relation = tr->relation;
             // In a clause that opens with `Căn cứ`, what follows describes the documents relied
@@ -394,7 +457,17 @@ class RelationReader {
             // A `Căn cứ` clause is a list item of its own: a proposal word in the clause before
             // (`... xử lý phản ánh, kiến nghị ...; Căn cứ Nghị định số 09/2017/NĐ-CP`) is that
             // document's title, not this clause's.
-            if (r.relation == "mentions" || proposed(start, r.relation == "basis") ||
+            // `theo chỉ đạo`, `theo yêu cầu` say whose direction the words before follow, a
+            // proposal too (`Hoàn thiện Kế hoạch ... theo chỉ đạo của Chính phủ tại Nghị quyết
+            // số ...`): it is carried out, not proposed.
+            const bool can_propose = r.relation != "implements" || t_[start].folded != "theo";
+            // `Khẩn trương thực hiện ... các nhiệm vụ, giải pháp theo các Nghị quyết số ...`:
+            // the work carried out is the cited document's.
+            if (tr->where == Where::Adjacent && !described) {
+                if (auto carried = carried_out_before(start)) return carried;
+            }
+            if (r.relation == "mentions" ||
+                (can_propose && proposed(start, r.relation == "basis")) ||
                 (described && r.relation != "basis") || tr->where == Where::Adjacent)
                 return RelationReading{};
             // `thay thế cụm từ “Quyết định số 1719/QĐ-TTg”`: words replaced, not a document.
@@ -412,11 +485,61 @@ class RelationReader {
         return std::nullopt;
     }
 
+    /// An implements phrase earlier in the clause of a bare `theo` at `start`, with no other
+    /// phrase or cited number between (`thực hiện ... theo quy định tại` has its own phrase).
+    std::optional<RelationReading> carried_out_before(std::size_t start) const {
+        // Only the tasks a document sets (`các nhiệm vụ, giải pháp theo`): work merely done in a
+        // manner (`đánh giá ... theo Kế hoạch`, `bảo đảm theo đúng Quy định`) cites a reference.
+        if (start < 2 || !one_of(t_[start - 1].folded, {"vu", "phap"}) ||
+            !one_of(t_[start - 2].folded, {"nhiem", "giai"}))
+            return std::nullopt;
+        for (std::size_t j = start; j-- > 0 && start - j <= kMaxProposalTokens;) {
+            if (sentence_ends_before(j + 1) ||
+                gap_before(j + 1).find_first_of(";:") != std::string_view::npos ||
+                t_[j].number >= 0)
+                return std::nullopt;
+            const Trigger* tr = trigger_at(j, {Where::Before, Where::Opening});
+            if (tr == nullptr) continue;
+            const std::size_t first = j + 1 - tr->folded.size();
+            if (tr->relation != "implements" || describes_other(first, *tr) ||
+                proposed(first, false))
+                return std::nullopt;
+            RelationReading r;
+            r.relation = tr->relation;
+            r.span = {t_[first].begin, t_[j].end};
+            return r;
+        }
+        return std::nullopt;
+    }
+
+    /// Tokens [from, to) begin with a cited number (after its type word and `số`) and hold only
+    /// citations with their dates and titles: each `;` clause in them opens with one, no `:` or
+    /// sentence end between.
+    bool citation_list(std::size_t from, std::size_t to) const {
+        auto cited_soon = [&](std::size_t k) {
+            return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+                return m.first >= k && m.first <= k + kMaxAdjacentTokens && m.first <= to;
+            });
+        };
+        if (!cited_soon(from)) return false;
+        for (std::size_t k = from + 1; k <= to; ++k) {
+            const std::string_view gap = gap_before(k);
+            if (sentence_ends_before(k) || gap.find(':') != std::string_view::npos) return false;
+            if (gap.find(';') != std::string_view::npos && !cited_soon(k)) return false;
+        }
+        return true;
+    }
+
     /// Token `i` opens a clause: the text's or a line's start, or after `;`, `:`, `-`, `*`, `(`.
     bool opens(std::size_t i) const {
         if (i == 0 || sentence_ends_before(i)) return true;
         const std::string_view gap = gap_before(i);
-        return gap.find_first_of(";:\n-*(") != std::string_view::npos;
+        if (gap.find_first_of(";:-*(") != std::string_view::npos) return true;
+        // A line's start, unless the text is wrapped mid-sentence (`... hướng dẫn\nthực hiện chế
+        // độ ...`): a clause opening a line opens with a capital.
+        if (gap.find('\n') == std::string_view::npos) return false;
+        const char c = text_[t_[i].begin];
+        return !(c >= 'a' && c <= 'z');
     }
 
     /// A proposal word a few tokens before the phrase at `start`, in the same sentence, or with
@@ -441,6 +564,11 @@ class RelationReader {
             const std::size_t first = j + 1 - tr->folded.size();
             if (tr->where == Where::Opening && !opens(first)) continue;
             if (tr->relation == "basis") {
+                // `Căn cứ các quy định trên, đối với trường hợp ... thuộc quy định tại Nghị quyết
+                // số ...`: relying on what was said above, not on what follows.
+                for (std::size_t k = j + 1; k < start && k <= j + kMaxAdjacentTokens; ++k) {
+                    if (t_[k].folded == "tren") return std::nullopt;
+                }
                 RelationReading r;
                 r.relation = tr->relation;
                 r.span = {t_[first].begin, t_[j].end};
@@ -580,7 +708,9 @@ void assign_relations(std::string_view text, const Analysis& analysis,
             const auto& m = mentions[i];
             if (m.first >= header_end) continue;
             RelationReading& r = chosen[m.citation];
-            if (r.relation != "consolidates") {
+            // Its title is the consolidated document's: what that one guides (`Thông tư quy định
+            // chi tiết ... và biện pháp thi hành Nghị định số 18/2019/NĐ-CP`), the text guides.
+            if (r.relation != "consolidates" && r.relation != "guides") {
                 r = RelationReading{"consolidates", {0, 0}, {}};
                 chosen_mention[m.citation] = i;
             }

@@ -126,6 +126,47 @@ TEST_CASE("relations: proposals, quoted words and another document's acts are me
     CHECK(c.at("123/2016/NĐ-CP")["relation"] == "mentions");
 }
 
+TEST_CASE("relations: carrying out, guiding and their lists, not a report's subject",
+          "[relations]") {
+    auto c = citations_of(
+        kHeader +
+        "Để tiếp tục thực hiện nghiêm Chỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính "
+        "phủ về quản lý rừng; Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày "
+        "29/12/2023 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "1. Hoàn thiện Kế hoạch cao điểm theo chỉ đạo của Chính phủ tại Nghị quyết số 86/NQ-CP "
+        "ngày 04 tháng 11 năm 2025.\n"
+        "2. Thực hiện chỉ đạo của Phó Thủ tướng tại văn bản số 10187/VPCP-KTTH ngày "
+        "21/10/2025, Sở đã chủ trì họp, Sở đã có Tờ trình số 195/TTr-STC ngày 07/11/2025.\n"
+        "3. Hoàn thiện Báo cáo tình hình triển khai thực hiện Nghị quyết số 66-NQ/TW.\n"
+        "4. Trực tiếp chỉ đạo thực hiện các nhiệm vụ, giải pháp theo Nghị quyết số 140/NQ-CP.\n");
+    for (const char* n :
+         {"05/CT-TTg", "31-CT/TU", "134-KH/TU", "86/NQ-CP", "10187/VPCP-KTTH", "140/NQ-CP"}) {
+        INFO(n);
+        CHECK(c.at(n)["relation"] == "implements");
+    }
+    CHECK(c.at("195/TTr-STC")["relation"] == "mentions");
+    CHECK(c.at("66-NQ/TW")["relation"] == "mentions");
+
+    c = citations_of(
+        kHeader +
+        "Điều 1. Phạm vi điều chỉnh\nThông tư này quy định chi tiết khoản 3 Điều 64 "
+        "Nghị định số 115/2020/NĐ-CP ngày 25 tháng 9 năm 2020 của Chính phủ, được sửa "
+        "đổi, bổ sung bởi Nghị định số 85/2023/NĐ-CP ngày 07 tháng 12 năm 2023; Điều "
+        "30 Nghị định số 263/2025/NĐ-CP ngày 14 tháng 10 năm 2025.\n"
+        "Điều 2. Ban hành hướng dẫn tạm thời; Bộ đã ban hành Công văn số 6006/BGDĐT "
+        "ngày 29/9/2025.\n"
+        "Điều 3. Nghị định này thay thế Nghị định số 98/2010/NĐ-CP ngày 21 tháng 9 năm "
+        "2010 của Chính phủ quy định chi tiết thi hành một số điều của Luật Di sản văn "
+        "hóa và Luật sửa đổi, bổ sung một số điều của Luật Di sản văn hóa và Nghị định "
+        "số 61/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của Chính phủ.\n");
+    CHECK(c.at("115/2020/NĐ-CP")["relation"] == "guides");
+    CHECK(c.at("263/2025/NĐ-CP")["relation"] == "guides");
+    CHECK(c.at("85/2023/NĐ-CP")["relation"] == "mentions");
+    CHECK(c.at("6006/BGDĐT")["relation"] == "mentions");
+    CHECK(c.at("98/2010/NĐ-CP")["relation"] == "replaces");
+    CHECK(c.at("61/2016/NĐ-CP")["relation"] == "replaces");
+}
+
 TEST_CASE("dates of force: stated, the document's own date, days after it, an end, never another's",
           "[relations]") {
     auto fields = [](const std::string& body) {
@@ -219,6 +260,10 @@ TEST_CASE("judged relations: precision and recall per relation on real citing se
     CHECK(scores["amends"].second >= 0.90);
     CHECK(scores["consolidates"].first >= 0.90);
     CHECK(scores["consolidates"].second >= 0.90);
+    // 11 judged guides: every real guiding act found in ../shared (README, Relations).
+    CHECK(support["guides"] >= 10);
+    CHECK(scores["guides"].first >= 0.90);
+    CHECK(scores["guides"].second >= 0.90);
     CHECK(parts_right == parts);
 }
 
