@@ -50,7 +50,12 @@ enum class SortBy { Table, Keys, Slot };
 void set_sort(Xapian::Enquire& enquire, SortOrder sort, const Table& values,
               SortBy by = SortBy::Keys) {
     const bool then_id = values.by_id;
-    if (sort == SortOrder::Relevance) return;
+    if (sort == SortOrder::Relevance) {
+        // Equal weights by id, not by document number: the same order however the files are
+        // sharded (Xapian numbers documents per shard and interleaves them).
+        enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+        return;
+    }
     const bool newest_first = sort == SortOrder::DateNewest;
     // Undated documents last in both orders: a key below every date when the order is reversed,
     // above every date when it is not.
