@@ -32,51 +32,6 @@ ForceStatus card_of(ForceStatus status) {
     return status;
 }
 
-/// What of a document's own fields its status reads (number, date, dates of force), by id, with
-/// the version of the file they were read from: reading a document's data is most of the cost
-/// of a table (its text comes with it), and a new revision changes few documents. A document
-/// written again from the same file (an indexer of another version) keeps the fields read
-/// before until the server restarts.
-class OwnFieldsMemo {
-  public:
-    std::optional<StatusFields> get(const std::string& id, const std::string& version) {
-        std::lock_guard lock(mutex_);
-        auto it = kept_.find(id);
-        if (it == kept_.end() || it->second.version != version) return std::nullopt;
-        return it->second.fields;
-    }
-    void put(const std::string& id, std::string version, StatusFields fields) {
-        std::lock_guard lock(mutex_);
-        if (kept_.size() >= kMaxKept) kept_.clear();
-        kept_.insert_or_assign(id, Kept{std::move(version), std::move(fields)});
-    }
-
-  private:
-    struct Kept {
-        std::string version;
-        StatusFields fields;
-    };
-    static constexpr std::size_t kMaxKept = 1 << 20;
-    std::mutex mutex_;
-    std::unordered_map<std::string, Kept> kept_;
-};
-
-/// The fields of `doc` (id `id`) that document_status reads, or nothing for data tracuu did not
-/// write.
-std::optional<StatusFields> own_fields(const Xapian::Document& doc, const std::string& id) {
-    static OwnFieldsMemo memo;
-    // The file's hash, size and time (written with every document since schema 2).
-    std::string version = doc.get_value(schema::kSlotSourceHash);
-    if (!version.empty()) {
-        version += '/' + doc.get_value(schema::kSlotSourceSize) + '/' +
-                   doc.get_value(schema::kSlotSourceMtime);
-        if (auto kept = memo.get(id, version)) return kept;
-    }
-    auto fields = status_fields(doc.get_data());
-    if (fields && !version.empty()) memo.put(id, std::move(version), *fields);
-    return fields;
-}
-
 }  // namespace
 
 const std::vector<std::string_view>& status_names() {
@@ -131,7 +86,9 @@ StatusTable::StatusTable(const Xapian::Database& db) : as_of_(status_day()) {
         const Xapian::Document doc = db.get_document(docid);
         const std::string id = doc.get_value(schema::kSlotId);
         if (id.empty()) continue;  // not a tracuu document: no status
-        const auto fields = own_fields(doc, id);
+        // Only the few documents acted on are read, once per revision: nothing is kept between
+        // revisions.
+        const auto fields = status_fields(doc.get_data());
         if (!fields) continue;
         ForceStatus status = document_status(db, docid, *fields, kCardEvidence);
         Entry entry;
@@ -140,6 +97,10 @@ StatusTable::StatusTable(const Xapian::Database& db) : as_of_(status_day()) {
         entry.card = card_of(std::move(status));
         acted_on_.insert_or_assign(id, std::move(entry));
     }
+    for (const auto& [id, entry] : acted_on_) {
+        if (entry.status != entry.own) changed_.push_back(id);
+    }
+    std::sort(changed_.begin(), changed_.end());
 }
 
 uint8_t StatusTable::own_status(std::string_view force_value) const {
@@ -177,16 +138,15 @@ Xapian::Query StatusTable::filter(const std::vector<std::size_t>& statuses) cons
         own.emplace_back(Q::OP_AND_NOT, Q(Q::OP_AND_NOT, Q(Q::MatchAll), has_from), expired);
     // The documents acted on whose status is not their own dates' are taken out of those, and
     // added to theirs.
-    std::vector<std::string> changed, wanted;
-    for (const auto& [id, entry] : acted_on_) {
-        if (entry.status == entry.own) continue;
-        changed.push_back(id);
-        if (std::find(statuses.begin(), statuses.end(), entry.status) != statuses.end())
+    std::vector<std::string> wanted;
+    for (const auto& id : changed_) {
+        const uint8_t status = acted_on_.at(id).status;
+        if (std::find(statuses.begin(), statuses.end(), status) != statuses.end())
             wanted.push_back(id);
     }
     Q by_dates(Q::OP_OR, own.begin(), own.end());
-    if (!changed.empty() && !by_dates.empty())
-        by_dates = Q(Q::OP_AND_NOT, by_dates, id_terms(changed));
+    if (!changed_.empty() && !by_dates.empty())
+        by_dates = Q(Q::OP_AND_NOT, by_dates, id_terms(changed_));
     if (wanted.empty()) return by_dates.empty() ? Q::MatchNothing : by_dates;
     return by_dates.empty() ? id_terms(wanted) : Q(Q::OP_OR, by_dates, id_terms(wanted));
 }
@@ -248,10 +208,7 @@ Facet StatusFacet::facet(const Xapian::Database& db, const Xapian::Query& matchi
     }
     counts[status_index("unknown")] += pairs_.get_total() - dated;
     // The matches acted on, moved from their own dates' status to theirs.
-    std::vector<std::string> changed;
-    for (const auto& [id, entry] : table_->acted_on_) {
-        if (entry.status != entry.own) changed.push_back(id);
-    }
+    const auto& changed = table_->changed_;
     if (!changed.empty() && pairs_.get_total() > 0) {
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching, id_terms(changed)));

@@ -54,6 +54,9 @@ class StatusTable {
     };
     std::string as_of_;
     std::unordered_map<std::string, Entry> acted_on_;
+    /// The ids of acted_on_ whose status is not their own dates' (the filter and the facet move
+    /// them), sorted.
+    std::vector<std::string> changed_;
 };
 
 using StatusTablePtr = std::shared_ptr<const StatusTable>;
