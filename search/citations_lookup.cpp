@@ -66,12 +66,27 @@ nlohmann::json meta_of(const Xapian::Database& db, Xapian::docid docid) {
     return decode_stored_document(data).meta;
 }
 
+/// The value of the parsed field `name` in `fields` (a stored document's), "" when it has none.
+std::string field_value(const nlohmann::json& fields, const char* name) {
+    if (!fields.is_object() || !fields.contains(name) || !fields[name].is_object()) return {};
+    const auto& v = fields[name]["value"];
+    return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+StatusFields status_fields_of(const nlohmann::json& fields) {
+    return {field_value(fields, "number"), field_value(fields, "date"),
+            field_value(fields, "effective_from"), field_value(fields, "effective_until")};
+}
+
 /// Summary of an indexed document for link lists.
-nlohmann::json summary(const nlohmann::json& meta) {
-    nlohmann::json s = {{"id", meta.value("id", "")}, {"title", meta.value("title", "")}};
+DocumentSummary summary(const nlohmann::json& meta) {
+    DocumentSummary s{meta.value("id", ""), meta.value("title", ""), {}, {}, {}, {}};
     const auto& fields = meta.value("fields", nlohmann::json::object());
-    for (const char* name : {"number", "type", "issuer", "date"}) {
-        if (fields.contains(name)) s[name] = fields[name]["value"];
+    for (auto [name, value] : {std::pair{"number", &s.number},
+                               {"type", &s.type},
+                               {"issuer", &s.issuer},
+                               {"date", &s.date}}) {
+        if (fields.contains(name)) *value = field_value(fields, name);
     }
     return s;
 }
@@ -123,17 +138,19 @@ const nlohmann::json* find_citation(const nlohmann::json& meta,
 }
 
 /// A citing document as listed: its summary, the citing sentence, the number as cited.
-nlohmann::json citing_entry(const StoredDocument& citing, const nlohmann::json& citation) {
-    nlohmann::json entry = summary(citing.meta);
+CitingDocument citing_entry(const StoredDocument& citing, const nlohmann::json& citation) {
+    CitingDocument entry;
+    entry.document = summary(citing.meta);
     nlohmann::json with_context = nlohmann::json::array({citation});
     add_citation_contexts(with_context, citing.text);
-    entry["context"] = with_context[0].value("context", "");
-    entry["cited_as"] = citation.value("number", "");
-    if (citation.contains("issuer")) entry["cited_issuer"] = citation["issuer"];
-    entry["relation"] = citation.value("relation", "mentions");
-    if (citation.contains("relation_part")) entry["relation_part"] = citation["relation_part"];
+    entry.context = with_context[0].value("context", "");
+    entry.cited_as = citation.value("number", "");
+    if (citation.contains("issuer")) entry.cited_issuer = citation["issuer"].get<std::string>();
+    entry.relation = citation.value("relation", "mentions");
+    if (citation.contains("relation_part"))
+        entry.relation_part = citation["relation_part"].get<std::string>();
     if (with_context[0].contains("relation_words"))
-        entry["relation_words"] = with_context[0]["relation_words"];
+        entry.relation_words = with_context[0]["relation_words"].get<std::string>();
     return entry;
 }
 
@@ -141,7 +158,7 @@ nlohmann::json citing_entry(const StoredDocument& citing, const nlohmann::json& 
 /// limit) of them and how many there are. With `cited` (the indexed document of that number),
 /// only those whose citation is compatible with its issuer.
 struct CitingPage {
-    std::vector<nlohmann::json> entries;
+    std::vector<CitingDocument> entries;
     std::size_t total = 0;
     bool exact = true;
     /// Citing documents by relation, of all read (not only the page, nor only `relation`).
@@ -216,21 +233,26 @@ std::string_view own_force_status(std::string_view from, std::string_view until,
     return "unknown";
 }
 
-namespace {
-
-std::string field_value(const nlohmann::json& fields, const char* name) {
-    if (!fields.is_object() || !fields.contains(name) || !fields[name].is_object()) return {};
-    const auto& v = fields[name]["value"];
-    return v.is_string() ? v.get<std::string>() : std::string();
+std::optional<StatusFields> status_fields(std::string_view data) {
+    nlohmann::json line;
+    try {
+        // The result line holds the parsed fields: no need to parse the rest.
+        const StoredParts parts = split_stored_document(data);
+        std::string members = "{";
+        members += parts.result;
+        members += '}';
+        line = nlohmann::json::parse(members);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    return status_fields_of(line.value("fields", nlohmann::json::object()));
 }
 
-}  // namespace
-
-nlohmann::json document_status(const Xapian::Database& db, Xapian::docid docid,
-                               const nlohmann::json& fields, std::size_t max_evidence) {
+ForceStatus document_status(const Xapian::Database& db, Xapian::docid docid,
+                            const StatusFields& fields, std::size_t max_evidence) {
     const std::string today = status_day();
-    const std::string own_date = field_value(fields, "date");
-    nlohmann::json by = nlohmann::json::array();
+    const std::string& own_date = fields.date;
+    ForceStatus status;
     std::map<std::string, std::size_t> found;  // relation (repeals in part: "partly") -> count
     Xapian::doccount acting_total = 0;
     // The issuer terms of this document, read once: a citation naming its issuer must name this
@@ -251,7 +273,7 @@ nlohmann::json document_status(const Xapian::Database& db, Xapian::docid docid,
         }
         return true;
     };
-    if (auto number = parse_document_number(field_value(fields, "number"))) {
+    if (auto number = parse_document_number(fields.number)) {
         number->complete = true;
         // Strongest relation first, each read newest first up to `max_evidence` documents: a
         // law amended by thousands is read as far as the status and its first witnesses need.
@@ -281,97 +303,53 @@ nlohmann::json document_status(const Xapian::Database& db, Xapian::docid docid,
                 // An earlier document does not replace a later one: the number is another's.
                 const std::string citing_date = field_value(citing_fields, "date");
                 if (!own_date.empty() && !citing_date.empty() && citing_date < own_date) continue;
-                nlohmann::json entry = citing_entry(citing, *citation);
+                StatusEvidence entry;
+                entry.citing = citing_entry(citing, *citation);
                 // A replacing document not in force yet changes nothing yet.
                 const std::string starts = field_value(citing_fields, "effective_from");
                 if (!starts.empty() && starts > today) {
-                    entry["pending"] = true;
-                    entry["effective_from"] = starts;
+                    entry.pending = true;
+                    entry.effective_from = starts;
                 } else {
                     ++found[relation == "repeals" && citation->contains("relation_part")
                                 ? "partly"
                                 : std::string(relation)];
                 }
-                by.push_back(std::move(entry));
+                status.evidence.push_back(std::move(entry));
             }
         }
     }
-    nlohmann::json status = {{"evidence", by}};
     // More documents act on it than were read: how many there are, for "and N others".
-    if (acting_total > by.size()) status["evidence_total"] = acting_total;
-    const std::string from = field_value(fields, "effective_from");
-    const std::string until = field_value(fields, "effective_until");
-    const std::string_view own = own_force_status(from, until, today);
+    if (acting_total > status.evidence.size()) status.evidence_total = acting_total;
+    const std::string_view own =
+        own_force_status(fields.effective_from, fields.effective_until, today);
     if (found.count("replaces")) {
-        status["value"] = "replaced";
+        status.value = "replaced";
     } else if (found.count("repeals")) {
-        status["value"] = "repealed";
+        status.value = "repealed";
     } else if (own == "expired") {
-        status["value"] = own;
+        status.value = own;
     } else if (found.count("partly")) {
-        status["value"] = "partly_repealed";
+        status.value = "partly_repealed";
     } else if (found.count("amends")) {
-        status["value"] = "amended";
+        status.value = "amended";
     } else {
-        status["value"] = own;
+        status.value = own;
     }
-    if (!from.empty()) status["effective_from"] = from;
-    if (!until.empty()) status["effective_until"] = until;
-    status["as_of"] = today;
+    status.effective_from = fields.effective_from;
+    status.effective_until = fields.effective_until;
+    status.as_of = today;
     return status;
 }
 
-namespace {
-
-/// Citations grouped by relation, strongest first: [{relation, count, items}].
-nlohmann::json grouped(const nlohmann::json& entries, const char* number_member) {
-    std::map<std::string, nlohmann::json> groups;
-    for (const auto& e : entries) {
-        const std::string relation = e.value("relation", "mentions");
-        nlohmann::json item = {{"number", e.value(number_member, "")}};
-        if (e.contains("relation_part")) item["part"] = e["relation_part"];
-        if (e.contains("document") && e["document"].is_object()) {
-            item["id"] = e["document"].value("id", "");
-            item["title"] = e["document"].value("title", "");
-        } else if (e.contains("id")) {
-            item["id"] = e["id"];
-            item["title"] = e.value("title", "");
-            if (e.contains("number")) item["number"] = e["number"];
-        }
-        groups[relation].push_back(std::move(item));
-    }
-    nlohmann::json out = nlohmann::json::array();
-    for (std::string_view relation : citation_relation_names()) {
-        auto it = groups.find(std::string(relation));
-        if (it == groups.end()) continue;
-        out.push_back({{"relation", it->first},
-                       {"count", it->second.size()},
-                       {"items", std::move(it->second)}});
-    }
-    return out;
-}
-
-}  // namespace
-
-void add_status_and_relations(const Xapian::Database& db, Xapian::docid docid,
-                              nlohmann::json& body) {
-    const nlohmann::json fields = body.value("fields", nlohmann::json::object());
-    body["status"] = document_status(db, docid, fields);
-    for (const char* name : {"effective_from", "effective_until"}) {
-        if (fields.is_object() && fields.contains(name)) body[name] = fields[name];
-    }
-    body["relations"] = {
-        {"cites", grouped(body.value("cites", nlohmann::json::array()), "number")},
-        {"cited_by", grouped(body.value("cited_by", nlohmann::json::array()), "cited_as")}};
-}
-
-void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohmann::json& body) {
-    auto& fields = body["fields"];
-    nlohmann::json cites = nlohmann::json::array();
+DocumentLinks document_links(const Xapian::Database& db, Xapian::docid docid,
+                             std::string_view data) {
+    DocumentLinks links;
+    const nlohmann::json meta = decode_stored_document(data).meta;
+    const nlohmann::json fields = meta.value("fields", nlohmann::json());
     if (fields.is_object() && fields.contains("citations")) {
-        cites = std::move(fields["citations"]);
-        fields.erase("citations");
-        for (auto& c : cites) {
+        for (const auto& c : fields["citations"]) {
+            auto& linked = links.cites.emplace_back();
             if (c.value("partial", false)) continue;
             auto number = parse_document_number(c.value("number", ""));
             if (!number) continue;
@@ -379,19 +357,17 @@ void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohman
             auto ids = documents_numbered(db, {*number}, &c);
             std::erase(ids, docid);
             // Several documents share the number and the citation does not say whose: no link.
-            if (ids.size() == 1) c["document"] = summary(meta_of(db, ids.front()));
+            if (ids.size() == 1) linked = summary(meta_of(db, ids.front()));
         }
     }
-    body["cites"] = std::move(cites);
-    nlohmann::json cited_by = nlohmann::json::array();
     if (fields.is_object() && fields.contains("number")) {
         if (auto number = parse_document_number(fields["number"].value("value", ""))) {
             number->complete = true;
-            auto page = citing_documents(db, {*number}, docid, 0, kMaxCitingListed);
-            for (auto& entry : page.entries) cited_by.push_back(std::move(entry));
+            links.cited_by = citing_documents(db, {*number}, docid, 0, kMaxCitingListed).entries;
         }
     }
-    body["cited_by"] = std::move(cited_by);
+    links.status = document_status(db, docid, status_fields_of(fields));
+    return links;
 }
 
 References find_references(const Xapian::Database& db, const std::string& text, std::size_t offset,
@@ -414,10 +390,10 @@ References find_references(const Xapian::Database& db, const std::string& text, 
         citing_documents(db, readings, own.size() == 1 ? own.front() : 0, offset, limit, relation);
     // Which number was understood: as the documents carrying it write it when they agree, else
     // as those citing it write it when they agree, else read off what was typed.
-    auto agreed = [](const std::vector<nlohmann::json>& entries, const char* member) {
+    auto agreed = [](const auto& entries, auto written_of) {
         std::string shown, key;
         for (const auto& e : entries) {
-            const std::string written = e.value(member, "");
+            const std::string written = written_of(e);
             const auto parsed = parse_document_number(written);
             if (!parsed) return std::string();
             if (key.empty()) {
@@ -429,8 +405,11 @@ References find_references(const Xapian::Database& db, const std::string& text, 
         }
         return shown;
     };
-    std::string shown = agreed(found.documents, "number");
-    if (shown.empty() && own.empty()) shown = agreed(page.entries, "cited_as");
+    std::string shown =
+        agreed(found.documents, [](const DocumentSummary& d) { return d.number.value_or(""); });
+    if (shown.empty() && own.empty()) {
+        shown = agreed(page.entries, [](const CitingDocument& e) { return e.cited_as; });
+    }
     found.understood = shown.empty() ? understood(first) : shown;
     found.complete = first.complete;
     found.total = page.total;

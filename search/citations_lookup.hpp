@@ -10,16 +10,17 @@
 #include <vector>
 
 #include <xapian.h>
-#include <nlohmann/json.hpp>
 
+#include "document_links.hpp"
 #include "query_builder.hpp"
 
 namespace tracuu {
 
-/// Moves fields.citations of a document's JSON `body` to `cites`, each with the indexed document
-/// it refers to (`document: {id, title, ...}`) when there is one, and adds `cited_by`: the
-/// indexed documents citing this one, each with the citing sentence.
-void add_citation_links(const Xapian::Database& db, Xapian::docid docid, nlohmann::json& body);
+/// The links of the document `docid`, whose stored data (stored_document.hpp) is `data`: the
+/// indexed document each of its citations refers to, when there is one, the indexed documents
+/// citing it (each with the citing sentence) and its status of force (document_status).
+DocumentLinks document_links(const Xapian::Database& db, Xapian::docid docid,
+                             std::string_view data);
 
 /// The day statuses are computed for: today, YYYY-MM-DD (UTC).
 std::string status_day();
@@ -34,37 +35,38 @@ const std::vector<std::string_view>& status_relations();
 std::string_view own_force_status(std::string_view from, std::string_view until,
                                   std::string_view today);
 
-/// The status of force of the document `docid` whose parsed fields are `fields`, as of today:
-/// {value, evidence, effective_from?, effective_until?, as_of}. What the indexed documents say of
-/// it (replaced, repealed in whole or in part, amended: read on the citing side, so indexing the
-/// later document changes it at once) and, failing that, its own dates of force. The one rule
-/// for the document page, the search filter and facet (status_table.hpp). At most
-/// `max_evidence` acting documents of each relation are read (newest first); when there are more,
-/// `evidence_total` says how many.
-nlohmann::json document_status(const Xapian::Database& db, Xapian::docid docid,
-                               const nlohmann::json& fields, std::size_t max_evidence = 200);
+/// What of a document's parsed fields its status reads: their values, "" when it has none.
+struct StatusFields {
+    std::string number, date, effective_from, effective_until;
+};
 
-/// Adds to a document's JSON `body` (after add_citation_links) `status` (what the indexed
-/// documents say of it: replaced, repealed, partly repealed, amended, each with the citing
-/// document and sentence; else its own dates: in force, not yet, expired, or unknown),
-/// `effective_from` / `effective_until` when its text states them, and `relations`: its
-/// citations both ways grouped by relation.
-void add_status_and_relations(const Xapian::Database& db, Xapian::docid docid,
-                              nlohmann::json& body);
+/// The fields the status reads from a document's stored data (stored_document.hpp: its result
+/// line), or nothing for data tracuu did not write.
+std::optional<StatusFields> status_fields(std::string_view data);
+
+/// The status of force of the document `docid` whose parsed fields are `fields`, as of today.
+/// What the indexed documents say of it (replaced, repealed in whole or in part, amended: read on
+/// the citing side, so indexing the later document changes it at once) and, failing that, its own
+/// dates of force. The one rule for the document page, the search filter and facet
+/// (status_table.hpp). At most `max_evidence` acting documents of each relation are read (newest
+/// first); when there are more, `evidence_total` says how many.
+ForceStatus document_status(const Xapian::Database& db, Xapian::docid docid,
+                            const StatusFields& fields, std::size_t max_evidence = 200);
 
 /// What the index holds of one document number, typed in any shape: the documents carrying it
-/// and a page of those citing it (GET /api/references/{number}; api.cpp makes its JSON).
+/// and a page of those citing it (GET /api/references/{number}; server/search_json writes its
+/// JSON).
 struct References {
     std::string key;  ///< the number's key, as the index writes it
-    /// Summaries ({id, title, number, type, issuer, date}) of every indexed document carrying
-    /// the number: the one with that number, or every one whose number has the pieces typed.
-    std::vector<nlohmann::json> documents;
+    /// Every indexed document carrying the number: the one with that number, or every one
+    /// whose number has the pieces typed.
+    std::vector<DocumentSummary> documents;
     /// The number understood, as the documents carrying it (or citing it) write it when they
     /// agree, else read off what was typed (`Nghị định 168/2024`).
     std::string understood;
     bool complete = false;  ///< typed whole (a year and codes), not in part
     /// The page of citing documents asked for, newest first, each with the citing sentence.
-    std::vector<nlohmann::json> cited_by;
+    std::vector<CitingDocument> cited_by;
     std::size_t total = 0;    ///< citing documents (of `relation` when one is asked for)
     bool total_exact = true;  ///< false when more were found than were read
     /// Every citing document read, by relation, strongest first (not only the relation asked).

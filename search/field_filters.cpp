@@ -118,38 +118,39 @@ Xapian::Query date_range_query(const std::string& from, const std::string& to) {
     return Xapian::Query(Xapian::Query::OP_OR, overlapping.begin(), overlapping.end());
 }
 
-FacetSpies::FacetSpies()
-    : issuer_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotIssuer)),
-      type_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotType)),
-      year_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotYear)) {}
+FacetSpies::FacetSpies() {
+    for (std::size_t f = 0; f < kFacetFields.size(); ++f)
+        spies_[f] = std::make_unique<Xapian::ValueCountMatchSpy>(kFacetFields[f].slot);
+}
 
 void FacetSpies::attach(Xapian::Enquire& enquire) {
     enquire.clear_matchspies();
-    enquire.add_matchspy(issuer_.get());
-    enquire.add_matchspy(type_.get());
-    enquire.add_matchspy(year_.get());
+    for (const auto& spy : spies_) enquire.add_matchspy(spy.get());
 }
 
-nlohmann::json FacetSpies::to_json(std::size_t max_values) const {
-    auto values = [max_values](const Xapian::ValueCountMatchSpy& spy) {
-        nlohmann::json list = nlohmann::json::array();
+std::vector<Facet> FacetSpies::facets(std::size_t max_values) const {
+    std::vector<Facet> out;
+    for (std::size_t f = 0; f < kFacetFields.size(); ++f) {
+        const Xapian::ValueCountMatchSpy& spy = *spies_[f];
+        Facet facet{std::string(parameter_of(kFacetFields[f].field)), {}};
         for (auto it = spy.top_values_begin(max_values); it != spy.top_values_end(max_values);
              ++it) {
             if ((*it).empty()) continue;
-            list.push_back({{"value", *it}, {"count", it.get_termfreq()}});
+            facet.values.push_back({*it, it.get_termfreq()});
         }
-        return list;
-    };
-    nlohmann::json years = values(*year_);
-    // The spy counts documents with a year; the others examined have none.
-    Xapian::doccount dated = 0;
-    for (auto it = year_->values_begin(); it != year_->values_end(); ++it) {
-        if (!(*it).empty()) dated += it.get_termfreq();
+        if (kFacetFields[f].field == QueryField::Year) {
+            // The spy counts documents with a year; the others examined have none.
+            Xapian::doccount dated = 0;
+            for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+                if (!(*it).empty()) dated += it.get_termfreq();
+            }
+            if (spy.get_total() > dated)
+                facet.values.push_back({std::string(kUndatedYear),
+                                        static_cast<Xapian::doccount>(spy.get_total() - dated)});
+        }
+        out.push_back(std::move(facet));
     }
-    if (year_->get_total() > dated) {
-        years.push_back({{"value", kUndatedYear}, {"count", year_->get_total() - dated}});
-    }
-    return {{"issuer", values(*issuer_)}, {"type", values(*type_)}, {"year", std::move(years)}};
+    return out;
 }
 
 }  // namespace tracuu

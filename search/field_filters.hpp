@@ -2,12 +2,14 @@
 // queries, and facet counting with Xapian MatchSpies.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
-#include <nlohmann/json.hpp>
 
+#include "facets.hpp"
 #include "query_syntax.hpp"
 
 namespace tracuu {
@@ -29,18 +31,18 @@ Xapian::Query date_range_query(const std::string& from, const std::string& to);
 /// date (a month or day out of range included). `upper` keys a partial date by its last day.
 std::string date_sort_key(const std::string& date, bool upper);
 
-/// Counts issuer, type and year over the matches Xapian examines.
+/// Counts the fields of kFacetFields (issuer, type and year) over the matches Xapian examines.
 class FacetSpies {
   public:
     FacetSpies();
     /// Clears the spies of `enquire` and adds these.
     void attach(Xapian::Enquire& enquire);
-    /// {"issuer": [{"value", "count"}...], "type": [...], "year": [...]}, most frequent first;
-    /// the year list ends with {"value": "none", "count"} for the undated matches, if any.
-    nlohmann::json to_json(std::size_t max_values = 20) const;
+    /// One facet per field of kFacetFields, in its order, each with at most `max_values` values,
+    /// most frequent first; the year's ends with kUndatedYear for the undated matches, if any.
+    std::vector<Facet> facets(std::size_t max_values = 20) const;
 
   private:
-    std::unique_ptr<Xapian::ValueCountMatchSpy> issuer_, type_, year_;
+    std::array<std::unique_ptr<Xapian::ValueCountMatchSpy>, kFacetFields.size()> spies_;
 };
 
 }  // namespace tracuu

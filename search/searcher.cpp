@@ -236,7 +236,7 @@ std::vector<Ranked> rank(const Xapian::Database& db, const RankedQuery& query,
 struct Counts {
     Xapian::doccount total = 0;
     bool exact = false;
-    nlohmann::json facets = nlohmann::json::object();
+    std::vector<Facet> facets;
     bool facets_complete = true;
 };
 
@@ -265,8 +265,8 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, 
     c.total = mset.get_matches_estimated();
     c.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (facets) {
-        c.facets = table_spy ? table_spy->to_json(kFacetValues) : spies.to_json(kFacetValues);
-        if (status_facet) c.facets["status"] = status_facet->to_json(db, query.matching);
+        c.facets = table_spy ? table_spy->facets(kFacetValues) : spies.facets(kFacetValues);
+        if (status_facet) c.facets.push_back(status_facet->facet(db, query.matching));
         c.facets_complete = c.exact && c.total <= kCountAtLeast;
     }
     return c;
@@ -405,12 +405,7 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
         hit.score = r.score;
         hit.id = doc.get_value(schema::kSlotId);
         hit.result_members = stored.result;
-        if (statuses) {
-            if (const auto member = statuses->result_member(doc); !member.empty()) {
-                hit.result_members += ',';
-                hit.result_members += member;
-            }
-        }
+        if (statuses) hit.status = statuses->card_status(doc);
         if (request.snippets) {
             hit.snippet = make_snippet(db, r.docid, stored.text,
                                        doc.get_value(schema::kSlotCheckpoints), built.highlight);

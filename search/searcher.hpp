@@ -7,8 +7,9 @@
 #include <vector>
 
 #include <xapian.h>
-#include <nlohmann/json.hpp>
 
+#include "document_links.hpp"
+#include "facets.hpp"
 #include "query_builder.hpp"
 #include "value_table.hpp"
 
@@ -39,6 +40,9 @@ struct SearchHit {
     std::string id;
     /// The stored result line (stored_document.hpp): JSON object members without braces.
     std::string result_members;
+    /// Its status of force as a result card shows it (status_table.hpp), with facets or a status
+    /// filter.
+    std::optional<ForceStatus> status;
     std::string snippet;  ///< HTML, see snippet.hpp
 };
 
@@ -51,8 +55,8 @@ struct SearchResult {
     /// The query as searched when it was typed without an input method (`chuyeenr ddooir soos`
     /// searched as `chuyển đổi số`); empty when it was searched as typed.
     std::string interpreted_as;
-    /// issuer, type, year and (with a status table) status.
-    nlohmann::json facets = nlohmann::json::object();
+    /// issuer, type, year and (with a status table) status; none when not asked for.
+    std::vector<Facet> facets;
     /// false when there were more matches than the facets counted (they count the first ones).
     bool facets_complete = true;
 };

@@ -6,7 +6,6 @@
 
 #include "citations_lookup.hpp"
 #include "index/schema.hpp"
-#include "index/stored_document.hpp"
 
 namespace tracuu {
 namespace {
@@ -15,46 +14,22 @@ namespace {
 // page lists them).
 constexpr std::size_t kCardEvidence = 10;
 
-/// What a result card shows of a status: the value and who acts on the document (no sentences:
-/// the document page has them).
-nlohmann::json card_status(const nlohmann::json& status) {
-    nlohmann::json evidence = nlohmann::json::array();
-    for (const auto& e : status.value("evidence", nlohmann::json::array())) {
-        nlohmann::json item = {{"id", e.value("id", "")}, {"relation", e.value("relation", "")}};
-        for (const char* name : {"number", "title", "relation_part", "pending", "effective_from"}) {
-            if (e.contains(name)) item[name] = e[name];
-        }
-        evidence.push_back(std::move(item));
+/// What a result card shows of a status: the value and who acts on the document, without the
+/// sentences (the document page has them), kept for every document acted on.
+ForceStatus card_of(ForceStatus status) {
+    status.effective_from.clear();
+    status.effective_until.clear();
+    status.as_of.clear();
+    for (StatusEvidence& e : status.evidence) {
+        CitingDocument card;
+        card.document.id = std::move(e.citing.document.id);
+        card.document.title = std::move(e.citing.document.title);
+        card.document.number = std::move(e.citing.document.number);
+        card.relation = std::move(e.citing.relation);
+        card.relation_part = std::move(e.citing.relation_part);
+        e.citing = std::move(card);
     }
-    nlohmann::json card = {{"value", status.value("value", "unknown")},
-                           {"evidence", std::move(evidence)}};
-    if (status.contains("evidence_total")) card["evidence_total"] = status["evidence_total"];
-    return card;
-}
-
-/// The fields of `doc` that document_status reads, or nothing for data tracuu did not write. Only
-/// the few documents acted on are read, once per revision: nothing is kept between revisions.
-std::optional<nlohmann::json> own_fields(const Xapian::Document& doc) {
-    const std::string data = doc.get_data();
-    nlohmann::json line;
-    try {
-        // The result line holds the parsed fields: no need to parse the rest.
-        const StoredParts parts = split_stored_document(data);
-        std::string members = "{";
-        members += parts.result;
-        members += '}';
-        line = nlohmann::json::parse(members);
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    nlohmann::json fields = nlohmann::json::object();
-    const nlohmann::json all = line.value("fields", nlohmann::json::object());
-    for (const char* name : {"number", "date", "effective_from", "effective_until"}) {
-        if (all.is_object() && all.contains(name) && all[name].is_object() &&
-            all[name].contains("value"))
-            fields[name] = {{"value", all[name]["value"]}};
-    }
-    return fields;
+    return status;
 }
 
 }  // namespace
@@ -97,12 +72,6 @@ std::pair<std::string_view, std::string_view> force_dates(std::string_view value
     return {value.substr(0, bar), value.substr(bar + 1)};
 }
 
-/// `"status":{...}` of a result line.
-std::string status_member(const nlohmann::json& status) {
-    return "\"status\":" +
-           card_status(status).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 Xapian::Query id_terms(const std::vector<std::string>& ids) {
     std::vector<Xapian::Query> terms;
     terms.reserve(ids.size());
@@ -117,13 +86,15 @@ StatusTable::StatusTable(const Xapian::Database& db) : as_of_(status_day()) {
         const Xapian::Document doc = db.get_document(docid);
         const std::string id = doc.get_value(schema::kSlotId);
         if (id.empty()) continue;  // not a tracuu document: no status
-        const auto fields = own_fields(doc);
+        // Only the few documents acted on are read, once per revision: nothing is kept between
+        // revisions.
+        const auto fields = status_fields(doc.get_data());
         if (!fields) continue;
-        const nlohmann::json status = document_status(db, docid, *fields, kCardEvidence);
+        ForceStatus status = document_status(db, docid, *fields, kCardEvidence);
         Entry entry;
-        entry.status = status_index(status.value("value", "unknown"));
+        entry.status = status_index(status.value);
         entry.own = own_status(doc.get_value(schema::kSlotForce));
-        entry.member = status_member(status);
+        entry.card = card_of(std::move(status));
         acted_on_.insert_or_assign(id, std::move(entry));
     }
     for (const auto& [id, entry] : acted_on_) {
@@ -137,12 +108,13 @@ uint8_t StatusTable::own_status(std::string_view force_value) const {
     return status_index(own_force_status(from, until, as_of_));
 }
 
-std::string StatusTable::result_member(const Xapian::Document& doc) const {
+std::optional<ForceStatus> StatusTable::card_status(const Xapian::Document& doc) const {
     const std::string id = doc.get_value(schema::kSlotId);
-    if (id.empty()) return {};
-    if (auto it = acted_on_.find(id); it != acted_on_.end()) return it->second.member;
-    const std::string_view own = status_names()[own_status(doc.get_value(schema::kSlotForce))];
-    return status_member({{"value", own}});
+    if (id.empty()) return std::nullopt;
+    if (auto it = acted_on_.find(id); it != acted_on_.end()) return it->second.card;
+    ForceStatus own;
+    own.value = status_names()[own_status(doc.get_value(schema::kSlotForce))];
+    return own;
 }
 
 Xapian::Query StatusTable::filter(const std::vector<std::size_t>& statuses) const {
@@ -227,8 +199,7 @@ StatusTablePtr status_table(const Xapian::Database& db) {
 StatusFacet::StatusFacet(StatusTablePtr table)
     : table_(std::move(table)), pairs_(schema::kSlotForce) {}
 
-nlohmann::json StatusFacet::to_json(const Xapian::Database& db,
-                                    const Xapian::Query& matching) const {
+Facet StatusFacet::facet(const Xapian::Database& db, const Xapian::Query& matching) const {
     std::vector<Xapian::doccount> counts(status_names().size(), 0);
     Xapian::doccount dated = 0;
     for (auto it = pairs_.values_begin(); it != pairs_.values_end(); ++it) {
@@ -259,9 +230,8 @@ nlohmann::json StatusFacet::to_json(const Xapian::Database& db,
     }
     std::stable_sort(seen.begin(), seen.end(),
                      [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
-    nlohmann::json out = nlohmann::json::array();
-    for (std::size_t s : seen)
-        out.push_back({{"value", std::string(status_names()[s])}, {"count", counts[s]}});
+    Facet out{"status", {}};
+    for (std::size_t s : seen) out.values.push_back({std::string(status_names()[s]), counts[s]});
     return out;
 }
 

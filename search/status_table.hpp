@@ -8,16 +8,18 @@
 // document is indexed (a new revision, a new table) and with the day, never by re-indexing.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
-#include <nlohmann/json.hpp>
+
+#include "document_links.hpp"
+#include "facets.hpp"
 
 namespace tracuu {
 
@@ -32,9 +34,10 @@ class StatusTable {
 
     /// The day the statuses are computed for (YYYY-MM-DD).
     const std::string& as_of() const { return as_of_; }
-    /// `"status":{...}` (the value and the documents acting on it) to add to the result line of
-    /// `doc`, or "" for a document tracuu did not write.
-    std::string result_member(const Xapian::Document& doc) const;
+    /// The status of `doc` as its result card shows it: the value and the documents acting on it
+    /// (at most 10 of each relation, without their sentences), or nothing for a document tracuu
+    /// did not write.
+    std::optional<ForceStatus> card_status(const Xapian::Document& doc) const;
     /// The documents whose status is one of `statuses` (indexes into status_names()).
     Xapian::Query filter(const std::vector<std::size_t>& statuses) const;
 
@@ -47,7 +50,7 @@ class StatusTable {
     struct Entry {
         uint8_t status = 0;
         uint8_t own = 0;
-        std::string member;
+        ForceStatus card;
     };
     std::string as_of_;
     std::unordered_map<std::string, Entry> acted_on_;
@@ -70,9 +73,9 @@ class StatusFacet {
     explicit StatusFacet(StatusTablePtr table);
     /// The spy to add to the Enquire.
     Xapian::MatchSpy& spy() { return pairs_; }
-    /// [{"value", "count"}...] of the matches of `matching` in `db` the spy saw: most frequent
-    /// first, then in status_names() order.
-    nlohmann::json to_json(const Xapian::Database& db, const Xapian::Query& matching) const;
+    /// The `status` facet of the matches of `matching` in `db` the spy saw: most frequent first,
+    /// then in status_names() order.
+    Facet facet(const Xapian::Database& db, const Xapian::Query& matching) const;
 
   private:
     StatusTablePtr table_;

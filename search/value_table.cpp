@@ -9,9 +9,10 @@
 namespace tracuu {
 namespace {
 
-constexpr std::array<Xapian::valueno, ValueTable::kFacetCount> kFacetSlots = {
-    schema::kSlotIssuer, schema::kSlotType, schema::kSlotYear};
-constexpr std::array<const char*, ValueTable::kFacetCount> kFacetNames = {"issuer", "type", "year"};
+static_assert(kFacetFields.size() == ValueTable::kFacetCount &&
+              kFacetFields[ValueTable::kIssuer].field == QueryField::Issuer &&
+              kFacetFields[ValueTable::kType].field == QueryField::Type &&
+              kFacetFields[ValueTable::kYear].field == QueryField::Year);
 
 /// "YYYYMMDD" as a number, or 0 for anything else (the indexer writes only those).
 uint32_t date_number(const std::string& key) {
@@ -60,7 +61,7 @@ void ValueTable::read_shard(
     }
     for (std::size_t f = 0; f < kFacetCount; ++f) {
         shard.ids[f].assign(size, 0);
-        const Xapian::valueno slot = kFacetSlots[f];
+        const Xapian::valueno slot = kFacetFields[f].slot;
         for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
             const Xapian::docid did = v.get_docid();
             if (did >= size) continue;
@@ -185,8 +186,8 @@ void TableFacetSpy::operator()(const Xapian::Document& doc, double) {
     }
 }
 
-nlohmann::json TableFacetSpy::to_json(std::size_t max_values) const {
-    nlohmann::json out = nlohmann::json::object();
+std::vector<Facet> TableFacetSpy::facets(std::size_t max_values) const {
+    std::vector<Facet> out;
     for (std::size_t f = 0; f < ValueTable::kFacetCount; ++f) {
         const auto& labels = table_->labels(static_cast<ValueTable::Facet>(f));
         std::vector<uint32_t> seen;
@@ -200,14 +201,13 @@ nlohmann::json TableFacetSpy::to_json(std::size_t max_values) const {
                                   return counts_[f][a] > counts_[f][b];
                               return labels[a] < labels[b];
                           });
-        nlohmann::json list = nlohmann::json::array();
-        for (std::size_t i = 0; i < shown; ++i) {
-            list.push_back({{"value", labels[seen[i]]}, {"count", counts_[f][seen[i]]}});
-        }
+        Facet facet{std::string(parameter_of(kFacetFields[f].field)), {}};
+        for (std::size_t i = 0; i < shown; ++i)
+            facet.values.push_back({labels[seen[i]], counts_[f][seen[i]]});
         // Documents without a year have none of its labels (id 0): counted as undated.
         if (f == ValueTable::kYear && counts_[f][0] > 0)
-            list.push_back({{"value", kUndatedYear}, {"count", counts_[f][0]}});
-        out[kFacetNames[f]] = std::move(list);
+            facet.values.push_back({std::string(kUndatedYear), counts_[f][0]});
+        out.push_back(std::move(facet));
     }
     return out;
 }

@@ -17,15 +17,15 @@
 #include <vector>
 
 #include <xapian.h>
-#include <nlohmann/json.hpp>
 
+#include "facets.hpp"
 #include "filter_cache.hpp"
 
 namespace tracuu {
 
 class ValueTable {
   public:
-    /// The facets shown with every search, in the order of their value slots below.
+    /// The facets shown with every search, in the order of kFacetFields (facets.hpp).
     enum Facet : std::size_t { kIssuer, kType, kYear, kFacetCount };
 
     /// Reads the date and facet slots of every document of `db` (one database: a Database
@@ -126,9 +126,9 @@ class TableFacetSpy : public Xapian::MatchSpy {
     explicit TableFacetSpy(std::shared_ptr<const ValueTable> table,
                            std::shared_ptr<const std::size_t> shard = nullptr);
     void operator()(const Xapian::Document& doc, double weight) override;
-    /// {"issuer": [{"value", "count"}...], "type": [...], "year": [...]}: most frequent first,
-    /// then by value, as Xapian's ValueCountMatchSpy orders them.
-    nlohmann::json to_json(std::size_t max_values) const;
+    /// FacetSpies::facets' answer: most frequent first, then by value, as Xapian's
+    /// ValueCountMatchSpy orders them.
+    std::vector<tracuu::Facet> facets(std::size_t max_values) const;
 
   private:
     std::shared_ptr<const ValueTable> table_;

@@ -12,6 +12,7 @@
 #include "result_cache.hpp"
 #include "search/citations_lookup.hpp"
 #include "search/status_table.hpp"
+#include "search_json.hpp"
 #include "source_file.hpp"
 
 namespace tracuu {
@@ -155,79 +156,10 @@ std::string cache_key(const Params& params) {
     return key;
 }
 
-std::string dump(const nlohmann::json& j) {
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-/// The search answer as JSON text. Each result is its snippet and score, then its stored result
-/// line as it is (stored_document.hpp).
-std::string render_search(const SearchRequest& request, const SearchResult& result,
-                          double took_ms) {
-    std::string out = "{";
-    auto member = [&out](const char* name, const nlohmann::json& value) {
-        out += '"';
-        out += name;
-        out += "\":";
-        out += dump(value);
-        out += ',';
-    };
-    member("query", request.q);
-    member("total", result.total);
-    member("total_exact", result.total_exact);
-    member("relaxed", result.relaxed);
-    member("offset", request.offset);
-    member("limit", request.limit);
-    member("took_ms", took_ms);
-    member("numbers", result.numbers);
-    if (!result.interpreted_as.empty()) member("interpreted_as", result.interpreted_as);
-    member("facets", result.facets);
-    member("facets_complete", result.facets_complete);
-    out += "\"results\":[";
-    for (std::size_t i = 0; i < result.hits.size(); ++i) {
-        const SearchHit& hit = result.hits[i];
-        if (i > 0) out += ',';
-        out += "{\"snippet\":";
-        out += dump(hit.snippet);
-        out += ",\"score\":";
-        out += dump(hit.score);
-        if (!hit.result_members.empty()) {
-            out += ',';
-            out += hit.result_members;
-        }
-        out += '}';
-    }
-    out += "]}";
-    return out;
-}
-
-/// GET /api/references/{number}'s answer (openapi.json `References`).
-nlohmann::json references_json(const std::string& number, const References& found,
-                               std::size_t offset, std::size_t limit, const std::string& relation) {
-    nlohmann::json body = {{"number", number}, {"key", found.key}};
-    // `document` when the number names one indexed document; `documents` lists every one that
-    // carries it (local bodies reuse numbers; a number typed in part names all that have it).
-    body["document"] =
-        found.documents.size() == 1 ? found.documents.front() : nlohmann::json(nullptr);
-    body["documents"] = found.documents;
-    body["understood"] = found.understood;
-    body["complete"] = found.complete;
-    body["total"] = found.total;
-    nlohmann::json relations = nlohmann::json::array();
-    for (const auto& [name, count] : found.relations)
-        relations.push_back({{"relation", name}, {"count", count}});
-    body["relations"] = std::move(relations);
-    if (!relation.empty()) body["relation"] = relation;
-    body["total_exact"] = found.total_exact;
-    body["offset"] = offset;
-    body["limit"] = limit;
-    body["cited_by"] = found.cited_by;
-    return body;
-}
-
 }  // namespace
 
 std::string ApiResponse::text() const {
-    return rendered.empty() ? dump(body) : rendered;
+    return rendered.empty() ? json_text(body) : rendered;
 }
 
 nlohmann::json ApiResponse::json() const {
@@ -294,7 +226,7 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                 .count();
         ApiResponse response;
-        response.rendered = render_search(request, result, took_ms);
+        response.rendered = search_json(request, result, took_ms);
         return response;
     } catch (const BadParameter& e) {
         return error_response(400, "bad_parameter", e.what(), e.parameter);
@@ -341,8 +273,7 @@ ApiResponse handle_document(const Xapian::Database& db, const std::string& id) {
     if (nlohmann::json source = source_link(db, id, body); !source.is_null()) {
         body["source"] = std::move(source);
     }
-    add_citation_links(db, *docid, body);
-    add_status_and_relations(db, *docid, body);
+    add_document_links(body, document_links(db, *docid, data));
     return {200, std::move(body)};
 }
 

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/page_fields.hpp"
 #include "server/static_files.hpp"
 #include "support.hpp"
 
@@ -106,6 +107,12 @@ TEST_CASE("static files: content types, index.html at /, revalidation", "[static
 
     CHECK_THROWS_WITH(static_root(page_dir() / "no-such-folder"),
                       Catch::Contains("no-such-folder") && Catch::Contains("does not exist"));
+}
+
+TEST_CASE("the page's query fields and statuses are the server's tables", "[static]") {
+    INFO(kPageFieldsPath << " is not what the tables give: run `" << kPageFieldsCommand
+                         << "` and commit it");
+    CHECK(test::read_file(fs::path(TRACUU_SOURCE_DIR) / kPageFieldsPath) == page_fields_module());
 }
 
 TEST_CASE("the real server never serves a file outside static/", "[static][http]") {

@@ -8,7 +8,7 @@ import {
   UNDATED, UNDATED_LABEL, displayDate, issueDateLabel, parseDisplayDate,
 } from './dates.js';
 import {
-  MAX_PAGE, PAGE_SIZE, effectiveSort, hasFilters, href, withChanges,
+  FILTER_NAMES, MAX_PAGE, PAGE_SIZE, effectiveSort, hasFilters, href, withChanges,
 } from './url-state.js';
 import { STATUS_LABELS, statusBadge } from './relations.js';
 
@@ -84,7 +84,7 @@ function pageCount(data) {
 }
 
 function filtersPanel(state, data, ctx) {
-  const active = ['issuer', 'type', 'year', 'status', 'from', 'to'].filter((n) => state[n]).length;
+  const active = FILTER_NAMES.filter((n) => state[n]).length;
   const details = el('details', { class: 'filters', open: wideScreen.matches || filtersOpen },
     el('summary', { class: 'filters__toggle' },
       active ? `Bộ lọc (${active} đang áp dụng)` : 'Bộ lọc'),

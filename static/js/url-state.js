@@ -5,20 +5,22 @@
 //   ...&doc=seeds/004_883586d83ecb7309.txt   a document (the search stays in the URL for "back")
 //   ...&ref=57-NQ/TW                          the documents citing a number
 
+import { FACET_FIELDS, STATUSES } from './query-fields.js';
+
 export const PAGE_SIZE = 10;
 /** The API answers offsets up to 10000. */
 export const MAX_PAGE = Math.floor(10000 / PAGE_SIZE) + 1;
 
-export const FILTER_NAMES = ['issuer', 'type', 'year', 'status', 'from', 'to'];
+/**
+ * The page's filters: the query fields every search counts (query-fields.js, generated from the
+ * server's tables), the status of force and the date range.
+ */
+export const FILTER_NAMES = [...FACET_FIELDS, 'status', 'from', 'to'];
 const TEXT_NAMES = ['q', ...FILTER_NAMES, 'sort', 'doc', 'ref'];
 const SORTS = ['relevance', 'date', 'oldest'];
-/** The API's statuses of force (server/openapi.json `StatusValue`). */
-const STATUSES = [
-  'in_force', 'not_yet_in_force', 'amended', 'partly_repealed', 'replaced', 'repealed', 'expired', 'unknown',
-];
 
 export function emptyState() {
-  return { q: '', issuer: '', type: '', year: '', status: '', from: '', to: '', sort: '', page: 1, doc: '', ref: '' };
+  return { ...Object.fromEntries(TEXT_NAMES.map((name) => [name, ''])), page: 1 };
 }
 
 /** The state in a query string (location.search); unknown or bad values are dropped. */
