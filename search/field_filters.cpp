@@ -9,6 +9,7 @@
 #include "index/date_key.hpp"
 #include "index/directive_terms.hpp"
 #include "index/schema.hpp"
+#include "index/stored_citations.hpp"
 #include "number_query.hpp"
 #include "query_builder.hpp"
 
@@ -77,6 +78,38 @@ Xapian::Query field_filter_query(QueryField field, const std::string& value) {
             break;
     }
     throw QueryError("q", "unknown field");
+}
+
+// The citing side's kRelation terms. A number typed in part has no exact key to pair: then
+// documents with that relation to some number, which the cites filter narrows to those citing it.
+Xapian::Query relation_filter_query(const std::string& relation,
+                                    const std::vector<QueryPart>& filters) {
+    // A mention has no term (most citations are mentions): the documents citing the number with
+    // no other relation to it.
+    const bool mentions = relation == "mentions";
+    std::vector<std::string_view> relations;
+    for (std::string_view r : citation_relation_names()) {
+        if (mentions ? r != "mentions" : r == relation) relations.push_back(r);
+    }
+    std::vector<Xapian::Query> terms;
+    for (const QueryPart& f : filters) {
+        if (f.field != QueryField::Cites || f.negated) continue;
+        for (const auto& n : read_document_number(f.text)) {
+            for (std::string_view r : relations) {
+                if (!n.complete) {
+                    if (!mentions) terms.emplace_back(schema::relation_term(r));
+                    continue;
+                }
+                for (const auto& key : n.exact_keys())
+                    terms.emplace_back(schema::relation_term(r, key));
+            }
+        }
+    }
+    if (terms.empty() && !mentions) terms.emplace_back(schema::relation_term(relation));
+    const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    if (!mentions) return any;
+    return terms.empty() ? Xapian::Query::MatchAll
+                         : Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, any);
 }
 
 std::string date_sort_key(const std::string& date, bool upper) {

@@ -1,5 +1,5 @@
-// Structured filters (number, issuer, cites, type, signer, year, date range) as Xapian boolean
-// queries, and facet counting with Xapian MatchSpies.
+// Structured filters (number, issuer, cites, type, signer, year, relation, date range) as Xapian
+// boolean queries, and facet counting with Xapian MatchSpies.
 #pragma once
 
 #include <array>
@@ -17,6 +17,11 @@ namespace tracuu {
 /// The boolean query for one field:value. Throws QueryError naming the field for a value that
 /// cannot be read (a number that is not a document number, a year that is not a year, ...).
 Xapian::Query field_filter_query(QueryField field, const std::string& value);
+
+/// `relation=` with `cites=`: documents citing the numbers of the (not negated) `cites` parts of
+/// `filters` with `relation` (`amends`; `mentions`: with no other relation to them).
+Xapian::Query relation_filter_query(const std::string& relation,
+                                    const std::vector<QueryPart>& filters);
 
 /// The year filter's value for documents with no date at all (not even a year), and the year
 /// facet's bucket counting them.

@@ -119,16 +119,13 @@ Queries number_tiers(const NumberMatch& match) {
 
 class Builder {
   public:
-    Builder(const FieldQueryMaker& field_query, const IndexEvidence* index)
-        : field_query_(field_query), index_(index) {}
+    Builder(const QueryFilters& filters, const IndexEvidence* index)
+        : index_(index), filters_(filters.required), excluded_(filters.excluded) {}
 
-    /// `last_typed`: the part the query ends with (its last word may be unfinished).
+    /// `last_typed`: the part the query ends with (its last word may be unfinished). A field
+    /// part is one of the filters already.
     void add(const QueryPart& part, bool last_typed = false) {
-        if (part.field != QueryField::None) {
-            Xapian::Query q = field_query_(part.field, part.text);
-            (part.negated ? excluded_ : filters_).push_back(std::move(q));
-            return;
-        }
+        if (part.field != QueryField::None) return;
         const std::string text = normalize_text(part.text);
         const Analysis analysis = analyze(text, NumberMode::Query);
         token_count_ += analysis.tokens.size();
@@ -428,7 +425,6 @@ class Builder {
         }
     }
 
-    const FieldQueryMaker& field_query_;
     const IndexEvidence* index_;
     /// A clause every match must meet, and its form over exact-mark terms (the same unless the
     /// clause is one syllable typed with marks). Its syllables in the run being collected are
@@ -445,7 +441,9 @@ class Builder {
     }
     void require(const Xapian::Query& clause) { require(clause, clause); }
 
-    Queries required_, required_exact_, filters_, excluded_;
+    Queries filters_;   ///< the filters given: every match meets each
+    Queries excluded_;  ///< the exclusions given, then the words typed after `-`
+    Queries required_, required_exact_;
     bool marks_outside_clauses_ = false;  ///< tone terms no exact clause requires
     std::vector<bool> covered_;           ///< per required clause: implied by the pairs
     static constexpr std::size_t kNoClause = static_cast<std::size_t>(-1);
@@ -483,7 +481,7 @@ Xapian::Query tier(double weight, const Xapian::Query& q) {
     return Xapian::Query(Xapian::Query::OP_FILTER, constant, q);
 }
 
-BuiltQuery build_query(const std::vector<QueryPart>& parts, const FieldQueryMaker& field_query,
+BuiltQuery build_query(const std::vector<QueryPart>& parts, const QueryFilters& filters,
                        const IndexEvidence* index) {
     // The part the typed text ends with (URL filters come after it and were not typed).
     const QueryPart* last_typed = nullptr;
@@ -492,7 +490,7 @@ BuiltQuery build_query(const std::vector<QueryPart>& parts, const FieldQueryMake
     }
     const bool may_be_unfinished = last_typed && last_typed->field == QueryField::None &&
                                    !last_typed->quoted && !last_typed->negated;
-    Builder builder(field_query, index);
+    Builder builder(filters, index);
     for (const auto& part : parts) builder.add(part, may_be_unfinished && &part == last_typed);
     return builder.finish();
 }

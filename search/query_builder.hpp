@@ -12,7 +12,6 @@
 //      and proximity as weighted OP_AND_MAYBE boosts.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -95,16 +94,23 @@ class QueryError : public std::runtime_error {
     std::string parameter_;
 };
 
-/// Makes the boolean query for a field:value part (see field_filters.hpp).
-using FieldQueryMaker = std::function<Xapian::Query(QueryField, const std::string&)>;
+/// The filters of a query as Xapian queries, made by the caller (the searcher reads the
+/// field:value parts, the relation, the dates and the statuses, through its filter cache) and
+/// applied by build_query to every query it builds, the any-word one too.
+struct QueryFilters {
+    std::vector<Xapian::Query> required;  ///< every match meets each
+    std::vector<Xapian::Query> excluded;  ///< no match meets any
+};
 
 class IndexEvidence;
 
-/// Builds the query of `parts`. With `index`, the word a query ends with, when the index does not
-/// hold it (`chuy`: still being typed), matches the words it starts (IndexEvidence::completions,
-/// the kMaxCompletions most frequent, as one synonym): every query whose words are all in the
-/// index is built exactly as without it.
-BuiltQuery build_query(const std::vector<QueryPart>& parts, const FieldQueryMaker& field_query,
+/// Builds the query of the words and numbers of `parts`, within `filters`. Field parts
+/// (`so:57-NQ/TW`) are not read here (they are in `filters`): they only tell where the typed
+/// text ends. With `index`, the word a query ends with, when the index does not hold it (`chuy`:
+/// still being typed), matches the words it starts (IndexEvidence::completions, the
+/// kMaxCompletions most frequent, as one synonym): every query whose words are all in the index
+/// is built exactly as without it.
+BuiltQuery build_query(const std::vector<QueryPart>& parts, const QueryFilters& filters,
                        const IndexEvidence* index = nullptr);
 
 /// Most words an unfinished last word stands for.

@@ -4,11 +4,9 @@
 #include <optional>
 #include <unordered_map>
 
-#include "analyzers/document_number.hpp"
 #include "docid_source.hpp"
 #include "field_filters.hpp"
 #include "index/schema.hpp"
-#include "index/stored_citations.hpp"
 #include "index/stored_document.hpp"
 #include "query_interpretation.hpp"
 #include "snippet.hpp"
@@ -272,69 +270,12 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, 
     return c;
 }
 
-/// Every query of `built` filtered by `filter`.
-void filter_built(BuiltQuery& built, const Xapian::Query& filter) {
-    for (RankedQuery* q : {&built.strict, &built.relaxed}) {
-        q->matching = Xapian::Query(Xapian::Query::OP_FILTER, q->matching, filter);
-        q->ranking = Xapian::Query(Xapian::Query::OP_FILTER, q->ranking, filter);
-        for (FirstPassTier& tier : q->first_pass)
-            tier.query = Xapian::Query(Xapian::Query::OP_FILTER, tier.query, filter);
-    }
-}
-
-/// `relation=` with `cites=`: documents citing that number with that relation (the citing
-/// side's kRelation terms). A number typed in part has no exact key to pair: then documents with
-/// that relation to some number, which the cites filter narrows to those citing it.
-Xapian::Query relation_filter_query(const SearchRequest& request) {
-    // A mention has no term (most citations are mentions): the documents citing the number with
-    // no other relation to it.
-    const bool mentions = request.relation == "mentions";
-    std::vector<std::string_view> relations;
-    for (std::string_view r : citation_relation_names()) {
-        if (mentions ? r != "mentions" : r == request.relation) relations.push_back(r);
-    }
-    std::vector<Xapian::Query> terms;
-    for (const QueryPart& f : request.filters) {
-        if (f.field != QueryField::Cites || f.negated) continue;
-        for (const auto& n : read_document_number(f.text)) {
-            for (std::string_view r : relations) {
-                if (!n.complete) {
-                    if (!mentions) terms.emplace_back(schema::relation_term(r));
-                    continue;
-                }
-                for (const auto& key : n.exact_keys())
-                    terms.emplace_back(schema::relation_term(r, key));
-            }
-        }
-    }
-    if (terms.empty() && !mentions) terms.emplace_back(schema::relation_term(request.relation));
-    const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    if (!mentions) return any;
-    return terms.empty() ? Xapian::Query::MatchAll
-                         : Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, any);
-}
-
-}  // namespace
-
-BuiltQuery build_search_query(const SearchRequest& request) {
-    return build_search_query(request, field_filter_query);
-}
-
-BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMaker& field_query,
-                              const IndexEvidence* index) {
+/// The parts of `request`: the text typed, then the URL's filters.
+std::vector<QueryPart> query_parts(const SearchRequest& request) {
     std::vector<QueryPart> parts = parse_query_syntax(request.q);
     parts.insert(parts.end(), request.filters.begin(), request.filters.end());
-    BuiltQuery built = build_query(parts, field_query, index);
-    if (!request.relation.empty()) {
-        filter_built(built, relation_filter_query(request));
-    }
-    if (!request.date_from.empty() || !request.date_to.empty()) {
-        filter_built(built, date_range_query(request.date_from, request.date_to));
-    }
-    return built;
+    return parts;
 }
-
-namespace {
 
 /// The statuses asked, as indexes into status_names().
 std::vector<std::size_t> status_indexes(const std::vector<std::string>& asked) {
@@ -348,6 +289,28 @@ std::vector<std::size_t> status_indexes(const std::vector<std::string>& asked) {
     return out;
 }
 
+/// The filters of `request`, as written (no filter cache): its field:value `parts`, the
+/// relation to the number it cites, the dates and, with `statuses`, the statuses asked.
+QueryFilters request_filters(const SearchRequest& request, const std::vector<QueryPart>& parts,
+                             const StatusTablePtr& statuses = nullptr) {
+    QueryFilters filters;
+    for (const QueryPart& part : parts) {
+        if (part.field == QueryField::None) continue;
+        (part.negated ? filters.excluded : filters.required)
+            .push_back(field_filter_query(part.field, part.text));
+    }
+    if (!request.relation.empty())
+        filters.required.push_back(relation_filter_query(request.relation, request.filters));
+    if (!request.date_from.empty() || !request.date_to.empty())
+        filters.required.push_back(date_range_query(request.date_from, request.date_to));
+    if (statuses && !request.statuses.empty()) {
+        // The documents of those statuses now: a filter like the others, on every pass, so
+        // totals are exact and pages concatenate.
+        filters.required.push_back(statuses->filter(status_indexes(request.statuses)));
+    }
+    return filters;
+}
+
 /// The search of `request.q` as it is (see search()).
 SearchResult search_text(const Xapian::Database& db, const SearchRequest& request,
                          const ValueTablePtr& given_values, const IndexEvidence& index,
@@ -355,22 +318,17 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
     // A table of these shards (one for each), else none: Xapian's values are read.
     Table values;
     if (given_values && given_values->shard_count() == db.size()) values.values = given_values;
-    // Compound filters (an issuer's words) from the revision's remembered lists when there is one.
-    BuiltQuery built = values ? build_search_query(
-                                    request,
-                                    [&](QueryField field, const std::string& value) {
-                                        return values.values->filters().query(
-                                            db, field_filter_query(field, value), values.values);
-                                    },
-                                    &index)
-                              : build_search_query(request, field_filter_query, &index);
-    if (statuses && !request.statuses.empty()) {
-        // A query on the documents of those statuses now: the same filter on every pass, so
-        // totals are exact and pages concatenate as with any other filter.
-        const Xapian::Query filter = statuses->filter(status_indexes(request.statuses));
-        filter_built(built,
-                     values ? values.values->filters().query(db, filter, values.values) : filter);
+    const std::vector<QueryPart> parts = query_parts(request);
+    QueryFilters filters = request_filters(request, parts, statuses);
+    if (values) {
+        // Compound filters (an issuer's words) from the revision's remembered lists; the cache
+        // returns the others as they are (filter_cache.hpp).
+        for (auto* list : {&filters.required, &filters.excluded}) {
+            for (Xapian::Query& filter : *list)
+                filter = values.values->filters().query(db, filter, values.values);
+        }
     }
+    BuiltQuery built = build_query(parts, filters, &index);
     // Only filters: every match weighs the same, so show the newest first.
     const SortOrder sort = !built.has_text && request.sort == SortOrder::Relevance
                                ? SortOrder::DateNewest
@@ -416,6 +374,11 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
 }
 
 }  // namespace
+
+BuiltQuery build_search_query(const SearchRequest& request, const IndexEvidence* index) {
+    const std::vector<QueryPart> parts = query_parts(request);
+    return build_query(parts, request_filters(request, parts), index);
+}
 
 SearchResult search(const Xapian::Database& db, const SearchRequest& request,
                     const ValueTablePtr& values) {

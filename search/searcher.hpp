@@ -71,11 +71,9 @@ using ValueTablePtr = std::shared_ptr<const ValueTable>;
 SearchResult search(const Xapian::Database& db, const SearchRequest& request,
                     const ValueTablePtr& values = nullptr);
 
-/// The query parts of `request` (typed text and URL filters), built: exposed for tests and tools.
-BuiltQuery build_search_query(const SearchRequest& request);
-/// The same with filters made by `field_query`, and with `index` an unfinished last word
-/// completed (build_query).
-BuiltQuery build_search_query(const SearchRequest& request, const FieldQueryMaker& field_query,
-                              const IndexEvidence* index = nullptr);
+/// The query of `request` (typed text, URL filters, relation, dates), built as search() builds
+/// it but for the statuses and the filter cache: exposed for tests and tools. With `index`, an
+/// unfinished last word is completed (build_query).
+BuiltQuery build_search_query(const SearchRequest& request, const IndexEvidence* index = nullptr);
 
 }  // namespace tracuu

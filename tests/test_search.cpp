@@ -10,6 +10,7 @@
 #include "analyzers/analyzer.hpp"
 #include "analyzers/text_normalizer.hpp"
 #include "index/stored_document.hpp"
+#include "search/field_filters.hpp"
 #include "search/searcher.hpp"
 #include "server/search_json.hpp"
 #include "support.hpp"
@@ -258,6 +259,50 @@ TEST_CASE("a date range keeps documents dated inside it", "[search][filters]") {
     }
     request.q = "chuyển đổi số";
     CHECK(id_set(search(db(), request)).count(k000) == 1);
+}
+
+TEST_CASE("a date range is one of the built query's filters", "[search][filters]") {
+    SearchRequest request;
+    request.date_from = "2025-10-01";
+    request.date_to = "2025-10-31";
+    const Xapian::Query dates = date_range_query(request.date_from, request.date_to);
+    // No words: every document, within the range; the query is the one filtered from outside
+    // before dates were a filter like the others.
+    const std::string only_dates =
+        Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string()), dates)
+            .get_description();
+    CHECK(build_search_query(request).strict.matching.get_description() == only_dates);
+    CHECK(build_query({}, QueryFilters{{dates}, {}}).strict.matching.get_description() ==
+          only_dates);
+
+    auto matches = [](const Xapian::Query& query) {
+        Xapian::Enquire enquire(db());
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        const Xapian::MSet mset = enquire.get_mset(0, db().get_doccount());
+        return std::set<Xapian::docid>(mset.begin(), mset.end());
+    };
+    const auto inside = matches(dates);
+    // With words, every query of both ways of matching (every word, any word) keeps to it, and
+    // without the range the any-word one finds documents outside it.
+    bool outside_without = false;
+    for (const std::string q : {"chuyển đổi số", "kế hoạch triển khai", "nghị quyết 57"}) {
+        INFO(q);
+        request.q = q;
+        const BuiltQuery built = build_search_query(request);
+        for (const RankedQuery* ranked : {&built.strict, &built.relaxed}) {
+            std::vector<Xapian::Query> queries{ranked->matching, ranked->ranking};
+            for (const FirstPassTier& tier : ranked->first_pass) queries.push_back(tier.query);
+            for (const Xapian::Query& query : queries) {
+                for (Xapian::docid d : matches(query)) CHECK(inside.count(d) == 1);
+            }
+        }
+        SearchRequest undated = request;
+        undated.date_from = undated.date_to = "";
+        for (Xapian::docid d : matches(build_search_query(undated).relaxed.matching))
+            outside_without = outside_without || inside.count(d) == 0;
+    }
+    CHECK(outside_without);
 }
 
 TEST_CASE("facets count issuers, types and years of the matches", "[search][facets]") {

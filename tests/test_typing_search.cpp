@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 
 #include "analyzers/code_tables.hpp"
-#include "search/field_filters.hpp"
 #include "search/query_interpretation.hpp"
 #include "search/searcher.hpp"
 #include "server/api.hpp"
@@ -103,7 +102,7 @@ TEST_CASE("queries whose words the index holds are built as without the index",
         request.q = std::string(row[0]);
         INFO(request.q);
         const BuiltQuery plain = build_search_query(request);
-        const BuiltQuery with_index = build_search_query(request, field_filter_query, &index);
+        const BuiltQuery with_index = build_search_query(request, &index);
         CHECK(plain.strict.matching.get_description() ==
               with_index.strict.matching.get_description());
         CHECK(plain.strict.ranking.get_description() ==
