@@ -10,6 +10,7 @@
 #include "index/directive_terms.hpp"
 #include "index/schema.hpp"
 #include "index/stored_citations.hpp"
+#include "match_all.hpp"
 #include "number_query.hpp"
 #include "query_builder.hpp"
 
@@ -28,7 +29,7 @@ Xapian::Query number_filter_query(NumberRole role, const std::string& value, Que
 
 /// Documents with no date key at all (neither a day, a month nor a year).
 Xapian::Query undated_query() {
-    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(),
                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, "0"));
 }
 
@@ -108,8 +109,7 @@ Xapian::Query relation_filter_query(const std::string& relation,
     if (terms.empty() && !mentions) terms.emplace_back(schema::relation_term(relation));
     const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
     if (!mentions) return any;
-    return terms.empty() ? Xapian::Query::MatchAll
-                         : Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, any);
+    return terms.empty() ? match_all() : Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(), any);
 }
 
 std::string date_sort_key(const std::string& date, bool upper) {

@@ -7,6 +7,7 @@
 #include "analyzers/analyzer.hpp"
 #include "analyzers/text_normalizer.hpp"
 #include "index/schema.hpp"
+#include "match_all.hpp"
 #include "number_query.hpp"
 #include "query_interpretation.hpp"
 
@@ -174,11 +175,7 @@ class Builder {
     }
 
     RankedQuery ranked(Xapian::Query::op op) const {
-        // A fresh match-all, never a copy of the static Query::MatchAll: Xapian 1.4 counts
-        // references without atomics, so copying that one object from several server threads
-        // at once corrupts its count (a crash seen under wrk with filter-only searches).
-        const Xapian::Query required =
-            required_.empty() ? Xapian::Query(std::string()) : combine(op, required_);
+        const Xapian::Query required = required_.empty() ? match_all() : combine(op, required_);
         RankedQuery r;
         r.matching = filtered(required);
         r.ranking = with_number_boosts(required);

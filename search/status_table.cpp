@@ -6,6 +6,7 @@
 
 #include "citations_lookup.hpp"
 #include "index/schema.hpp"
+#include "match_all.hpp"
 
 namespace tracuu {
 namespace {
@@ -135,7 +136,7 @@ Xapian::Query StatusTable::filter(const std::vector<std::size_t>& statuses) cons
         own.emplace_back(Q::OP_AND_NOT, Q(Q::OP_AND_NOT, has_from, from_passed), expired);
     if (asked("in_force")) own.emplace_back(Q::OP_AND_NOT, from_passed, expired);
     if (asked("unknown"))
-        own.emplace_back(Q::OP_AND_NOT, Q(Q::OP_AND_NOT, Q(Q::MatchAll), has_from), expired);
+        own.emplace_back(Q::OP_AND_NOT, Q(Q::OP_AND_NOT, match_all(), has_from), expired);
     // The documents acted on whose status is not their own dates' are taken out of those, and
     // added to theirs.
     std::vector<std::string> wanted;
