@@ -5,11 +5,6 @@ import { el } from './dom.js';
 import { formatDate, formatNumber } from './format.js';
 import { href, withChanges } from './url-state.js';
 
-/** Strongest first, as the API groups them. */
-export const RELATION_ORDER = [
-  'repeals', 'replaces', 'amends', 'corrects', 'consolidates', 'guides', 'implements', 'basis', 'mentions',
-];
-
 /** The verb on a citing line: what the citing document does to the cited one. */
 export const RELATION_VERBS = {
   basis: 'Căn cứ',
