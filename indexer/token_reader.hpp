@@ -1,6 +1,6 @@
 // What the readers of an analysed text (citations, their relations, dates of force) share: the
-// tokens with the text they came from, so a reader can look at a token as written and at what
-// stands between two tokens (punctuation, line breaks).
+// tokens with the text they came from, so a reader can look at a token as written, at what
+// stands between two tokens (punctuation, line breaks) and at the phrase ending before one.
 #pragma once
 
 #include <initializer_list>
