@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "table_lookup.hpp"
+
 namespace tracuu {
 namespace {
 
@@ -25,34 +27,21 @@ struct Tables {
     std::array<std::array<std::array<char32_t, 6>, 6>, 26> composed{};
 };
 
+// The combining marks of Vietnamese letters: a vowel's quality, a syllable's tone.
+constexpr std::pair<char16_t, Quality> kQualityMarks[] = {
+    {0x0302, Quality::Circumflex}, {0x0306, Quality::Breve}, {0x031B, Quality::Horn}};
+constexpr std::pair<char16_t, Tone> kToneMarks[] = {{0x0300, Tone::Grave},
+                                                    {0x0301, Tone::Acute},
+                                                    {0x0303, Tone::Tilde},
+                                                    {0x0309, Tone::Hook},
+                                                    {0x0323, Tone::Dot}};
+
 Quality quality_of(char16_t mark) {
-    switch (mark) {
-        case 0x0302:
-            return Quality::Circumflex;
-        case 0x0306:
-            return Quality::Breve;
-        case 0x031B:
-            return Quality::Horn;
-        default:
-            return Quality::Other;
-    }
+    return second_of(kQualityMarks, mark).value_or(Quality::Other);
 }
 
 std::optional<Tone> tone_of(char16_t mark) {
-    switch (mark) {
-        case 0x0300:
-            return Tone::Grave;
-        case 0x0301:
-            return Tone::Acute;
-        case 0x0303:
-            return Tone::Tilde;
-        case 0x0309:
-            return Tone::Hook;
-        case 0x0323:
-            return Tone::Dot;
-        default:
-            return std::nullopt;
-    }
+    return second_of(kToneMarks, mark);
 }
 
 std::optional<LatinLetter> decompose(const icu::Normalizer2& nfd, char32_t c) {

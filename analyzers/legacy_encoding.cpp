@@ -11,6 +11,7 @@
 #include "code_tables.hpp"
 #include "embedded_data.hpp"
 #include "latin_letters.hpp"
+#include "table_lookup.hpp"
 #include "text_normalizer.hpp"
 #include "utf8.hpp"
 #include "vietnamese_syllables.hpp"
@@ -172,19 +173,13 @@ std::string guess_capitals(const std::string& text) {
 }  // namespace
 
 std::string_view encoding_name(TextEncoding encoding) {
-    switch (encoding) {
-        case TextEncoding::Utf8:
-            return "UTF-8";
-        case TextEncoding::Utf16:
-            return "UTF-16";
-        case TextEncoding::Windows1258:
-            return "Windows-1258";
-        case TextEncoding::Tcvn3:
-            return "TCVN3";
-        case TextEncoding::Vni:
-            return "VNI";
-    }
-    return "?";
+    static constexpr std::pair<TextEncoding, std::string_view> names[] = {
+        {TextEncoding::Utf8, "UTF-8"},
+        {TextEncoding::Utf16, "UTF-16"},
+        {TextEncoding::Windows1258, "Windows-1258"},
+        {TextEncoding::Tcvn3, "TCVN3"},
+        {TextEncoding::Vni, "VNI"}};
+    return second_of(names, encoding).value_or("?");
 }
 
 std::string decode_tcvn3(std::string_view bytes, Tcvn3Capitals capitals) {
@@ -245,27 +240,40 @@ std::string decode_windows1258(std::string_view bytes) {
     return from_codepage(bytes, "windows-1258");
 }
 
-std::optional<std::string> windows1252_bytes(std::string_view utf8_text) {
+namespace {
+
+/// The Windows-1252 byte of a character; nullopt for one the code page lacks.
+std::optional<char> windows1252_byte(char32_t c) {
     static const std::map<char32_t, char> reverse = [] {
         std::map<char32_t, char> r;
         const auto& high = windows1252_high();
         for (int i = 0; i < 128; ++i) r.emplace(high[i], static_cast<char>(0x80 + i));
         return r;
     }();
+    if (c < 0x80) return static_cast<char>(c);
+    const auto it = reverse.find(c);
+    if (it == reverse.end()) return std::nullopt;
+    return it->second;
+}
+
+/// Each character of `text` as the one byte `byte_of` gives it; nullopt when it gives none.
+template <class ByteOf>
+std::optional<std::string> one_byte_each(std::string_view text, ByteOf byte_of) {
     std::string bytes;
-    bytes.reserve(utf8_text.size());
+    bytes.reserve(text.size());
     std::size_t pos = 0;
-    while (pos < utf8_text.size()) {
-        const char32_t c = utf8::next(utf8_text, pos);
-        if (c < 0x80) {
-            bytes.push_back(static_cast<char>(c));
-            continue;
-        }
-        const auto it = reverse.find(c);
-        if (it == reverse.end()) return std::nullopt;
-        bytes.push_back(it->second);
+    while (pos < text.size()) {
+        const std::optional<char> byte = byte_of(utf8::next(text, pos));
+        if (!byte) return std::nullopt;
+        bytes.push_back(*byte);
     }
     return bytes;
+}
+
+}  // namespace
+
+std::optional<std::string> windows1252_bytes(std::string_view utf8_text) {
+    return one_byte_each(utf8_text, windows1252_byte);
 }
 
 namespace {
@@ -273,21 +281,9 @@ namespace {
 /// The bytes a text shown through a single-byte table came from: each character of
 /// Windows-1252 or Latin-1 gives its byte back, any other character '?'.
 std::string single_byte_reading(std::string_view text) {
-    std::string bytes;
-    bytes.reserve(text.size());
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const char32_t c = utf8::next(text, pos);
-        if (c < 0x100) {
-            bytes.push_back(static_cast<char>(c));
-        } else {
-            std::string one;
-            utf8::append(one, c);
-            const auto byte = windows1252_bytes(one);
-            bytes.push_back(byte ? (*byte)[0] : '?');
-        }
-    }
-    return bytes;
+    return *one_byte_each(text, [](char32_t c) -> std::optional<char> {
+        return c < 0x100 ? static_cast<char>(c) : windows1252_byte(c).value_or('?');
+    });
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdio>
 
+#include "analyzers/table_lookup.hpp"
 #include "analyzers/utf8.hpp"
 
 namespace tracuu::chaos {
@@ -36,11 +37,24 @@ class Random {
     uint64_t state_;
 };
 
-constexpr std::array<Mutation, 16> kMutations = {
-    Mutation::Ellipsis,   Mutation::CurlyQuotes, Mutation::Dashes,      Mutation::Nbsp,
-    Mutation::Invisible,  Mutation::Nfd,         Mutation::BidiControl, Mutation::Markdown,
-    Mutation::LabelBlock, Mutation::SplitHeader, Mutation::GluedHeader, Mutation::LineEnds,
-    Mutation::Truncate,   Mutation::MidBom,      Mutation::LongLine,    Mutation::Html};
+/// Every mutation with its name in file names and counts.
+constexpr std::array<std::pair<Mutation, std::string_view>, 16> kMutations = {
+    {{Mutation::Ellipsis, "ellipsis"},
+     {Mutation::CurlyQuotes, "quotes"},
+     {Mutation::Dashes, "dashes"},
+     {Mutation::Nbsp, "nbsp"},
+     {Mutation::Invisible, "invisible"},
+     {Mutation::Nfd, "nfd"},
+     {Mutation::BidiControl, "bidi"},
+     {Mutation::Markdown, "markdown"},
+     {Mutation::LabelBlock, "labels"},
+     {Mutation::SplitHeader, "split"},
+     {Mutation::GluedHeader, "glued"},
+     {Mutation::LineEnds, "crlf"},
+     {Mutation::Truncate, "truncated"},
+     {Mutation::MidBom, "bom"},
+     {Mutation::LongLine, "longline"},
+     {Mutation::Html, "html"}}};
 
 std::vector<std::string_view> lines_of(std::string_view text) {
     std::vector<std::string_view> lines;
@@ -330,41 +344,7 @@ std::string_view excerpt(std::string_view text, Random& r) {
 }  // namespace
 
 std::string_view mutation_name(Mutation m) {
-    switch (m) {
-        case Mutation::Ellipsis:
-            return "ellipsis";
-        case Mutation::CurlyQuotes:
-            return "quotes";
-        case Mutation::Dashes:
-            return "dashes";
-        case Mutation::Nbsp:
-            return "nbsp";
-        case Mutation::Invisible:
-            return "invisible";
-        case Mutation::Nfd:
-            return "nfd";
-        case Mutation::BidiControl:
-            return "bidi";
-        case Mutation::Markdown:
-            return "markdown";
-        case Mutation::LabelBlock:
-            return "labels";
-        case Mutation::SplitHeader:
-            return "split";
-        case Mutation::GluedHeader:
-            return "glued";
-        case Mutation::LineEnds:
-            return "crlf";
-        case Mutation::Truncate:
-            return "truncated";
-        case Mutation::MidBom:
-            return "bom";
-        case Mutation::LongLine:
-            return "longline";
-        case Mutation::Html:
-            return "html";
-    }
-    return "unknown";
+    return second_of(kMutations, m).value_or("unknown");
 }
 
 ChaosFile make_chaos_file(const std::vector<std::string>& sources, std::size_t index,
@@ -395,7 +375,7 @@ ChaosFile make_chaos_file(const std::vector<std::string>& sources, std::size_t i
         text = std::string(excerpt(sources[f.source], r));
     }
     while (f.mutations.size() < count) {
-        const Mutation m = r.pick(kMutations);
+        const Mutation m = r.pick(kMutations).first;
         if (std::find(f.mutations.begin(), f.mutations.end(), m) != f.mutations.end()) continue;
         if (index == 0 && (m == Mutation::Truncate || m == Mutation::Html)) continue;
         f.mutations.push_back(m);

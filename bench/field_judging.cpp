@@ -12,6 +12,7 @@
 
 #include "analyzers/abbreviations.hpp"
 #include "analyzers/document_number.hpp"
+#include "analyzers/table_lookup.hpp"
 #include "analyzers/word_forms.hpp"
 #include "indexer/body_name.hpp"
 #include "indexer/document_preparation.hpp"
@@ -155,30 +156,27 @@ Outcome read_fields(const std::filesystem::path& path, const std::string& id,
     }
 }
 
+/// Each verdict: its name in reports and the count of a field's tally it adds to (none for
+/// Absent).
+struct VerdictEntry {
+    Verdict verdict;
+    const char* name;
+    std::size_t FieldTally::*count;
+};
+constexpr VerdictEntry kVerdicts[] = {{Verdict::Right, "right", &FieldTally::right},
+                                      {Verdict::Wrong, "wrong", &FieldTally::wrong},
+                                      {Verdict::Invented, "invented", &FieldTally::invented},
+                                      {Verdict::Missing, "missing", &FieldTally::missing},
+                                      {Verdict::MissingOk, "missing-ok", &FieldTally::missing_ok},
+                                      {Verdict::Absent, "absent", nullptr}};
+
 void tally(GroupReport& g, const std::string& field, Verdict v, bool present, bool expected) {
     FieldTally& t = g.fields[field];
     ++t.documents;
     t.present += present;
     t.expected += expected;
-    switch (v) {
-        case Verdict::Right:
-            ++t.right;
-            break;
-        case Verdict::Wrong:
-            ++t.wrong;
-            break;
-        case Verdict::Invented:
-            ++t.invented;
-            break;
-        case Verdict::Missing:
-            ++t.missing;
-            break;
-        case Verdict::MissingOk:
-            ++t.missing_ok;
-            break;
-        case Verdict::Absent:
-            break;
-    }
+    const auto count = lookup(kVerdicts, v, &VerdictEntry::verdict, &VerdictEntry::count);
+    if (count && *count) ++(t.*(*count));
 }
 
 bool lists(const std::string& cell, std::string_view part) {
@@ -259,21 +257,7 @@ TruthTable read_truth(const std::filesystem::path& tsv) {
 }
 
 const char* to_string(Verdict v) {
-    switch (v) {
-        case Verdict::Right:
-            return "right";
-        case Verdict::Wrong:
-            return "wrong";
-        case Verdict::Invented:
-            return "invented";
-        case Verdict::Missing:
-            return "missing";
-        case Verdict::MissingOk:
-            return "missing-ok";
-        case Verdict::Absent:
-            return "absent";
-    }
-    return "?";
+    return lookup(kVerdicts, v, &VerdictEntry::verdict, &VerdictEntry::name).value_or("?");
 }
 
 std::string found_value(const nlohmann::json& fields, const std::string& field) {

@@ -27,11 +27,13 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzers/code_tables.hpp"
+#include "analyzers/table_lookup.hpp"
 #include "engines.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 using namespace tracuu::bench;
+using tracuu::second_of;
 
 namespace {
 
@@ -45,6 +47,18 @@ struct Args {
     std::size_t limit = 10;
 };
 
+// The options that take a text or a path, and where each goes.
+constexpr std::pair<std::string_view, std::string Args::*> kTextOptions[] = {
+    {"--engine", &Args::engine},
+    {"--label", &Args::label},
+    {"--url", &Args::url},
+    {"--listen", &Args::listen}};
+constexpr std::pair<std::string_view, fs::path Args::*> kPathOptions[] = {
+    {"--db", &Args::db},
+    {"--root", &Args::root},
+    {"--queries", &Args::queries},
+    {"--judged", &Args::judged}};
+
 Args parse(int argc, char** argv) {
     Args a;
     if (argc < 2)
@@ -57,22 +71,10 @@ Args parse(int argc, char** argv) {
             if (i + 1 >= argc) throw std::runtime_error(arg + " needs a value");
             return argv[++i];
         };
-        if (arg == "--engine")
-            a.engine = next();
-        else if (arg == "--db")
-            a.db = next();
-        else if (arg == "--root")
-            a.root = next();
-        else if (arg == "--queries")
-            a.queries = next();
-        else if (arg == "--judged")
-            a.judged = next();
-        else if (arg == "--label")
-            a.label = next();
-        else if (arg == "--url")
-            a.url = next();
-        else if (arg == "--listen")
-            a.listen = next();
+        if (const auto text = second_of(kTextOptions, arg))
+            a.*(*text) = next();
+        else if (const auto path = second_of(kPathOptions, arg))
+            a.*(*path) = next();
         else if (arg == "--rounds")
             a.rounds = std::stoi(next());
         else if (arg == "--limit")
@@ -213,27 +215,36 @@ int cmd_http(const Args& a) {
     return 0;
 }
 
-int cmd_quality(const Args& a) {
+/// Asks the engine each row of the judged table `a.judged` (the query in column `query`, the
+/// wanted document's id in column `wanted`) as `q`, and calls `scored(row, rank)` with the wanted
+/// document's 1-based rank in the top 10, 0 when it is not there.
+template <class Scored>
+void rank_judged(const Args& a, const char* kind, std::size_t query, std::size_t wanted,
+                 Scored scored) {
     std::ifstream in(a.judged);
     if (!in) throw std::runtime_error("cannot read " + a.judged.string());
     std::stringstream s;
     s << in.rdbuf();
     const std::string table = s.str();
     auto engine = open_engine(a.engine, a.db);
+    for (const auto& row : tracuu::parse_tsv(table)) {
+        if (row.size() <= std::max(query, wanted)) continue;
+        const std::string text(row[query]);
+        QueryCase q{kind, {{"q", text}}, text};
+        const auto hits = engine->search(q, 10);
+        std::size_t rank = 0;
+        for (std::size_t i = 0; i < hits.size() && rank == 0; ++i) {
+            if (hits[i].id == row[wanted]) rank = i + 1;
+        }
+        scored(row, rank);
+    }
+}
+
+int cmd_quality(const Args& a) {
     double ndcg = 0, mrr = 0;
     std::size_t n = 0, found = 0;
     json misses = json::array();
-    for (const auto& row : tracuu::parse_tsv(table)) {
-        if (row.size() < 2) continue;
-        QueryCase q{"judged", {{"q", std::string(row[0])}}, std::string(row[0])};
-        const auto hits = engine->search(q, 10);
-        std::size_t rank = 0;
-        for (std::size_t i = 0; i < hits.size(); ++i) {
-            if (hits[i].id == row[1]) {
-                rank = i + 1;
-                break;
-            }
-        }
+    rank_judged(a, "judged", 0, 1, [&](const auto& row, std::size_t rank) {
         ++n;
         if (rank > 0) {
             ++found;
@@ -242,7 +253,7 @@ int cmd_quality(const Args& a) {
         } else {
             misses.push_back(std::string(row[0]));
         }
-    }
+    });
     json j = {{"kind", "quality"},
               {"engine", a.engine},
               {"judged", a.judged.filename().string()},
@@ -258,12 +269,6 @@ int cmd_quality(const Args& a) {
 /// Number queries in every shape (tests/judged_numbers.tsv: shape, query, wanted document): MRR@10
 /// per shape, each query asked as `q` (the baselines get the same text).
 int cmd_numbers(const Args& a) {
-    std::ifstream in(a.judged);
-    if (!in) throw std::runtime_error("cannot read " + a.judged.string());
-    std::stringstream s;
-    s << in.rdbuf();
-    const std::string table = s.str();
-    auto engine = open_engine(a.engine, a.db);
     struct Score {
         double mrr = 0;
         std::size_t queries = 0, first = 0, found = 0;
@@ -271,15 +276,7 @@ int cmd_numbers(const Args& a) {
     std::map<std::string, Score> shapes;
     Score all;
     json misses = json::array();
-    for (const auto& row : tracuu::parse_tsv(table)) {
-        if (row.size() < 3) continue;
-        const std::string query(row[1]);
-        QueryCase q{"number", {{"q", query}}, query};
-        const auto hits = engine->search(q, 10);
-        std::size_t rank = 0;
-        for (std::size_t i = 0; i < hits.size() && rank == 0; ++i) {
-            if (hits[i].id == row[2]) rank = i + 1;
-        }
+    rank_judged(a, "number", 1, 2, [&](const auto& row, std::size_t rank) {
         for (Score* score : {&shapes[std::string(row[0])], &all}) {
             ++score->queries;
             if (rank == 0) continue;
@@ -287,8 +284,9 @@ int cmd_numbers(const Args& a) {
             score->first += rank == 1;
             score->mrr += 1.0 / static_cast<double>(rank);
         }
-        if (rank != 1) misses.push_back({{"shape", row[0]}, {"query", query}, {"rank", rank}});
-    }
+        if (rank != 1)
+            misses.push_back({{"shape", row[0]}, {"query", std::string(row[1])}, {"rank", rank}});
+    });
     auto to_json = [](const Score& score) {
         return json{{"queries", score.queries},
                     {"mrr10", score.queries ? score.mrr / static_cast<double>(score.queries) : 0.0},

@@ -4,32 +4,36 @@
 #include <array>
 #include <string>
 
+#include "analyzers/table_lookup.hpp"
+
 namespace tracuu {
+namespace {
+
+/// Each format: its name, as stored and shown, and the content type it is served with (an
+/// image's comes from its extension).
+struct FormatEntry {
+    SourceFormat format;
+    std::string_view name;
+    std::string_view content_type;
+};
+constexpr FormatEntry kFormats[] = {
+    // No charset for text: legacy files are served as they are.
+    {SourceFormat::Text, "text", "text/plain"},
+    {SourceFormat::Html, "html", "text/html"},
+    {SourceFormat::Docx, "docx",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    {SourceFormat::Doc, "doc", "application/msword"},
+    {SourceFormat::Pdf, "pdf", "application/pdf"},
+    {SourceFormat::Image, "image", ""}};
+
+}  // namespace
 
 std::string_view format_name(SourceFormat format) {
-    switch (format) {
-        case SourceFormat::Text:
-            return "text";
-        case SourceFormat::Html:
-            return "html";
-        case SourceFormat::Docx:
-            return "docx";
-        case SourceFormat::Doc:
-            return "doc";
-        case SourceFormat::Pdf:
-            return "pdf";
-        case SourceFormat::Image:
-            return "image";
-    }
-    return "?";
+    return lookup(kFormats, format, &FormatEntry::format, &FormatEntry::name).value_or("?");
 }
 
 std::optional<SourceFormat> format_from_name(std::string_view name) {
-    for (auto f : {SourceFormat::Text, SourceFormat::Html, SourceFormat::Docx, SourceFormat::Doc,
-                   SourceFormat::Pdf, SourceFormat::Image}) {
-        if (format_name(f) == name) return f;
-    }
-    return std::nullopt;
+    return lookup(kFormats, name, &FormatEntry::name, &FormatEntry::format);
 }
 
 namespace {
@@ -101,26 +105,15 @@ SniffedFormat sniff_format(std::string_view head, std::string_view whole) {
 }
 
 std::string_view content_type(SourceFormat format, const std::filesystem::path& path) {
-    switch (format) {
-        case SourceFormat::Text:
-            return "text/plain";  // no charset: legacy files are served as they are
-        case SourceFormat::Html:
-            return "text/html";
-        case SourceFormat::Docx:
-            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        case SourceFormat::Doc:
-            return "application/msword";
-        case SourceFormat::Pdf:
-            return "application/pdf";
-        case SourceFormat::Image: {
-            const std::string ext = lower_extension(path);
-            if (ext == ".png") return "image/png";
-            if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
-            if (ext == ".tif" || ext == ".tiff") return "image/tiff";
-            return "application/octet-stream";
-        }
+    if (format == SourceFormat::Image) {
+        const std::string ext = lower_extension(path);
+        if (ext == ".png") return "image/png";
+        if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
+        if (ext == ".tif" || ext == ".tiff") return "image/tiff";
+        return "application/octet-stream";
     }
-    return "application/octet-stream";
+    return lookup(kFormats, format, &FormatEntry::format, &FormatEntry::content_type)
+        .value_or("application/octet-stream");
 }
 
 }  // namespace tracuu

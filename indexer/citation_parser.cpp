@@ -10,6 +10,7 @@
 #include "citation_relations.hpp"
 #include "directive.hpp"
 #include "text_lines.hpp"
+#include "token_reader.hpp"
 
 namespace tracuu {
 namespace {
@@ -53,14 +54,10 @@ bool is_blank_gap(std::string_view gap) {
                        [](char c) { return c == ' ' || c == '\n' || c == '\t'; });
 }
 
-bool is_digits(std::string_view s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-class CitationReader {
+class CitationReader : TokenReader {
   public:
-    CitationReader(std::string_view text, const Analysis& analysis) : text_(text), a_(analysis) {}
+    CitationReader(std::string_view text, const Analysis& analysis)
+        : TokenReader(text, analysis.tokens), a_(analysis) {}
 
     std::vector<Citation> read(std::optional<std::size_t> own_number) {
         std::optional<std::size_t> previous;  // index in a_.numbers of the previous citation
@@ -121,14 +118,6 @@ class CitationReader {
     }
 
   private:
-    std::string_view token_text(std::size_t i) const {
-        return text_.substr(a_.tokens[i].begin, a_.tokens[i].end - a_.tokens[i].begin);
-    }
-    std::string_view gap_before(std::size_t i) const {
-        if (i == 0) return {};
-        return text_.substr(a_.tokens[i - 1].end, a_.tokens[i].begin - a_.tokens[i - 1].end);
-    }
-
     struct TypeBefore {
         const TypeWord* word = nullptr;
         std::size_t start = 0;  ///< first token of the type word
@@ -181,18 +170,18 @@ class CitationReader {
             return std::nullopt;
         std::array<std::string_view, 3> dmy;
         std::size_t k = i + 1;
-        if (k + 2 < t.size() && is_digits(token_text(k)) && is_digits(token_text(k + 1)) &&
-            is_digits(token_text(k + 2))) {
+        if (k + 2 < t.size() && is_digits(written(k)) && is_digits(written(k + 1)) &&
+            is_digits(written(k + 2))) {
             const std::string_view g1 = gap_before(k + 1), g2 = gap_before(k + 2);
             if ((g1 == "/" && g2 == "/") || (g1 == "-" && g2 == "-") || (g1 == "." && g2 == ".")) {
-                dmy = {token_text(k), token_text(k + 1), token_text(k + 2)};
+                dmy = {written(k), written(k + 1), written(k + 2)};
                 k += 3;
             }
         }
-        if (dmy[0].empty() && k + 4 < t.size() && is_digits(token_text(k)) &&
-            t[k + 1].folded == "thang" && is_digits(token_text(k + 2)) &&
-            t[k + 3].folded == "nam" && is_digits(token_text(k + 4))) {
-            dmy = {token_text(k), token_text(k + 2), token_text(k + 4)};
+        if (dmy[0].empty() && k + 4 < t.size() && is_digits(written(k)) &&
+            t[k + 1].folded == "thang" && is_digits(written(k + 2)) && t[k + 3].folded == "nam" &&
+            is_digits(written(k + 4))) {
+            dmy = {written(k), written(k + 2), written(k + 4)};
             k += 5;
         }
         if (dmy[0].empty() || dmy[0].size() > 2 || dmy[1].size() > 2) return std::nullopt;
@@ -248,7 +237,7 @@ class CitationReader {
                         std::equal(
                             tw.folded.begin(), tw.folded.end(), t.begin() + static_cast<long>(last),
                             [](const std::string& a, const Token& b) { return a == b.folded; }) &&
-                        starts_with_upper(token_text(last))) {
+                        starts_with_upper(written(last))) {
                         stop = true;
                         break;
                     }
@@ -260,8 +249,8 @@ class CitationReader {
         while (last > first && (t[last - 1].folded == "va" || t[last - 1].folded == "hoac")) --last;
         if (last == first) return std::nullopt;
         // Names start with a capital: `của Bộ Chính trị`, not `của các cơ quan`.
-        if (!starts_with_upper(token_text(first))) return std::nullopt;
-        return collapse_spaces(text_.substr(t[first].begin, t[last - 1].end - t[first].begin));
+        if (!starts_with_upper(written(first))) return std::nullopt;
+        return collapse_spaces(written(first, last - 1));
     }
 
     /// The sentence around [begin, end).
@@ -333,7 +322,7 @@ class CitationReader {
             }
             Citation c;
             c.type = type->display;
-            c.number = std::string(token_text(i + 1));
+            c.number = std::string(written(i + 1));
             c.parts = {numeral, "", {type->code}};
             c.key = c.parts.key();
             c.partial = true;
@@ -346,7 +335,6 @@ class CitationReader {
         }
     }
 
-    std::string_view text_;
     const Analysis& a_;
     std::vector<Citation> citations_;
     std::vector<std::size_t> citations_order_;  // citation index of each full mention, in order

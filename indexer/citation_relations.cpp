@@ -6,6 +6,7 @@
 #include "analyzers/abbreviations.hpp"
 #include "analyzers/word_forms.hpp"
 #include "text_lines.hpp"
+#include "token_reader.hpp"
 
 namespace tracuu::embedded {
 extern const std::string_view citation_relations;
@@ -90,19 +91,14 @@ const std::vector<Trigger>& triggers() {
     return all;
 }
 
-bool is_digits(std::string_view s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 bool one_of(std::string_view word, std::initializer_list<std::string_view> words) {
     return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-class RelationReader {
+class RelationReader : TokenReader {
   public:
     RelationReader(std::string_view text, const Analysis& a, std::vector<Citation>& citations)
-        : text_(text), t_(a.tokens), citations_(citations) {
+        : TokenReader(text, a.tokens), citations_(citations) {
         for (std::size_t c = 0; c < citations_.size(); ++c) {
             for (const auto& [begin, end] : citations_[c].spans) {
                 const std::size_t first = token_at(begin);
@@ -133,15 +129,18 @@ class RelationReader {
     }
 
   private:
+    /// What the trigger phrase on tokens `first` to `last` reads: its relation, spanning it.
+    RelationReading reading(const Trigger& tr, std::size_t first, std::size_t last) const {
+        RelationReading r;
+        r.relation = tr.relation;
+        r.span = {t_[first].begin, t_[last].end};
+        return r;
+    }
+
     std::size_t token_at(uint32_t byte) const {
         auto it = std::lower_bound(t_.begin(), t_.end(), byte,
                                    [](const Token& t, uint32_t b) { return t.begin < b; });
         return static_cast<std::size_t>(it - t_.begin());
-    }
-
-    std::string_view gap_before(std::size_t i) const {
-        if (i == 0 || i >= t_.size()) return {};
-        return text_.substr(t_[i - 1].end, t_[i].begin - t_[i - 1].end);
     }
 
     /// Whether a sentence ends between token i-1 and token i: `.` then a space, but not a list's
@@ -255,7 +254,7 @@ class RelationReader {
         if (k - line_start > 3) return false;
         std::string words;
         for (std::size_t i = line_start; i < k; ++i) {
-            const std::string_view w = text_.substr(t_[i].begin, t_[i].end - t_[i].begin);
+            const std::string_view w = written(i);
             if (!w.empty() && (w[0] < 'A' || w[0] > 'Z') && static_cast<unsigned char>(w[0]) < 0x80)
                 return false;  // not capitals
             words += (words.empty() ? "" : " ") + t_[i].folded;
@@ -280,22 +279,11 @@ class RelationReader {
     /// `Luật sửa đổi`.
     bool after_type_word(std::size_t start) const {
         if (gap_breaks_phrase(start)) return false;
-        static const std::vector<std::vector<std::string>> types = [] {
-            std::vector<std::vector<std::string>> out;
-            for (std::string_view w :
-                 {"luật", "bộ luật", "nghị định", "thông tư", "quyết định", "nghị quyết",
-                  "pháp lệnh", "chỉ thị", "văn bản", "thông tư liên tịch", "công văn", "kế hoạch"})
-                out.push_back(folded_tokens(w));
-            return out;
-        }();
-        for (const auto& type : types) {
-            if (start < type.size()) continue;
-            bool match = true;
-            for (std::size_t k = 0; k < type.size() && match; ++k)
-                match = t_[start - type.size() + k].folded == type[k];
-            if (match) return true;
-        }
-        return false;
+        static const auto types = folded_phrases(
+            {"luật", "bộ luật", "nghị định", "thông tư", "quyết định", "nghị quyết", "pháp lệnh",
+             "chỉ thị", "văn bản", "thông tư liên tịch", "công văn", "kế hoạch"});
+        return std::any_of(types.begin(), types.end(),
+                           [&](const auto& type) { return folded_before(start, type); });
     }
 
     /// The cited number at `first` opens an item of its own, joined by `và` or `,`
@@ -443,8 +431,7 @@ class RelationReader {
             // only as an item of a list.
             if (crossed && !list && !joined && one_of(tr->relation, {"implements", "guides"}))
                 return std::nullopt;
-            RelationReading r;
-            r.relation = tr->relation;
+            RelationReading r = reading(*tr, start, j);
             // In a clause that opens with `Căn cứ`, what follows describes the documents relied
             // on: `Căn cứ Nghị định số 78/2025/NĐ-CP ... hướng dẫn thi hành Luật ...`.
             const bool opens_clause = start == 0 || sentence_ends_before(start) ||
@@ -474,7 +461,6 @@ class RelationReader {
             for (std::size_t k = j + 1; k + 1 < first; ++k) {
                 if (t_[k].folded == "cum" && t_[k + 1].folded == "tu") return RelationReading{};
             }
-            r.span = {t_[start].begin, t_[j].end};
             if (one_of(r.relation, {"repeals", "amends", "replaces"})) {
                 r.part = part(j + 1, first);
                 // `thay thế một số điều của Thông tư số ...`: replacing a part amends it.
@@ -504,10 +490,7 @@ class RelationReader {
             if (tr->relation != "implements" || describes_other(first, *tr) ||
                 proposed(first, false))
                 return std::nullopt;
-            RelationReading r;
-            r.relation = tr->relation;
-            r.span = {t_[first].begin, t_[j].end};
-            return r;
+            return reading(*tr, first, j);
         }
         return std::nullopt;
     }
@@ -569,10 +552,7 @@ class RelationReader {
                 for (std::size_t k = j + 1; k < start && k <= j + kMaxAdjacentTokens; ++k) {
                     if (t_[k].folded == "tren") return std::nullopt;
                 }
-                RelationReading r;
-                r.relation = tr->relation;
-                r.span = {t_[first].begin, t_[j].end};
-                return r;
+                return reading(*tr, first, j);
             }
             // Another phrase opening a clause ends the list.
             if (first == 0 || sentence_ends_before(first) ||
@@ -599,10 +579,7 @@ class RelationReader {
             // `... được bãi bỏ bởi Nghị định số ...`: another document does it.
             if (last + 1 < t_.size() && one_of(t_[last + 1].folded, {"boi", "tai", "theo"}))
                 return std::nullopt;
-            RelationReading r;
-            r.relation = tr->relation;
-            r.span = {t_[k].begin, t_[last].end};
-            return r;
+            return reading(*tr, k, last);
         }
         return std::nullopt;
     }
@@ -614,23 +591,17 @@ class RelationReader {
         // The cited number's type word and `số` end the part.
         std::size_t end = to;
         if (end > from && t_[end - 1].folded == "so") --end;
-        static const std::vector<std::vector<std::string>> types = [] {
-            std::vector<std::vector<std::string>> out;
-            for (std::string_view w :
-                 {"luật", "bộ luật", "nghị định", "thông tư", "quyết định", "nghị quyết",
-                  "pháp lệnh", "chỉ thị", "văn bản", "thông tư liên tịch", "công văn", "kế hoạch",
-                  "hướng dẫn", "quy định", "kết luận", "thông báo"})
-                out.push_back(folded_tokens(w));
+        static const auto types = [] {
+            auto out = folded_phrases({"luật", "bộ luật", "nghị định", "thông tư", "quyết định",
+                                       "nghị quyết", "pháp lệnh", "chỉ thị", "văn bản",
+                                       "thông tư liên tịch", "công văn", "kế hoạch", "hướng dẫn",
+                                       "quy định", "kết luận", "thông báo"});
             std::stable_sort(out.begin(), out.end(),
                              [](const auto& a, const auto& b) { return a.size() > b.size(); });
             return out;
         }();
         for (const auto& type : types) {
-            if (end < from + type.size()) continue;
-            bool match = true;
-            for (std::size_t k = 0; k < type.size() && match; ++k)
-                match = t_[end - type.size() + k].folded == type[k];
-            if (match) {
+            if (end >= from + type.size() && folded_before(end, type)) {
                 end -= type.size();
                 break;
             }
@@ -655,14 +626,11 @@ class RelationReader {
                          (w == "noi" && next == "dung") || (w == "mot" && next == "so");
         }
         if (!names_part) return {};
-        std::string shown =
-            collapse_spaces(text_.substr(t_[begin].begin, t_[end - 1].end - t_[begin].begin));
+        std::string shown = collapse_spaces(written(begin, end - 1));
         std::erase(shown, '*');
         return collapse_spaces(shown);
     }
 
-    std::string_view text_;
-    const std::vector<Token>& t_;
     std::vector<Citation>& citations_;
     std::vector<Mention> mentions_;
 };

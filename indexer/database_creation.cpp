@@ -13,7 +13,7 @@ namespace tracuu {
 namespace fs = std::filesystem;
 namespace {
 
-std::string staging_prefix(const fs::path& path, const char* purpose = "creating") {
+std::string staging_prefix(const fs::path& path, const char* purpose) {
     return "." + path.filename().string() + "." + purpose + "-";
 }
 
@@ -48,12 +48,6 @@ bool needs_creation(const fs::path& path) {
     return fs::is_empty(path, ec);
 }
 
-fs::path folder_path(const fs::path& given_path) {
-    fs::path path = fs::absolute(given_path).lexically_normal();
-    if (path.filename().empty()) path = path.parent_path();  // `db/` names the folder `db`
-    return path;
-}
-
 /// fsync of every file of a folder: the compacted copy is durable before it takes the name.
 void sync_files(const fs::path& dir) {
     std::error_code ec;
@@ -68,6 +62,16 @@ void sync_files(const fs::path& dir) {
 
 }  // namespace
 
+fs::path folder_path(const fs::path& given_path) {
+    fs::path path = fs::absolute(given_path).lexically_normal();
+    if (path.filename().empty()) path = path.parent_path();  // `db/` names the folder `db`
+    return path;
+}
+
+fs::path staging_folder(const fs::path& path, const char* purpose) {
+    return path.parent_path() / (staging_prefix(path, purpose) + std::to_string(::getpid()));
+}
+
 OpenedDatabase open_or_create_database(const fs::path& given_path,
                                        const Metadata& initial_metadata) {
     const fs::path path = folder_path(given_path);
@@ -75,8 +79,7 @@ OpenedDatabase open_or_create_database(const fs::path& given_path,
     if (needs_creation(path)) {
         fs::create_directories(path.parent_path());
         remove_abandoned_staging(path);
-        const fs::path staging =
-            path.parent_path() / (staging_prefix(path) + std::to_string(::getpid()));
+        const fs::path staging = staging_folder(path);
         // Two commits from two handles: in Xapian 1.4.22, a database whose first commit holds
         // only metadata, reopened, stores every document's data uncompressed from then on (4x
         // the docdata table on the corpus); an empty first commit keeps compression.
@@ -107,8 +110,7 @@ OpenedDatabase open_or_create_database(const fs::path& given_path,
 fs::path compact_in_place(Xapian::WritableDatabase& db, const fs::path& given_path) {
     const fs::path path = folder_path(given_path);
     remove_abandoned_staging(path, "compacting");
-    const fs::path staging =
-        path.parent_path() / (staging_prefix(path, "compacting") + std::to_string(::getpid()));
+    const fs::path staging = staging_folder(path, "compacting");
     std::error_code ec;
     fs::remove_all(staging, ec);
     // Document numbers stay as they are: nothing that reads the database need know it moved.

@@ -17,6 +17,15 @@ using Metadata = std::vector<std::pair<std::string, std::string>>;
 /// Metadata of a compacted database: the revision its copy was brought to (compact_in_place).
 inline constexpr const char* kMetaCompactedRevision = "tracuu.compacted_revision";
 
+/// The folder a database path names: absolute and normal, `db/` naming the folder `db`.
+std::filesystem::path folder_path(const std::filesystem::path& given_path);
+
+/// The hidden sibling of `path` in which this process makes a new database (`purpose`
+/// `creating`, also a folder of shards) or a compact copy (`compacting`) before renaming it into
+/// place: its name says what for and which process, so a later run can tell it is abandoned.
+std::filesystem::path staging_folder(const std::filesystem::path& path,
+                                     const char* purpose = "creating");
+
 struct OpenedDatabase {
     Xapian::WritableDatabase db;
     bool created = false;  ///< there was none: this run made it

@@ -1,24 +1,15 @@
+#include "analyzers/table_lookup.hpp"
 #include "directive.hpp"
 #include "text_lines.hpp"
 
 namespace tracuu {
 
 std::string_view to_string(FieldSource source) {
-    switch (source) {
-        case FieldSource::Header:
-            return "header";
-        case FieldSource::TitleLine:
-            return "title";
-        case FieldSource::NumberCode:
-            return "number_code";
-        case FieldSource::Body:
-            return "body";
-        case FieldSource::Signature:
-            return "signature";
-        case FieldSource::PageMetadata:
-            return "page_metadata";
-    }
-    return "unknown";
+    static constexpr std::pair<FieldSource, std::string_view> names[] = {
+        {FieldSource::Header, "header"},          {FieldSource::TitleLine, "title"},
+        {FieldSource::NumberCode, "number_code"}, {FieldSource::Body, "body"},
+        {FieldSource::Signature, "signature"},    {FieldSource::PageMetadata, "page_metadata"}};
+    return second_of(names, source).value_or("unknown");
 }
 
 const std::vector<std::string>& directive_field_names() {

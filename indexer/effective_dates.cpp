@@ -7,6 +7,7 @@
 #include "analyzers/abbreviations.hpp"
 #include "analyzers/word_forms.hpp"
 #include "text_lines.hpp"
+#include "token_reader.hpp"
 
 namespace tracuu {
 namespace {
@@ -19,29 +20,17 @@ constexpr std::size_t kMaxSubjectTokens = 5;
 constexpr std::size_t kMaxSentenceBytes = 400;
 constexpr std::size_t kMaxSentenceTokens = 60;
 
-bool is_digits(std::string_view s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::string iso(int y, int m, int d) {
     char out[32];  // room for any int, though y, m, d are checked dates
     std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
     return out;
 }
 
-class DateReader {
+class DateReader : TokenReader {
   public:
     DateReader(std::string_view text, const Analysis& a, std::string_view own_type)
-        : text_(text), t_(a.tokens), own_type_(folded_tokens(own_type)) {}
+        : TokenReader(text, a.tokens), own_type_(folded_tokens(own_type)) {}
 
-    std::string_view gap_before(std::size_t i) const {
-        if (i == 0 || i >= t_.size()) return {};
-        return text_.substr(t_[i - 1].end, t_[i].begin - t_[i - 1].end);
-    }
-    std::string_view word(std::size_t i) const {
-        return text_.substr(t_[i].begin, t_[i].end - t_[i].begin);
-    }
     bool is(std::size_t i, std::initializer_list<std::string_view> words) const {
         if (i + words.size() > t_.size()) return false;
         std::size_t k = i;
@@ -101,8 +90,7 @@ class DateReader {
         while (end + 1 < t_.size() && !ends_before(end + 1) &&
                t_[end + 1].end - t_[begin].begin < kMaxSentenceBytes)
             ++end;
-        std::string s =
-            collapse_spaces(text_.substr(t_[begin].begin, t_[end].end - t_[begin].begin));
+        std::string s = collapse_spaces(written(begin, end));
         // Keep the full stop when there is one.
         if (end + 1 < t_.size() && !gap_before(end + 1).empty() && gap_before(end + 1)[0] == '.')
             s += '.';
@@ -125,21 +113,12 @@ class DateReader {
                 (k < start + kMaxSubjectTokens || i - k <= kMaxSubjectTokens))
                 return true;
         }
-        static const std::vector<std::vector<std::string>> types = [] {
-            std::vector<std::vector<std::string>> out;
-            for (std::string_view w :
-                 {"quyết định", "nghị quyết", "nghị định", "thông tư", "chỉ thị", "hướng dẫn",
-                  "kế hoạch", "thông báo", "văn bản", "quy định", "quy chế", "công văn"})
-                out.push_back(folded_tokens(w));
-            return out;
-        }();
+        static const auto types = folded_phrases(
+            {"quyết định", "nghị quyết", "nghị định", "thông tư", "chỉ thị", "hướng dẫn",
+             "kế hoạch", "thông báo", "văn bản", "quy định", "quy chế", "công văn"});
         for (const auto& type : types) {
-            if (i < type.size() || type != own_type_) continue;
+            if (type != own_type_ || !folded_before(i, type)) continue;
             const std::size_t b = i - type.size();
-            bool match = true;
-            for (std::size_t k = 0; k < type.size() && match; ++k)
-                match = t_[b + k].folded == type[k];
-            if (!match) continue;
             auto opens = [&](std::size_t at) {
                 return at == 0 || ends_before(at) ||
                        gap_before(at).find('\n') != std::string_view::npos;
@@ -249,8 +228,6 @@ class DateReader {
     }
 
   private:
-    std::string_view text_;
-    const std::vector<Token>& t_;
     std::vector<std::string> own_type_;
 };
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "analyzers/table_lookup.hpp"
 #include "document_builder.hpp"
 #include "index/stored_document.hpp"
 #include "outgoing_utf8.hpp"
@@ -22,21 +23,10 @@ std::string hash_hex(std::string_view bytes) {
 }  // namespace
 
 std::string_view stage_name(Stage stage) {
-    switch (stage) {
-        case Stage::Read:
-            return "read";
-        case Stage::Extract:
-            return "extract";
-        case Stage::Parse:
-            return "parse";
-        case Stage::Serialise:
-            return "serialise";
-        case Stage::Build:
-            return "build";
-        case Stage::Write:
-            return "write";
-    }
-    return "unknown";
+    static constexpr std::pair<Stage, std::string_view> names[] = {
+        {Stage::Read, "read"},           {Stage::Extract, "extract"}, {Stage::Parse, "parse"},
+        {Stage::Serialise, "serialise"}, {Stage::Build, "build"},     {Stage::Write, "write"}};
+    return second_of(names, stage).value_or("unknown");
 }
 
 namespace {

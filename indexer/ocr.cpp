@@ -18,6 +18,7 @@
 #include "analyzers/utf8.hpp"
 #include "pdf_lines.hpp"
 #include "source_files.hpp"
+#include "text_lines.hpp"
 
 namespace tracuu {
 namespace {
@@ -48,11 +49,6 @@ bool is_ink_noise(std::string_view word) {
         ++n;
     }
     return n >= 2 && !plain;
-}
-
-bool all_digits(std::string_view s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 /// The `Số:` line or the `…, ngày … tháng … năm …` line of a header.
@@ -273,12 +269,12 @@ OcrPage recognise(Pix* pix, const std::string& language) {
         if (top > header_bottom || !is_number_or_date_line(l.words)) continue;
         std::vector<double> printed;  // heights of the line's words that are not numerals
         for (const PageWord& w : l.words) {
-            if (!all_digits(w.text)) printed.push_back(w.y1 - w.y0);
+            if (!is_digits(w.text)) printed.push_back(w.y1 - w.y0);
         }
         std::sort(printed.begin(), printed.end());
         const double print_height = printed.size() >= 2 ? printed[printed.size() / 2] : 0;
         for (std::size_t k = 0; k < l.words.size(); ++k) {
-            if (!all_digits(l.words[k].text)) continue;
+            if (!is_digits(l.words[k].text)) continue;
             const bool pen = print_height > 0 &&
                              l.words[k].y1 - l.words[k].y0 > kPenTallerThanPrint * print_height;
             if (l.confidence[k] <

@@ -4,15 +4,13 @@
 // is put together in page order as the readings come back.
 #pragma once
 
-#include <condition_variable>
-#include <deque>
 #include <functional>
 #include <future>
-#include <mutex>
 #include <thread>
 #include <vector>
 
 #include "ocr.hpp"
+#include "task_queue.hpp"
 
 namespace tracuu {
 
@@ -29,12 +27,7 @@ class OcrPool {
     std::future<OcrPage> read(std::function<OcrPage()> job);
 
   private:
-    void work();
-
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<std::packaged_task<OcrPage()>> queue_;
-    bool stopping_ = false;
+    TaskQueue<std::packaged_task<OcrPage()>> queue_;
     std::vector<std::thread> workers_;
 };
 

@@ -1,9 +1,5 @@
 #include "sharded_writer.hpp"
 
-#include <unistd.h>
-
-#include <condition_variable>
-#include <deque>
 #include <functional>
 #include <future>
 #include <mutex>
@@ -12,7 +8,9 @@
 
 #include <xxhash.h>
 
+#include "database_creation.hpp"
 #include "index/stub_database.hpp"
+#include "task_queue.hpp"
 
 namespace tracuu {
 namespace fs = std::filesystem;
@@ -26,12 +24,6 @@ std::string shard_name(std::size_t i) {
     return "shard-" + std::to_string(i);
 }
 
-fs::path folder_of(const fs::path& given) {
-    fs::path path = fs::absolute(given).lexically_normal();
-    if (path.filename().empty()) path = path.parent_path();  // `db/` names the folder `db`
-    return path;
-}
-
 bool is_empty_or_missing(const fs::path& path) {
     std::error_code ec;
     if (!fs::exists(path, ec)) return true;
@@ -42,8 +34,7 @@ bool is_empty_or_missing(const fs::path& path) {
 /// moment leaves no index or a whole one.
 void create_stub_folder(const fs::path& path, const std::optional<fs::path>& root,
                         std::size_t count) {
-    const fs::path staging = path.parent_path() / ("." + path.filename().string() + ".creating-" +
-                                                   std::to_string(::getpid()));
+    const fs::path staging = staging_folder(path);
     std::error_code ec;
     fs::create_directories(path.parent_path());
     fs::remove_all(staging, ec);
@@ -65,46 +56,23 @@ struct ShardedWriter::Shard {
     std::size_t indexed = 0;  ///< puts that succeeded (on the shard's thread)
     bool threaded = false;
 
-    std::mutex mutex;
-    std::condition_variable wake, room;
-    std::deque<std::function<void()>> tasks;
-    bool stopping = false;
+    TaskQueue<std::function<void()>> tasks{kMaxQueued};
+    std::mutex mutex;  ///< of `written` and `fatal`
     std::vector<Written> written;
     std::exception_ptr fatal;  ///< a database error: the shard writes nothing more
     std::thread thread;
 
-    void loop() {
-        for (;;) {
-            std::function<void()> task;
-            {
-                std::unique_lock lock(mutex);
-                wake.wait(lock, [&] { return stopping || !tasks.empty(); });
-                if (tasks.empty()) return;
-                task = std::move(tasks.front());
-                tasks.pop_front();
-            }
-            room.notify_all();
-            task();
-        }
-    }
-
     void enqueue(std::function<void()> task) {
-        if (!threaded) {
+        if (threaded)
+            tasks.push(std::move(task));
+        else
             task();
-            return;
-        }
-        {
-            std::unique_lock lock(mutex);
-            room.wait(lock, [&] { return tasks.size() < kMaxQueued; });
-            tasks.push_back(std::move(task));
-        }
-        wake.notify_one();
     }
 };
 
 ShardedWriter::ShardedWriter(const fs::path& db_path, const std::optional<fs::path>& root,
                              std::size_t shards) {
-    const fs::path path = folder_of(db_path);
+    const fs::path path = folder_path(db_path);
     fs::path stub = stub_file_of(path);
     if (stub.empty() && shards > 1) {
         std::error_code ec;
@@ -153,19 +121,13 @@ ShardedWriter::ShardedWriter(const fs::path& db_path, const std::optional<fs::pa
     if (shards_.size() > 1) {
         for (auto& shard : shards_) {
             shard->threaded = true;
-            shard->thread = std::thread([s = shard.get()] { s->loop(); });
+            shard->thread = std::thread([s = shard.get()] { s->tasks.run(); });
         }
     }
 }
 
 ShardedWriter::~ShardedWriter() {
-    for (auto& shard : shards_) {
-        {
-            std::lock_guard lock(shard->mutex);
-            shard->stopping = true;
-        }
-        shard->wake.notify_all();
-    }
+    for (auto& shard : shards_) shard->tasks.stop();
     for (auto& shard : shards_) {
         if (shard->thread.joinable()) shard->thread.join();
     }

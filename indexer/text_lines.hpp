@@ -21,6 +21,9 @@ std::vector<Line> split_lines(std::string_view text);
 
 std::string_view trim(std::string_view s);
 
+/// True for one or more ASCII digits and nothing else (`2025`, not `2025a` or ``).
+bool is_digits(std::string_view s);
+
 struct Word {
     std::string_view text;  ///< as written, punctuation attached
     std::string folded;     ///< accent-free, lower case, punctuation kept
