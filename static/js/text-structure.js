@@ -20,37 +20,30 @@ function textOf(line) {
 const isRow = (text) => text.startsWith('\t') && text.indexOf('\t', 1) > 0 && text.trim() !== '';
 const isBlank = (text) => text.trim() === '';
 
-/** Splits pieces into lines (arrays of pieces) at each '\n' of the strings. */
-function splitLines(pieces) {
-  const lines = [[]];
+/**
+ * Splits pieces (strings and elements) into groups at each `separator` of the strings; `keep`
+ * says which string parts are kept.
+ */
+function splitPieces(pieces, separator, keep) {
+  const groups = [[]];
   for (const piece of pieces) {
     if (typeof piece !== 'string') {
-      lines.at(-1).push(piece);
+      groups.at(-1).push(piece);
       continue;
     }
-    piece.split('\n').forEach((part, i) => {
-      if (i > 0) lines.push([]);
-      if (part) lines.at(-1).push(part);
+    piece.split(separator).forEach((part, i) => {
+      if (i > 0) groups.push([]);
+      if (keep(part)) groups.at(-1).push(part);
     });
   }
-  return lines;
+  return groups;
 }
 
-/** A row's cells: its pieces split at each tab. */
-function cells(line) {
-  const row = [[]];
-  for (const piece of line) {
-    if (typeof piece !== 'string') {
-      row.at(-1).push(piece);
-      continue;
-    }
-    piece.split('\t').forEach((part, i) => {
-      if (i > 0) row.push([]);
-      if (part.trim()) row.at(-1).push(part);
-    });
-  }
-  return row.slice(1); // before the first tab: nothing
-}
+/** Splits pieces into lines (arrays of pieces) at each '\n' of the strings. */
+const splitLines = (pieces) => splitPieces(pieces, '\n', (part) => part !== '');
+
+/** A row's cells: its pieces split at each tab; before the first tab: nothing. */
+const cells = (line) => splitPieces(line, '\t', (part) => part.trim() !== '').slice(1);
 
 function table(lines) {
   const [head, ...rows] = lines.map(cells);
