@@ -39,44 +39,46 @@ Xapian::Query all_terms(const std::vector<std::string>& terms) {
 
 }  // namespace
 
+Xapian::Query number_filter(const std::string& value) {
+    return number_filter_query(NumberRole::Own, value, QueryField::Number);
+}
+
+Xapian::Query cites_filter(const std::string& value) {
+    return number_filter_query(NumberRole::Cited, value, QueryField::Cites);
+}
+
+Xapian::Query issuer_filter(const std::string& value) {
+    const auto terms = issuer_terms(value);
+    if (terms.empty()) throw QueryError("issuer", "issuer is empty");
+    return all_terms(terms);
+}
+
+Xapian::Query type_filter(const std::string& value) {
+    const auto term = type_term_for_query(value);
+    if (!term) {
+        throw QueryError(
+            "type", "'" + value + "' is not a document type (e.g. công văn, CV, nghị quyết, NQ)");
+    }
+    return Xapian::Query(*term);
+}
+
+Xapian::Query signer_filter(const std::string& value) {
+    const std::string term = signer_term(value);
+    if (term.size() <= schema::kSigner.size()) throw QueryError("signer", "signer is empty");
+    return Xapian::Query(term);
+}
+
+Xapian::Query year_filter(const std::string& value) {
+    if (value == kUndatedYear) return undated_query();
+    const bool digits = value.size() == 4 && std::all_of(value.begin(), value.end(), ::isdigit);
+    if (!digits)
+        throw QueryError("year", "'" + value + "' is not a year (e.g. 2025) or 'none' (undated)");
+    return Xapian::Query(schema::term(schema::kYear, value));
+}
+
 Xapian::Query field_filter_query(QueryField field, const std::string& value) {
-    switch (field) {
-        case QueryField::Number:
-            return number_filter_query(NumberRole::Own, value, field);
-        case QueryField::Cites:
-            return number_filter_query(NumberRole::Cited, value, field);
-        case QueryField::Issuer: {
-            const auto terms = issuer_terms(value);
-            if (terms.empty()) throw QueryError("issuer", "issuer is empty");
-            return all_terms(terms);
-        }
-        case QueryField::Type: {
-            const auto term = type_term_for_query(value);
-            if (!term) {
-                throw QueryError(
-                    "type",
-                    "'" + value + "' is not a document type (e.g. công văn, CV, nghị quyết, NQ)");
-            }
-            return Xapian::Query(*term);
-        }
-        case QueryField::Signer: {
-            const std::string term = signer_term(value);
-            if (term.size() <= schema::kSigner.size())
-                throw QueryError("signer", "signer is empty");
-            return Xapian::Query(term);
-        }
-        case QueryField::Year: {
-            const bool digits =
-                value.size() == 4 && std::all_of(value.begin(), value.end(), ::isdigit);
-            if (value == kUndatedYear) return undated_query();
-            if (!digits) {
-                throw QueryError("year",
-                                 "'" + value + "' is not a year (e.g. 2025) or 'none' (undated)");
-            }
-            return Xapian::Query(schema::term(schema::kYear, value));
-        }
-        case QueryField::None:
-            break;
+    for (const auto& row : query_field_names()) {
+        if (row.field == field) return row.filter(value);
     }
     throw QueryError("q", "unknown field");
 }

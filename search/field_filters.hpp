@@ -14,9 +14,18 @@
 
 namespace tracuu {
 
-/// The boolean query for one field:value. Throws QueryError naming the field for a value that
-/// cannot be read (a number that is not a document number, a year that is not a year, ...).
+/// The boolean query for one field:value, made by the filter its row of query_field_names()
+/// names. Throws QueryError naming the field for a value that cannot be read (a number that is
+/// not a document number, a year that is not a year, ...).
 Xapian::Query field_filter_query(QueryField field, const std::string& value);
+
+/// The filters of the fields, one each (query_field_names() pairs them with their names).
+Xapian::Query number_filter(const std::string& value);  ///< its own number, in any shape
+Xapian::Query cites_filter(const std::string& value);   ///< citing that number
+Xapian::Query issuer_filter(const std::string& value);  ///< every word of the issuer's readings
+Xapian::Query type_filter(const std::string& value);    ///< a type's name or code
+Xapian::Query signer_filter(const std::string& value);
+Xapian::Query year_filter(const std::string& value);  ///< a year, or kUndatedYear
 
 /// `relation=` with `cites=`: documents citing the numbers of the (not negated) `cites` parts of
 /// `filters` with `relation` (`amends`; `mentions`: with no other relation to them).

@@ -3,17 +3,18 @@
 #include <algorithm>
 
 #include "analyzers/word_forms.hpp"
+#include "field_filters.hpp"
 
 namespace tracuu {
 
 const std::vector<QueryFieldName>& query_field_names() {
     static const std::vector<QueryFieldName> table = {
-        {QueryField::Cites, "cites", {"trichdan", "viendan", "cites"}},
-        {QueryField::Issuer, "issuer", {"coquan", "issuer"}},
-        {QueryField::Number, "number", {"so", "sohieu", "number"}},
-        {QueryField::Signer, "signer", {"nguoiky", "signer"}},
-        {QueryField::Type, "type", {"loai", "type"}},
-        {QueryField::Year, "year", {"nam", "year"}},
+        {QueryField::Cites, "cites", {"trichdan", "viendan", "cites"}, cites_filter},
+        {QueryField::Issuer, "issuer", {"coquan", "issuer"}, issuer_filter},
+        {QueryField::Number, "number", {"so", "sohieu", "number"}, number_filter},
+        {QueryField::Signer, "signer", {"nguoiky", "signer"}, signer_filter},
+        {QueryField::Type, "type", {"loai", "type"}, type_filter},
+        {QueryField::Year, "year", {"nam", "year"}, year_filter},
     };
     return table;
 }

@@ -6,6 +6,10 @@
 #include <string_view>
 #include <vector>
 
+namespace Xapian {
+class Query;
+}
+
 namespace tracuu {
 
 /// A field a query may name; Vietnamese and English spellings are both accepted.
@@ -25,13 +29,17 @@ struct QueryPart {
 /// or `chuyển đổi số` whole. Unknown `name:` prefixes are kept as text.
 std::vector<QueryPart> parse_query_syntax(std::string_view q);
 
-/// One row per field: its API parameter (`issuer=`) and the names a person may type before ':'
-/// in the search box (accent-free; `coquan:`, `cơ quan:` folded alike). The API's parameters,
-/// the search box's syntax and the filters' error messages all read this table.
+/// One row per field: its API parameter (`issuer=`), the names a person may type before ':'
+/// in the search box (accent-free; `coquan:`, `cơ quan:` folded alike) and the maker of its
+/// filter (field_filters.hpp). The API's parameters, the search box's syntax, the filters and
+/// their error messages, and the page's list of filters (server/page_fields) all read this table.
 struct QueryFieldName {
     QueryField field;
     std::string_view parameter;
     std::vector<std::string_view> typed;
+    /// The boolean query for a value; throws QueryError naming the parameter for a value that
+    /// cannot be read.
+    Xapian::Query (*filter)(const std::string& value);
 };
 
 /// Every field, ordered by parameter name.
