@@ -11,6 +11,7 @@
 #include "analyzers/code_tables.hpp"
 #include "analyzers/utf8.hpp"
 #include "index/stored_document.hpp"
+#include "index/stub_database.hpp"
 #include "indexer/document_preparation.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/source_extraction.hpp"
@@ -61,9 +62,9 @@ constexpr std::size_t kCommitEvery = 1000;
 
 class TracuuEngine : public Engine {
   public:
-    // The value table as the server keeps it: read once for the database's revision.
-    explicit TracuuEngine(const fs::path& db)
-        : db_(db.string()), values_(std::make_shared<const ValueTable>(db_)) {}
+    // The value table as the server keeps it: read once for the database's revision, one part
+    // per local shard of a stub (a table of the combined database would not be used).
+    explicit TracuuEngine(const fs::path& db) : db_(db.string()), values_(read_values(db)) {}
 
     std::vector<Hit> search(const QueryCase& query, std::size_t limit) override {
         const nlohmann::json body = run(query, limit).json();
@@ -85,6 +86,17 @@ class TracuuEngine : public Engine {
         params.emplace("limit", std::to_string(limit));
         return handle_search(db_, params, values_);
     }
+    static std::shared_ptr<const ValueTable> read_values(const fs::path& db) {
+        const fs::path stub = stub_file_of(db);
+        if (stub.empty()) return std::make_shared<const ValueTable>(Xapian::Database(db.string()));
+        std::vector<Xapian::Database> shards;
+        for (const StubShard& shard : read_stub(stub)) {
+            if (shard.kind != StubShard::Kind::Local) return nullptr;  // as the server: none
+            shards.emplace_back(shard.path);
+        }
+        return std::make_shared<const ValueTable>(shards);
+    }
+
     Xapian::Database db_;
     std::shared_ptr<const ValueTable> values_;
 };
