@@ -19,9 +19,6 @@ namespace {
 // marks means reading more postings per document: over all matches of a common word that is most
 // of the cost of a search, over the best few hundred it is not.
 constexpr Xapian::doccount kRescoreWindow = 20;
-// Matches counted exactly (and seen by the facet spies); beyond, the total is Xapian's estimate
-// and the facets count this many matches.
-constexpr Xapian::doccount kCountAtLeast = 1000;
 // Values listed per facet.
 constexpr std::size_t kFacetValues = 20;
 // Sorts after every "YYYYMMDD" key.
@@ -238,11 +235,33 @@ struct Counts {
     bool facets_complete = true;
 };
 
-/// How many documents match, and the facets: an unweighted pass over the matching query.
-Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, const Table& values,
-             const StatusTablePtr& statuses) {
+/// The documents numbered 1 to `limit` in each database Xapian matches (each shard counts its
+/// own numbers), present or not: a window on the first documents of every shard.
+class FirstDocuments : public Xapian::PostingSource {
+  public:
+    explicit FirstDocuments(Xapian::docid limit) : limit_(limit) {}
+    void init(const Xapian::Database& db) override {
+        last_ = std::min(limit_, db.get_lastdocid());
+        docid_ = 0;
+    }
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override { return last_; }
+    Xapian::doccount get_termfreq_max() const override { return last_; }
+    void next(double) override { ++docid_; }
+    void skip_to(Xapian::docid did, double) override { docid_ = std::max(docid_, did); }
+    bool at_end() const override { return docid_ > last_; }
+    Xapian::docid get_docid() const override { return docid_; }
+    FirstDocuments* clone() const override { return new FirstDocuments(limit_); }
+
+  private:
+    Xapian::docid limit_, last_ = 0, docid_ = 0;
+};
+
+/// One unweighted pass over `matching`, with the facet spies when asked.
+Counts count_pass(const Xapian::Database& db, const Xapian::Query& matching, bool facets,
+                  const Table& values, const StatusTablePtr& statuses, Xapian::doccount at_least) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(facets && values ? values.tracked(query.matching) : query.matching);
+    enquire.set_query(facets && values ? values.tracked(matching) : matching);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     FacetSpies spies;
@@ -258,15 +277,64 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, 
         status_facet.emplace(statuses);
         enquire.add_matchspy(&status_facet->spy());
     }
-    const Xapian::MSet mset = enquire.get_mset(0, 0, kCountAtLeast);
+    const Xapian::MSet mset = enquire.get_mset(0, 0, at_least);
     Counts c;
     c.total = mset.get_matches_estimated();
     c.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (facets) {
         c.facets = table_spy ? table_spy->facets(kFacetValues) : spies.facets(kFacetValues);
-        if (status_facet) c.facets.push_back(status_facet->facet(db, query.matching));
-        c.facets_complete = c.exact && c.total <= kCountAtLeast;
+        if (status_facet) c.facets.push_back(status_facet->facet(db, matching));
     }
+    return c;
+}
+
+/// How many documents match, and the facets: an unweighted pass over the matching query.
+Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, const Table& values,
+             const StatusTablePtr& statuses, Xapian::doccount at_least) {
+    Counts c;
+    if (db.size() > 1 && values) {
+        // Xapian 1.4 examines every match of several databases combined, whatever check_at_least
+        // says (its early stop needs one database): at 1M documents in 4 shards, the 124 385
+        // documents of a year instead of 1 000. So local shards are counted in a window on their
+        // first documents, widened until it holds `at_least` matches or every document; the
+        // total beyond it is the window's count scaled to the whole, as Xapian estimates. (A
+        // remote shard cannot run a posting source of ours: remote shards are counted whole.)
+        const Xapian::docid last = db.get_lastdocid();  // the combined numbering's last
+        const auto shards = static_cast<Xapian::docid>(db.size());
+        const Xapian::docid per_shard = last / shards + 1;
+        // Sized by Xapian's estimate from term statistics (no match read) for about twice
+        // `at_least` matches; a query with few matches is counted whole at once.
+        Xapian::Enquire probe(db);
+        probe.set_query(query.matching);
+        probe.set_weighting_scheme(Xapian::BoolWeight());
+        const double estimate =
+            std::max<double>(1, probe.get_mset(0, 0, Xapian::doccount{0}).get_matches_estimated());
+        Xapian::docid window =
+            estimate <= 4.0 * at_least
+                ? per_shard
+                : std::max<Xapian::docid>(
+                      at_least / shards + 1,
+                      static_cast<Xapian::docid>(per_shard * 2.0 * at_least / estimate));
+        while (true) {
+            const bool whole = window >= per_shard;
+            const Xapian::Query windowed =
+                whole ? query.matching
+                      : Xapian::Query(Xapian::Query::OP_FILTER, query.matching,
+                                      Xapian::Query((new FirstDocuments(window))->release()));
+            c = count_pass(db, windowed, facets, values, statuses, at_least);
+            if (whole) break;
+            if (c.total > at_least) {  // more than at_least: never exact in one database either
+                c.total = static_cast<Xapian::doccount>(static_cast<double>(c.total) * per_shard /
+                                                        window);
+                c.exact = false;
+                break;
+            }
+            window = window > per_shard / 4 ? per_shard : window * 4;
+        }
+    } else {
+        c = count_pass(db, query.matching, facets, values, statuses, at_least);
+    }
+    if (facets) c.facets_complete = c.exact && c.total <= at_least;
     return c;
 }
 
@@ -337,10 +405,11 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
 
     SearchResult result;
     const RankedQuery* query = &built.strict;
-    Counts counts = count(db, *query, request.facets, values, statuses);
+    Counts counts = count(db, *query, request.facets, values, statuses, request.count_at_least);
     if (counts.total == 0 && built.has_text) {
         // No document has every word: those with some of them, said so.
-        const Counts relaxed = count(db, built.relaxed, request.facets, values, statuses);
+        const Counts relaxed =
+            count(db, built.relaxed, request.facets, values, statuses, request.count_at_least);
         if (relaxed.total > 0) {
             query = &built.relaxed;
             counts = relaxed;

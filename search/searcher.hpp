@@ -32,6 +32,9 @@ struct SearchRequest {
     std::string date_to;
     bool facets = false;
     bool snippets = true;  ///< false: results without snippets (CSV export)
+    /// Matches counted exactly and seen by the facets; beyond, the total is an estimate and the
+    /// facets count about this many matches (facets_complete false).
+    Xapian::doccount count_at_least = 1000;
 };
 
 struct SearchHit {
