@@ -450,22 +450,24 @@ TEST_CASE(
     const fs::path root = dir / "docs";
     fs::create_directories(root);
     // Dates far in the past or future, so the statuses hold whatever day the test runs.
-    auto decision = [&](const std::string& name, int number, const std::string& body) {
+    // A decision of the province: its number in `year`, dated `date`, with `charter` and `body`.
+    auto write_decision = [&](const std::string& name, int number, const std::string& year,
+                              const std::string& date, const std::string& charter,
+                              const std::string& body) {
         test::write_file(root / (name + ".txt"),
-                         "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: " + std::to_string(number) +
-                             "/2020/QĐ-UBND\nBắc Ninh, ngày 10 tháng 3 năm 2020\nQUYẾT ĐỊNH\n"
-                             "Về quản lý cổng thông tin điện tử\n\nĐiều 1. Ban hành kèm theo "
-                             "Quyết định này Quy chế quản lý cổng thông tin điện tử.\n" +
-                             body + "\n");
+                         "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: " + std::to_string(number) + "/" +
+                             year + "/QĐ-UBND\nBắc Ninh, " + date +
+                             "\nQUYẾT ĐỊNH\nVề quản lý cổng thông tin điện tử\n\nĐiều 1. Ban hành "
+                             "kèm theo Quyết định này " +
+                             charter + "\n" + body + "\n");
+    };
+    auto decision = [&](const std::string& name, int number, const std::string& body) {
+        write_decision(name, number, "2020", "ngày 10 tháng 3 năm 2020",
+                       "Quy chế quản lý cổng thông tin điện tử.", body);
     };
     const std::string signed_now = "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.";
     auto acting = [&](const std::string& name, int number, const std::string& act) {
-        test::write_file(root / (name + ".txt"),
-                         "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: " + std::to_string(number) +
-                             "/2021/QĐ-UBND\nBắc Ninh, ngày 05 tháng 12 năm 2021\nQUYẾT ĐỊNH\n"
-                             "Về quản lý cổng thông tin điện tử\n\nĐiều 1. Ban hành kèm theo "
-                             "Quyết định này Quy chế.\n" +
-                             act + "\n");
+        write_decision(name, number, "2021", "ngày 05 tháng 12 năm 2021", "Quy chế.", act);
     };
     decision("in-force", 1, signed_now);
     decision("not-yet", 2, "Điều 2. Quyết định này có hiệu lực từ ngày 01 tháng 01 năm 2099.");
