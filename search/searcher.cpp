@@ -283,7 +283,7 @@ Counts count_pass(const Xapian::Database& db, const Xapian::Query& matching, boo
     c.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (facets) {
         c.facets = table_spy ? table_spy->facets(kFacetValues) : spies.facets(kFacetValues);
-        if (status_facet) c.facets.push_back(status_facet->facet(db, matching));
+        if (status_facet) c.facets.push_back(status_facet->facet(db, matching, values.values));
     }
     return c;
 }

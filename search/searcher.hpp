@@ -64,8 +64,6 @@ struct SearchResult {
     bool facets_complete = true;
 };
 
-using ValueTablePtr = std::shared_ptr<const ValueTable>;
-
 /// Searches `db`. `values`, when given, must have been read from `db` at its current revision
 /// (from its shards, in the order they are combined): facets, date sorts and compound filters
 /// then read it instead of Xapian's value streams (same answers, faster). It is ignored when it

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "citations_lookup.hpp"
+#include "docid_source.hpp"
 #include "index/schema.hpp"
 #include "match_all.hpp"
 
@@ -95,13 +96,26 @@ StatusTable::StatusTable(const Xapian::Database& db) : as_of_(status_day()) {
         Entry entry;
         entry.status = status_index(status.value);
         entry.own = own_status(doc.get_value(schema::kSlotForce));
+        entry.docid = docid;
         entry.card = card_of(std::move(status));
         acted_on_.insert_or_assign(id, std::move(entry));
     }
     for (const auto& [id, entry] : acted_on_) {
-        if (entry.status != entry.own) changed_.push_back(id);
+        if (entry.status == entry.own) continue;
+        changed_.push_back(id);
+        changed_docids_.push_back(entry.docid);
     }
     std::sort(changed_.begin(), changed_.end());
+    std::sort(changed_docids_.begin(), changed_docids_.end());
+}
+
+Xapian::Query StatusTable::changed_documents(const Xapian::Database& db,
+                                             const ValueTablePtr& values) const {
+    if (!values || values->shard_count() != db.size()) return id_terms(changed_);
+    if (db.size() == 1) return Xapian::Query(DocidSource::of(changed_docids_)->release());
+    auto shard_of = [values](const Xapian::Database& shard) { return values->shard_of(shard); };
+    return Xapian::Query(
+        DocidSource::of_combined(changed_docids_, db.size(), shard_of)->release());
 }
 
 uint8_t StatusTable::own_status(std::string_view force_value) const {
@@ -200,7 +214,8 @@ StatusTablePtr status_table(const Xapian::Database& db) {
 StatusFacet::StatusFacet(StatusTablePtr table)
     : table_(std::move(table)), pairs_(schema::kSlotForce) {}
 
-Facet StatusFacet::facet(const Xapian::Database& db, const Xapian::Query& matching) const {
+Facet StatusFacet::facet(const Xapian::Database& db, const Xapian::Query& matching,
+                         const ValueTablePtr& values) const {
     std::vector<Xapian::doccount> counts(status_names().size(), 0);
     Xapian::doccount dated = 0;
     for (auto it = pairs_.values_begin(); it != pairs_.values_end(); ++it) {
@@ -212,7 +227,8 @@ Facet StatusFacet::facet(const Xapian::Database& db, const Xapian::Query& matchi
     const auto& changed = table_->changed_;
     if (!changed.empty() && pairs_.get_total() > 0) {
         Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching, id_terms(changed)));
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching,
+                                        table_->changed_documents(db, values)));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         Xapian::ValueCountMatchSpy ids(schema::kSlotId);
         enquire.add_matchspy(&ids);

@@ -20,6 +20,7 @@
 
 #include "document_links.hpp"
 #include "facets.hpp"
+#include "value_table.hpp"
 
 namespace tracuu {
 
@@ -40,6 +41,11 @@ class StatusTable {
     std::optional<ForceStatus> card_status(const Xapian::Document& doc) const;
     /// The documents whose status is one of `statuses` (indexes into status_names()).
     Xapian::Query filter(const std::vector<std::size_t>& statuses) const;
+    /// The documents whose status is not their own dates' in `db` (the one the table was read
+    /// from): by document number when `values` is the table of `db`'s local shards (one posting
+    /// source instead of a term per document, which at a million documents is thousands of
+    /// B-tree lookups on every search), else by id term (remote shards cannot run our source).
+    Xapian::Query changed_documents(const Xapian::Database& db, const ValueTablePtr& values) const;
 
   private:
     friend class StatusFacet;
@@ -50,6 +56,7 @@ class StatusTable {
     struct Entry {
         uint8_t status = 0;
         uint8_t own = 0;
+        Xapian::docid docid = 0;  ///< in the database read
         ForceStatus card;
     };
     std::string as_of_;
@@ -57,6 +64,8 @@ class StatusTable {
     /// The ids of acted_on_ whose status is not their own dates' (the filter and the facet move
     /// them), sorted.
     std::vector<std::string> changed_;
+    /// Their document numbers in the database read, sorted.
+    std::vector<Xapian::docid> changed_docids_;
 };
 
 using StatusTablePtr = std::shared_ptr<const StatusTable>;
@@ -74,8 +83,9 @@ class StatusFacet {
     /// The spy to add to the Enquire.
     Xapian::MatchSpy& spy() { return pairs_; }
     /// The `status` facet of the matches of `matching` in `db` the spy saw: most frequent first,
-    /// then in status_names() order.
-    Facet facet(const Xapian::Database& db, const Xapian::Query& matching) const;
+    /// then in status_names() order. `values`: the value table of `db`'s local shards, if any.
+    Facet facet(const Xapian::Database& db, const Xapian::Query& matching,
+                const ValueTablePtr& values) const;
 
   private:
     StatusTablePtr table_;

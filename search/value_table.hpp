@@ -87,6 +87,8 @@ class ValueTable {
     static constexpr std::size_t kFilterCacheBytes = 32 << 20;
 };
 
+using ValueTablePtr = std::shared_ptr<const ValueTable>;
+
 /// Which shard Xapian is matching: a posting source of every document, put in the query with
 /// OP_FILTER, that Xapian moves to each candidate before the spies and sort keys see it (it is
 /// initialised per shard, and only the current shard's copy is moved). Without it, one shard.

@@ -14,6 +14,7 @@
 #include "indexer/document_preparation.hpp"
 #include "indexer/file_pipeline.hpp"
 #include "indexer/source_files.hpp"
+#include "server/database_set.hpp"
 #include "search/status_table.hpp"
 #include "search/value_table.hpp"
 #include "server/api.hpp"
@@ -538,10 +539,19 @@ TEST_CASE(
         CHECK(page["partly-repealed.txt"] == "partly_repealed");
         CHECK(page["repealed.txt"] == "repealed");
 
-        const Xapian::Database one_handle(db);
-        for (const ValueTablePtr& table :
-             {ValueTablePtr(), std::make_shared<const ValueTable>(one_handle)}) {
-            INFO((table ? "value table" : "Xapian values"));
+        // Xapian's values, a table read as one database (unused for shards), and for shards the
+        // table the server reads per shard (the changed documents then go by document number).
+        DatabaseSet set({db});
+        set.load_values();
+        const Xapian::Database opened(db);
+        const std::vector<std::pair<const Xapian::Database*, ValueTablePtr>> layouts = {
+            {&opened, nullptr},
+            {&opened, std::make_shared<const ValueTable>(opened)},
+            {&set.current(), set.values()}};
+        for (const auto& [handle, table] : layouts) {
+            const Xapian::Database& one_handle = *handle;
+            INFO((table ? "value table of " + std::to_string(table->shard_count()) + " shard(s)"
+                        : "Xapian values"));
             const nlohmann::json all =
                 handle_search(one_handle, {{"limit", "100"}, {"q", "cổng thông tin"}}, table)
                     .json();
