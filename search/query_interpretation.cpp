@@ -9,14 +9,21 @@
 
 namespace tracuu {
 
+std::size_t IndexEvidence::frequency(const std::string& term) const {
+    if (auto it = frequencies_.find(term); it != frequencies_.end()) return it->second;
+    const std::size_t f = db_.get_termfreq(term);
+    frequencies_.emplace(term, f);
+    return f;
+}
+
 std::size_t IndexEvidence::word_frequency(const std::string& folded) const {
-    return folded.empty() ? 0 : db_.get_termfreq(folded);
+    return folded.empty() ? 0 : frequency(folded);
 }
 
 std::size_t IndexEvidence::pair_frequency(const std::string& first,
                                           const std::string& second) const {
     if (!schema::has_pair_term(first, second)) return 0;
-    return db_.get_termfreq(schema::pair_term(first, second));
+    return frequency(schema::pair_term(first, second));
 }
 
 std::vector<std::string> IndexEvidence::completions(const std::string& prefix,

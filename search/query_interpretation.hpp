@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -26,7 +27,11 @@ class IndexEvidence : public WordEvidence {
     std::vector<std::string> completions(const std::string& prefix, std::size_t limit) const;
 
   private:
+    /// The frequency of `term`, asked of the index once per search (the input method asks the
+    /// same word several times; a remote shard answers each in a round trip of its own).
+    std::size_t frequency(const std::string& term) const;
     const Xapian::Database& db_;
+    mutable std::unordered_map<std::string, std::size_t> frequencies_;
 };
 
 /// `q` with every plain word (quoted or not, excluded or not; never a field's value nor a word

@@ -88,7 +88,9 @@ class Candidates {
                 docids_.push_back(*it);
                 continue;
             }
-            const std::string id = it.get_document().get_value(schema::kSlotId);
+            // The first pass sorts ties by id, so the id is the item's sort key: no document is
+            // fetched (a round trip each on a remote shard).
+            const std::string id = it.get_sort_key();
             if (id.empty()) return false;
             ids_.emplace_back(schema::term(schema::kId, id));
         }
@@ -133,6 +135,9 @@ struct Ranked {
 };
 
 void append_ranked(std::vector<Ranked>& out, const Xapian::MSet& mset, double bonus = 0) {
+    // Every document asked at once: a remote shard then answers them in one round trip, not one
+    // each.
+    mset.fetch();
     for (auto it = mset.begin(); it != mset.end(); ++it)
         out.push_back({*it, it.get_weight() + bonus, it.get_document(), {}});
 }
@@ -331,6 +336,15 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, 
             }
             window = window > per_shard / 4 ? per_shard : window * 4;
         }
+    } else if (db.size() > 1) {
+        // Remote shards (no value table): each runs its own match and stops at the
+        // check_at_least it is sent, so `at_least` as it is would have each examine that many,
+        // and their facet spies read the values of shards times as many documents as one
+        // database's. Each is sent its even share and a margin (hash routing spreads a total of
+        // `at_least` within a few percent), so a total up to `at_least` stays exact.
+        const auto shards = static_cast<Xapian::doccount>(db.size());
+        const Xapian::doccount share = at_least / shards + at_least / (4 * shards) + 16;
+        c = count_pass(db, query.matching, facets, values, statuses, std::min(at_least, share));
     } else {
         c = count_pass(db, query.matching, facets, values, statuses, at_least);
     }

@@ -179,8 +179,16 @@ std::string revision_name(const Xapian::Database& db) {
     std::string name = db.get_uuid();
     name += '/' + std::to_string(db.get_doccount()) + '/' + std::to_string(db.get_lastdocid()) +
             '/' + std::to_string(db.get_total_length());
+    // The relation terms' frequencies from one match's statistics: every shard answers at once,
+    // where Database::get_termfreq asks each remote shard in turn, term by term.
+    std::vector<std::string> terms;
     for (std::string_view relation : status_relations())
-        name += '/' + std::to_string(db.get_termfreq(schema::relation_term(relation)));
+        terms.push_back(schema::relation_term(relation));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet stats = enquire.get_mset(0, 0);
+    for (const std::string& term : terms) name += '/' + std::to_string(stats.get_termfreq(term));
     return name;
 }
 
