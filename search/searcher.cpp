@@ -123,7 +123,12 @@ Xapian::MSet top(const Xapian::Database& db, const Xapian::Query& query, Xapian:
     set_sort(enquire, sort, values, by);
     enquire.set_query(sort != SortOrder::Relevance && values ? values.tracked(query) : query);
     // Counting every match it skipped makes the total exact whenever the page runs past the end.
-    return enquire.get_mset(first, count, first + count);
+    const Xapian::MSet mset = enquire.get_mset(first, count, first + count);
+    // Every document asked at once: a remote shard then answers them in one round trip, not one
+    // each. (Xapian 1.4's MSet::fetch reads past its items when the MSet starts after the first
+    // match: then each is fetched when read.)
+    if (first == 0) mset.fetch();
+    return mset;
 }
 
 /// A result of rank(): its document and final score.
@@ -135,9 +140,6 @@ struct Ranked {
 };
 
 void append_ranked(std::vector<Ranked>& out, const Xapian::MSet& mset, double bonus = 0) {
-    // Every document asked at once: a remote shard then answers them in one round trip, not one
-    // each.
-    mset.fetch();
     for (auto it = mset.begin(); it != mset.end(); ++it)
         out.push_back({*it, it.get_weight() + bonus, it.get_document(), {}});
 }
