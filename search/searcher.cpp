@@ -281,8 +281,8 @@ Counts count_pass(const Xapian::Database& db, const Xapian::Query& matching, boo
     }
     std::optional<StatusFacet> status_facet;
     if (facets && statuses) {
-        status_facet.emplace(statuses);
-        enquire.add_matchspy(&status_facet->spy());
+        status_facet.emplace(statuses, values.values);
+        status_facet->attach(enquire);
     }
     const Xapian::MSet mset = enquire.get_mset(0, 0, at_least);
     Counts c;
@@ -290,7 +290,7 @@ Counts count_pass(const Xapian::Database& db, const Xapian::Query& matching, boo
     c.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (facets) {
         c.facets = table_spy ? table_spy->facets(kFacetValues) : spies.facets(kFacetValues);
-        if (status_facet) c.facets.push_back(status_facet->facet(db, matching, values.values));
+        if (status_facet) c.facets.push_back(status_facet->facet(db, matching));
     }
     return c;
 }

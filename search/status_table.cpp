@@ -219,11 +219,17 @@ StatusTablePtr status_table(const Xapian::Database& db) {
     return table;
 }
 
-StatusFacet::StatusFacet(StatusTablePtr table)
-    : table_(std::move(table)), pairs_(schema::kSlotForce) {}
+StatusFacet::StatusFacet(StatusTablePtr table, ValueTablePtr values)
+    : table_(std::move(table)), values_(std::move(values)), pairs_(schema::kSlotForce) {
+    if (!values_ && !table_->changed_.empty()) ids_.emplace(schema::kSlotId);
+}
 
-Facet StatusFacet::facet(const Xapian::Database& db, const Xapian::Query& matching,
-                         const ValueTablePtr& values) const {
+void StatusFacet::attach(Xapian::Enquire& enquire) {
+    enquire.add_matchspy(&pairs_);
+    if (ids_) enquire.add_matchspy(&*ids_);
+}
+
+Facet StatusFacet::facet(const Xapian::Database& db, const Xapian::Query& matching) const {
     std::vector<Xapian::doccount> counts(status_names().size(), 0);
     Xapian::doccount dated = 0;
     for (auto it = pairs_.values_begin(); it != pairs_.values_end(); ++it) {
@@ -232,22 +238,27 @@ Facet StatusFacet::facet(const Xapian::Database& db, const Xapian::Query& matchi
     }
     counts[status_index("unknown")] += pairs_.get_total() - dated;
     // The matches acted on, moved from their own dates' status to theirs.
+    auto move = [&](const std::string& id, Xapian::doccount n) {
+        const auto found = table_->acted_on_.find(id);
+        if (found == table_->acted_on_.end() || found->second.status == found->second.own) return;
+        const auto& entry = found->second;
+        counts[entry.own] -= std::min(counts[entry.own], n);
+        counts[entry.status] += n;
+    };
     const auto& changed = table_->changed_;
-    if (!changed.empty() && pairs_.get_total() > 0) {
+    if (ids_) {
+        for (auto it = ids_->values_begin(); it != ids_->values_end(); ++it)
+            move(*it, it.get_termfreq());
+    } else if (!changed.empty() && pairs_.get_total() > 0) {
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching,
-                                        table_->changed_documents(db, values)));
+                                        table_->changed_documents(db, values_)));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         Xapian::ValueCountMatchSpy ids(schema::kSlotId);
         enquire.add_matchspy(&ids);
         enquire.get_mset(0, 0, static_cast<Xapian::doccount>(changed.size()));
-        for (auto it = ids.values_begin(); it != ids.values_end(); ++it) {
-            const auto found = table_->acted_on_.find(*it);
-            if (found == table_->acted_on_.end()) continue;
-            const auto& entry = found->second;
-            counts[entry.own] -= std::min(counts[entry.own], it.get_termfreq());
-            counts[entry.status] += it.get_termfreq();
-        }
+        for (auto it = ids.values_begin(); it != ids.values_end(); ++it)
+            move(*it, it.get_termfreq());
     }
     std::vector<std::size_t> seen;
     for (std::size_t s = 0; s < counts.size(); ++s) {

@@ -76,20 +76,24 @@ StatusTablePtr status_table(const Xapian::Database& db);
 
 /// Counts the statuses of the matches Xapian examines: a spy counting the pairs of dates of force
 /// (a Xapian spy, so it runs on remote shards too), classified by today, then corrected for the
-/// matches that documents act on (one more small match).
+/// matches that documents act on: on local databases (a value table) by one more small match on
+/// their document numbers; elsewhere by a second spy counting the ids of the matches examined
+/// (remote shards would otherwise each look up every moved document's id term on every search).
 class StatusFacet {
   public:
-    explicit StatusFacet(StatusTablePtr table);
-    /// The spy to add to the Enquire.
-    Xapian::MatchSpy& spy() { return pairs_; }
-    /// The `status` facet of the matches of `matching` in `db` the spy saw: most frequent first,
-    /// then in status_names() order. `values`: the value table of `db`'s local shards, if any.
-    Facet facet(const Xapian::Database& db, const Xapian::Query& matching,
-                const ValueTablePtr& values) const;
+    /// `values`: the value table of the local shards searched, if any.
+    StatusFacet(StatusTablePtr table, ValueTablePtr values);
+    /// Adds the spies to `enquire`.
+    void attach(Xapian::Enquire& enquire);
+    /// The `status` facet of the matches of `matching` in `db` the spies saw: most frequent
+    /// first, then in status_names() order.
+    Facet facet(const Xapian::Database& db, const Xapian::Query& matching) const;
 
   private:
     StatusTablePtr table_;
+    ValueTablePtr values_;
     Xapian::ValueCountMatchSpy pairs_;
+    std::optional<Xapian::ValueCountMatchSpy> ids_;  ///< without a value table
 };
 
 }  // namespace tracuu
