@@ -450,8 +450,12 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
         hit.result_members = stored.result;
         if (statuses) hit.status = statuses->card_status(doc);
         if (request.snippets) {
-            hit.snippet = make_snippet(db, r.docid, stored.text,
-                                       doc.get_value(schema::kSlotCheckpoints), built.highlight);
+            SnippetOptions options;
+            // Without a value table the shards may be remote: positions from the text.
+            options.positions_from_text = !values;
+            hit.snippet =
+                make_snippet(db, r.docid, stored.text, doc.get_value(schema::kSlotCheckpoints),
+                             built.highlight, options);
         }
         result.hits.push_back(std::move(hit));
     }

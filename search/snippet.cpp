@@ -87,6 +87,35 @@ void append_collapsed(std::string& out, std::string_view text) {
     if (space && !out.empty()) out.push_back(' ');
 }
 
+/// The positions of `terms` in `text`, capped per term as the index's are read: each raw token
+/// from a checkpoint on is the next position (what the window below relies on).
+std::vector<Hit> hits_in_text(std::string_view text, std::string_view checkpoints,
+                              const std::vector<std::string>& terms) {
+    std::vector<Checkpoint> marks = decode_checkpoints(checkpoints);
+    if (marks.empty() || marks.front().offset != 0) marks.insert(marks.begin(), Checkpoint{1, 0});
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < terms.size(); ++i) index.emplace(terms[i], i);
+    std::vector<std::size_t> found(terms.size(), 0);
+    std::vector<Hit> hits;
+    for (std::size_t k = 0; k < marks.size(); ++k) {
+        if (marks[k].offset > text.size()) break;
+        const std::size_t end = k + 1 < marks.size()
+                                    ? std::min<std::size_t>(marks[k + 1].offset, text.size())
+                                    : text.size();
+        if (end < marks[k].offset) continue;
+        const std::string_view part = text.substr(marks[k].offset, end - marks[k].offset);
+        const std::vector<RawToken> tokens = split_tokens(part);
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const auto it = index.find(
+                word_forms(part.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)).folded);
+            if (it == index.end() || found[it->second] >= kMaxPositionsPerTerm) continue;
+            ++found[it->second];
+            hits.push_back({marks[k].position + static_cast<Xapian::termpos>(i), it->second});
+        }
+    }
+    return hits;
+}
+
 }  // namespace
 
 std::string html_escape(std::string_view text) {
@@ -104,7 +133,8 @@ std::string make_snippet(const Xapian::Database& db, Xapian::docid docid, std::s
         if (std::find(terms.begin(), terms.end(), t) == terms.end()) terms.push_back(t);
     }
     std::vector<Hit> hits;
-    for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (options.positions_from_text) hits = hits_in_text(text, checkpoints, terms);
+    for (std::size_t i = 0; i < terms.size() && !options.positions_from_text; ++i) {
         std::size_t n = 0;
         try {
             for (auto p = db.positionlist_begin(docid, terms[i]);

@@ -2,7 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include "analyzers/word_forms.hpp"
+#include "index/schema.hpp"
+#include "index/stored_document.hpp"
 #include "search/searcher.hpp"
+#include "search/snippet.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
@@ -94,4 +97,46 @@ TEST_CASE("snippets mark the query's phrases, never across punctuation", "[snipp
         INFO(c.q);
         CHECK(with_phrase > 0);
     }
+}
+
+TEST_CASE("snippets found from the text are those found from the index's positions, on every "
+          "bundled document",
+          "[snippet][seeds][property]") {
+    // Remote shards find a snippet's matches in the stored text (a position list per term would
+    // be a round trip each); it must be the window the index's positions give.
+    Xapian::Database db(test::bundled_index().string());
+    std::size_t compared = 0, marked = 0;
+    for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+        const Xapian::Document doc = db.get_document(*d);
+        const std::string data = doc.get_data();
+        const StoredParts stored = split_stored_document(data);
+        // Words with positions (accent-free, lower case), some common, some rare in it.
+        std::vector<std::string> words;
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            const std::string term = *t;
+            if (!term.empty() && term[0] >= 'a' && term[0] <= 'z' && t.positionlist_count() > 0)
+                words.push_back(term);
+        }
+        INFO(doc.get_value(schema::kSlotId));
+        if (words.empty()) continue;
+        for (std::size_t step : {3u, 11u, 29u}) {
+            std::vector<std::string> highlight;
+            for (std::size_t i = step % words.size(); i < words.size() && highlight.size() < 4;
+                 i += step)
+                highlight.push_back(words[i]);
+            SnippetOptions from_index, from_text;
+            from_text.positions_from_text = true;
+            const std::string want = make_snippet(db, *d, stored.text,
+                                                  doc.get_value(schema::kSlotCheckpoints),
+                                                  highlight, from_index);
+            const std::string got = make_snippet(db, *d, stored.text,
+                                                 doc.get_value(schema::kSlotCheckpoints),
+                                                 highlight, from_text);
+            CHECK(got == want);
+            ++compared;
+            if (want.find("<mark>") != std::string::npos) ++marked;
+        }
+    }
+    CHECK(compared > 100);
+    CHECK(marked * 2 > compared);
 }
