@@ -33,6 +33,8 @@ class WordEvidence {
     /// How many documents have the two accent-free syllables one after the other.
     virtual std::size_t pair_frequency(const std::string& first,
                                        const std::string& second) const = 0;
+    /// The accent-free words about to be asked, so that an index far away can read them at once.
+    virtual void expect(const std::vector<std::string>& /*folded*/) const {}
 };
 
 /// What a word of a query means when it was typed without an input method: its Telex/VNI

@@ -4,6 +4,7 @@
 
 #include "analyzers/analyzer.hpp"
 #include "analyzers/text_normalizer.hpp"
+#include "analyzers/word_forms.hpp"
 #include "index/schema.hpp"
 #include "query_syntax.hpp"
 
@@ -14,6 +15,20 @@ std::size_t IndexEvidence::frequency(const std::string& term) const {
     const std::size_t f = db_.get_termfreq(term);
     frequencies_.emplace(term, f);
     return f;
+}
+
+void IndexEvidence::expect(const std::vector<std::string>& folded) const {
+    if (!batched_) return;
+    std::vector<std::string> terms;
+    for (const auto& word : folded) {
+        if (!word.empty() && !frequencies_.count(word)) terms.push_back(word);
+    }
+    if (terms.empty()) return;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet stats = enquire.get_mset(0, 0);
+    for (const auto& term : terms) frequencies_.emplace(term, stats.get_termfreq(term));
 }
 
 std::size_t IndexEvidence::word_frequency(const std::string& folded) const {
@@ -51,18 +66,29 @@ std::optional<std::string> interpret_query(std::string_view raw, const WordEvide
         std::size_t begin, end;
         std::string text;
     };
-    std::vector<Replacement> replacements;
+    struct Word {
+        std::size_t begin, end;  ///< in q
+    };
+    std::vector<Word> words;
     for (const QueryPart& part : parse_query_syntax(q)) {
         if (part.field != QueryField::None || part.end <= part.begin) continue;
         const std::string_view text = std::string_view(q).substr(part.begin, part.end - part.begin);
         for (const Token& token : analyze(text, NumberMode::Query).tokens) {
             if (token.number >= 0) continue;  // `57 nq tw`: tw is no Telex there
-            const std::string_view word = text.substr(token.begin, token.end - token.begin);
-            if (auto meant = reinterpret_word(word, evidence)) {
-                replacements.push_back(
-                    {part.begin + token.begin, part.begin + token.end, std::move(*meant)});
-            }
+            words.push_back({part.begin + token.begin, part.begin + token.end});
         }
+    }
+    if (evidence) {
+        std::vector<std::string> folded;
+        for (const Word& w : words)
+            folded.push_back(fold(std::string_view(q).substr(w.begin, w.end - w.begin)));
+        evidence->expect(folded);
+    }
+    std::vector<Replacement> replacements;
+    for (const Word& w : words) {
+        const std::string_view word = std::string_view(q).substr(w.begin, w.end - w.begin);
+        if (auto meant = reinterpret_word(word, evidence))
+            replacements.push_back({w.begin, w.end, std::move(*meant)});
     }
     if (replacements.empty()) return std::nullopt;
     for (auto r = replacements.rbegin(); r != replacements.rend(); ++r)

@@ -19,9 +19,13 @@ namespace tracuu {
 /// What a database holds, as input_method.hpp and the query builder ask it.
 class IndexEvidence : public WordEvidence {
   public:
-    explicit IndexEvidence(const Xapian::Database& db) : db_(db) {}
+    /// `batched`: expect() reads the words' frequencies in one match (every shard answers at
+    /// once), where get_termfreq asks each remote shard in turn, word by word.
+    explicit IndexEvidence(const Xapian::Database& db, bool batched = false)
+        : db_(db), batched_(batched) {}
     std::size_t word_frequency(const std::string& folded) const override;
     std::size_t pair_frequency(const std::string& first, const std::string& second) const override;
+    void expect(const std::vector<std::string>& folded) const override;
     /// The accent-free words the index holds that start with `prefix`, most frequent first, at
     /// most `limit` of them.
     std::vector<std::string> completions(const std::string& prefix, std::size_t limit) const;
@@ -31,6 +35,7 @@ class IndexEvidence : public WordEvidence {
     /// same word several times; a remote shard answers each in a round trip of its own).
     std::size_t frequency(const std::string& term) const;
     const Xapian::Database& db_;
+    bool batched_;
     mutable std::unordered_map<std::string, std::size_t> frequencies_;
 };
 

@@ -471,7 +471,8 @@ BuiltQuery build_search_query(const SearchRequest& request, const IndexEvidence*
 
 SearchResult search(const Xapian::Database& db, const SearchRequest& request,
                     const ValueTablePtr& values) {
-    const IndexEvidence index(db);
+    // Without a value table the shards may be remote: words' frequencies read in one pass.
+    const IndexEvidence index(db, values == nullptr);
     // Statuses for the filter, the facet and each result's badge (not for a CSV export).
     const StatusTablePtr statuses =
         request.facets || !request.statuses.empty() ? status_table(db) : nullptr;

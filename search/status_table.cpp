@@ -114,8 +114,7 @@ Xapian::Query StatusTable::changed_documents(const Xapian::Database& db,
     if (!values || values->shard_count() != db.size()) return id_terms(changed_);
     if (db.size() == 1) return Xapian::Query(DocidSource::of(changed_docids_)->release());
     auto shard_of = [values](const Xapian::Database& shard) { return values->shard_of(shard); };
-    return Xapian::Query(
-        DocidSource::of_combined(changed_docids_, db.size(), shard_of)->release());
+    return Xapian::Query(DocidSource::of_combined(changed_docids_, db.size(), shard_of)->release());
 }
 
 uint8_t StatusTable::own_status(std::string_view force_value) const {

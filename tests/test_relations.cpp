@@ -14,10 +14,10 @@
 #include "indexer/document_preparation.hpp"
 #include "indexer/file_pipeline.hpp"
 #include "indexer/source_files.hpp"
-#include "server/database_set.hpp"
 #include "search/status_table.hpp"
 #include "search/value_table.hpp"
 #include "server/api.hpp"
+#include "server/database_set.hpp"
 #include "support.hpp"
 
 using namespace tracuu;

@@ -99,9 +99,10 @@ TEST_CASE("snippets mark the query's phrases, never across punctuation", "[snipp
     }
 }
 
-TEST_CASE("snippets found from the text are those found from the index's positions, on every "
-          "bundled document",
-          "[snippet][seeds][property]") {
+TEST_CASE(
+    "snippets found from the text are those found from the index's positions, on every "
+    "bundled document",
+    "[snippet][seeds][property]") {
     // Remote shards find a snippet's matches in the stored text (a position list per term would
     // be a round trip each); it must be the window the index's positions give.
     Xapian::Database db(test::bundled_index().string());
@@ -126,12 +127,11 @@ TEST_CASE("snippets found from the text are those found from the index's positio
                 highlight.push_back(words[i]);
             SnippetOptions from_index, from_text;
             from_text.positions_from_text = true;
-            const std::string want = make_snippet(db, *d, stored.text,
-                                                  doc.get_value(schema::kSlotCheckpoints),
-                                                  highlight, from_index);
-            const std::string got = make_snippet(db, *d, stored.text,
-                                                 doc.get_value(schema::kSlotCheckpoints),
-                                                 highlight, from_text);
+            const std::string want =
+                make_snippet(db, *d, stored.text, doc.get_value(schema::kSlotCheckpoints),
+                             highlight, from_index);
+            const std::string got = make_snippet(
+                db, *d, stored.text, doc.get_value(schema::kSlotCheckpoints), highlight, from_text);
             CHECK(got == want);
             ++compared;
             if (want.find("<mark>") != std::string::npos) ++marked;
