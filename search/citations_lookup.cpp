@@ -249,7 +249,8 @@ std::optional<StatusFields> status_fields(std::string_view data) {
 }
 
 ForceStatus document_status(const Xapian::Database& db, Xapian::docid docid,
-                            const StatusFields& fields, std::size_t max_evidence) {
+                            const StatusFields& fields, std::size_t max_evidence,
+                            const std::unordered_set<std::string>* relation_terms) {
     const std::string today = status_day();
     const std::string& own_date = fields.date;
     ForceStatus status;
@@ -282,7 +283,8 @@ ForceStatus document_status(const Xapian::Database& db, Xapian::docid docid,
             for (const auto& key : number->exact_keys()) {
                 // Most documents are acted on by none: no query for them.
                 std::string term = schema::relation_term(relation, key);
-                if (db.term_exists(term)) terms.emplace_back(std::move(term));
+                if (relation_terms ? relation_terms->count(term) > 0 : db.term_exists(term))
+                    terms.emplace_back(std::move(term));
             }
             if (terms.empty()) continue;
             Xapian::Enquire enquire(db);
@@ -291,6 +293,7 @@ ForceStatus document_status(const Xapian::Database& db, Xapian::docid docid,
             enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
             const Xapian::MSet acting =
                 enquire.get_mset(0, static_cast<Xapian::doccount>(max_evidence));
+            acting.fetch();  // one request for all (remote shards)
             acting_total += acting.get_matches_estimated();
             for (auto it = acting.begin(); it != acting.end(); ++it) {
                 if (*it == docid) continue;

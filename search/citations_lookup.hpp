@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -50,8 +51,12 @@ std::optional<StatusFields> status_fields(std::string_view data);
 /// dates of force. The one rule for the document page, the search filter and facet
 /// (status_table.hpp). At most `max_evidence` acting documents of each relation are read (newest
 /// first); when there are more, `evidence_total` says how many.
+/// `relation_terms`, when given, are every relation term the index holds (status_table reads them
+/// all at once): then none is asked of the index one by one, a round trip per shard for remote
+/// ones.
 ForceStatus document_status(const Xapian::Database& db, Xapian::docid docid,
-                            const StatusFields& fields, std::size_t max_evidence = 200);
+                            const StatusFields& fields, std::size_t max_evidence = 200,
+                            const std::unordered_set<std::string>* relation_terms = nullptr);
 
 /// What the index holds of one document number, typed in any shape: the documents carrying it
 /// and a page of those citing it (GET /api/references/{number}; server/search_json writes its

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 #include <optional>
+#include <unordered_set>
 
 #include "citations_lookup.hpp"
 #include "docid_source.hpp"
@@ -51,19 +52,29 @@ uint8_t status_index(std::string_view name) {
     return static_cast<uint8_t>(found == names.end() ? names.size() - 1 : found - names.begin());
 }
 
-/// The indexed documents whose own number some indexed document replaces, repeals or amends:
-/// those carrying the own-number term of a key a relation term names.
-std::vector<Xapian::docid> documents_acted_on(const Xapian::Database& db) {
-    std::vector<Xapian::docid> out;
+/// The indexed documents whose own number some indexed document replaces, repeals or amends
+/// (those carrying the own-number term of a key a relation term names), by document number, read
+/// in one match (a remote shard sends them all at once, not one request each). Adds those
+/// relation terms to `relation_terms`.
+std::vector<std::pair<Xapian::docid, Xapian::Document>> documents_acted_on(
+    const Xapian::Database& db, std::unordered_set<std::string>& relation_terms) {
+    std::vector<Xapian::Query> owns;
     for (std::string_view relation : status_relations()) {
         const std::string prefix = schema::relation_term(relation) + '/';
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-            const std::string own = schema::term(schema::kOwnNumber, (*t).substr(prefix.size()));
-            for (auto p = db.postlist_begin(own); p != db.postlist_end(own); ++p) out.push_back(*p);
+            relation_terms.insert(*t);
+            owns.emplace_back(schema::term(schema::kOwnNumber, (*t).substr(prefix.size())));
         }
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    std::vector<std::pair<Xapian::docid, Xapian::Document>> out;
+    if (owns.empty()) return out;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, owns.begin(), owns.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(1, db.get_doccount()));
+    mset.fetch();
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_document());
     return out;
 }
 
@@ -84,15 +95,15 @@ Xapian::Query id_terms(const std::vector<std::string>& ids) {
 }  // namespace
 
 StatusTable::StatusTable(const Xapian::Database& db) : as_of_(status_day()) {
-    for (Xapian::docid docid : documents_acted_on(db)) {
-        const Xapian::Document doc = db.get_document(docid);
+    std::unordered_set<std::string> relation_terms;
+    for (const auto& [docid, doc] : documents_acted_on(db, relation_terms)) {
         const std::string id = doc.get_value(schema::kSlotId);
         if (id.empty()) continue;  // not a tracuu document: no status
         // Only the few documents acted on are read, once per revision: nothing is kept between
         // revisions.
         const auto fields = status_fields(doc.get_data());
         if (!fields) continue;
-        ForceStatus status = document_status(db, docid, *fields, kCardEvidence);
+        ForceStatus status = document_status(db, docid, *fields, kCardEvidence, &relation_terms);
         Entry entry;
         entry.status = status_index(status.value);
         entry.own = own_status(doc.get_value(schema::kSlotForce));
