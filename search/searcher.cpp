@@ -305,7 +305,7 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, 
         // documents of a year instead of 1 000. So local shards are counted in a window on their
         // first documents, widened until it holds `at_least` matches or every document; the
         // total beyond it is the window's count scaled to the whole, as Xapian estimates. (A
-        // remote shard cannot run a posting source of ours: remote shards are counted whole.)
+        // remote shard cannot run a posting source of ours; each runs its own match, below.)
         const Xapian::docid last = db.get_lastdocid();  // the combined numbering's last
         const auto shards = static_cast<Xapian::docid>(db.size());
         const Xapian::docid per_shard = last / shards + 1;
