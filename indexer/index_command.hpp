@@ -22,7 +22,7 @@ struct IndexOptions {
     std::optional<std::filesystem::path> root;
     std::vector<std::filesystem::path> inputs;
     std::vector<std::string> delete_ids;  ///< --delete: remove these documents
-    std::size_t batch_size = 1000;        ///< documents per commit (see kMinCommitInterval)
+    std::size_t batch_size = 250;         ///< documents per commit (see kMinCommitInterval)
     std::size_t jobs = 1;                 ///< files extracted and analysed in parallel
     std::size_t shards = 0;  ///< --shards: a new index of this many shards; 0: as it is (or one)
     bool prune = false;      ///< remove documents of files gone from the folders given

@@ -38,7 +38,7 @@ constexpr const char* kUsage =
     "                signature box only, no Vietnamese marks), always, never\n"
     "  --max-size MB refuse larger files (default 64)\n"
     "  --converter-timeout S  stop a .doc converter after S seconds (default 60)\n"
-    "  --batch N     documents per commit (default 1000; at most four commits a second);\n"
+    "  --batch N     documents per commit (default 250; at most four commits a second);\n"
     "                a stopped run keeps committed batches\n"
     "  --compact     rewrite the database compactly at the end (done anyway when this run\n"
     "                created it or wrote at least half of its documents)\n"

@@ -16,7 +16,7 @@ struct SnippetOptions {
     std::size_t context_before = 5;  ///< tokens shown before the first match of the window
     /// Where the matches are found: the document's positions in the index, or (for remote shards,
     /// where each position list is a round trip of its own) its text read from each checkpoint
-    /// on, as the window itself is read. Both give the same positions.
+    /// on, as the window itself is read (texts up to 64 KB). Both give the same positions.
     bool positions_from_text = false;
 };
 
