@@ -1,6 +1,7 @@
 #include "status_table.hpp"
 
 #include <algorithm>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <unordered_set>
@@ -207,26 +208,42 @@ std::string revision_name(const Xapian::Database& db) {
 StatusTablePtr status_table(const Xapian::Database& db) {
     struct Kept {
         std::string revision;
-        StatusTablePtr table;
+        std::string day;
+        std::shared_future<StatusTablePtr> table;
     };
     static std::mutex mutex;
     static std::vector<Kept> kept;  // the last revisions, newest last
     static constexpr std::size_t kMaxKept = 4;
     const std::string revision = revision_name(db);
     const std::string today = status_day();
+    std::promise<StatusTablePtr> promise;
     {
-        std::lock_guard lock(mutex);
+        std::unique_lock lock(mutex);
         for (const Kept& k : kept) {
-            if (k.revision == revision && k.table->as_of() == today) return k.table;
+            if (k.revision != revision || k.day != today) continue;
+            // Read or being read: the searches of a new revision wait for one reading (at a
+            // million documents, seconds) instead of each reading it again.
+            const auto table = k.table;
+            lock.unlock();
+            return table.get();
         }
+        std::erase_if(kept, [&](const Kept& k) { return k.revision == revision; });
+        if (kept.size() >= kMaxKept) kept.erase(kept.begin());
+        kept.push_back({revision, today, promise.get_future().share()});
     }
     // Read outside the lock: another revision's searches need not wait for this one.
-    auto table = std::make_shared<const StatusTable>(db);
-    std::lock_guard lock(mutex);
-    std::erase_if(kept, [&](const Kept& k) { return k.revision == revision; });
-    if (kept.size() >= kMaxKept) kept.erase(kept.begin());
-    kept.push_back({revision, table});
-    return table;
+    try {
+        auto table = std::make_shared<const StatusTable>(db);
+        promise.set_value(table);
+        return table;
+    } catch (...) {
+        // Those waiting get the error too; the next search reads it again.
+        promise.set_exception(std::current_exception());
+        std::lock_guard lock(mutex);
+        std::erase_if(kept,
+                      [&](const Kept& k) { return k.revision == revision && k.day == today; });
+        throw;
+    }
 }
 
 StatusFacet::StatusFacet(StatusTablePtr table, ValueTablePtr values)

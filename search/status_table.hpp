@@ -71,7 +71,7 @@ class StatusTable {
 using StatusTablePtr = std::shared_ptr<const StatusTable>;
 
 /// The table of `db` now, read once per revision (of every shard) and day, and kept for the last
-/// few revisions.
+/// few revisions. Searches asking while it is read wait for that reading.
 StatusTablePtr status_table(const Xapian::Database& db);
 
 /// Counts the statuses of the matches Xapian examines: a spy counting the pairs of dates of force

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "index/schema.hpp"
 #include "indexer.hpp"
@@ -577,5 +578,29 @@ TEST_CASE(
                 CHECK(found["total"] == expected.size());
             }
         }
+    }
+}
+
+TEST_CASE("status table: searches asking at once for a new revision share one reading",
+          "[relations][status]") {
+    // At a million documents the reading takes seconds: the searches arriving meanwhile wait for
+    // it instead of each reading the table again.
+    test::TempDir dir;
+    const fs::path corpus = test::bundled_corpus_dir();
+    const std::string db = (dir / "db").string();
+    REQUIRE(test::Indexer(db).quiet().root(corpus).run({corpus / "seeds"}).status == 0);
+    constexpr int kSearches = 6;
+    std::vector<StatusTablePtr> tables(kSearches);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kSearches; ++i) {
+        threads.emplace_back([&, i] {
+            const Xapian::Database own(db);  // a handle per thread, as the server's workers
+            tables[static_cast<std::size_t>(i)] = status_table(own);
+        });
+    }
+    for (auto& t : threads) t.join();
+    for (const auto& table : tables) {
+        REQUIRE(table);
+        CHECK(table == tables.front());
     }
 }
