@@ -7,6 +7,7 @@
 #include "analyzers/word_forms.hpp"
 #include "index/schema.hpp"
 #include "query_syntax.hpp"
+#include "term_frequencies.hpp"
 
 namespace tracuu {
 
@@ -23,12 +24,8 @@ void IndexEvidence::expect(const std::vector<std::string>& folded) const {
     for (const auto& word : folded) {
         if (!word.empty() && !frequencies_.count(word)) terms.push_back(word);
     }
-    if (terms.empty()) return;
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    const Xapian::MSet stats = enquire.get_mset(0, 0);
-    for (const auto& term : terms) frequencies_.emplace(term, stats.get_termfreq(term));
+    const std::vector<Xapian::doccount> found = term_frequencies(db_, terms);
+    for (std::size_t i = 0; i < terms.size(); ++i) frequencies_.emplace(terms[i], found[i]);
 }
 
 std::size_t IndexEvidence::word_frequency(const std::string& folded) const {

@@ -4,7 +4,6 @@
 #include <optional>
 #include <unordered_map>
 
-#include "docid_source.hpp"
 #include "field_filters.hpp"
 #include "index/schema.hpp"
 #include "index/stored_document.hpp"
@@ -97,14 +96,7 @@ class Candidates {
         return true;
     }
     Xapian::Query query() const {
-        if (by_docid_ && values_->shard_count() > 1) {
-            auto shard_of = [values = values_](const Xapian::Database& shard) {
-                return values->shard_of(shard);
-            };
-            return Xapian::Query(
-                DocidSource::of_combined(docids_, values_->shard_count(), shard_of)->release());
-        }
-        if (by_docid_) return Xapian::Query(DocidSource::of(docids_)->release());
+        if (by_docid_) return documents_numbered(values_, docids_);
         return Xapian::Query(Xapian::Query::OP_OR, ids_.begin(), ids_.end());
     }
 

@@ -7,9 +7,9 @@
 #include <unordered_set>
 
 #include "citations_lookup.hpp"
-#include "docid_source.hpp"
 #include "index/schema.hpp"
 #include "match_all.hpp"
+#include "term_frequencies.hpp"
 
 namespace tracuu {
 namespace {
@@ -124,9 +124,7 @@ StatusTable::StatusTable(const Xapian::Database& db) : as_of_(status_day()) {
 Xapian::Query StatusTable::changed_documents(const Xapian::Database& db,
                                              const ValueTablePtr& values) const {
     if (!values || values->shard_count() != db.size()) return id_terms(changed_);
-    if (db.size() == 1) return Xapian::Query(DocidSource::of(changed_docids_)->release());
-    auto shard_of = [values](const Xapian::Database& shard) { return values->shard_of(shard); };
-    return Xapian::Query(DocidSource::of_combined(changed_docids_, db.size(), shard_of)->release());
+    return documents_numbered(values, changed_docids_);
 }
 
 uint8_t StatusTable::own_status(std::string_view force_value) const {
@@ -190,16 +188,10 @@ std::string revision_name(const Xapian::Database& db) {
     std::string name = db.get_uuid();
     name += '/' + std::to_string(db.get_doccount()) + '/' + std::to_string(db.get_lastdocid()) +
             '/' + std::to_string(db.get_total_length());
-    // The relation terms' frequencies from one match's statistics: every shard answers at once,
-    // where Database::get_termfreq asks each remote shard in turn, term by term.
     std::vector<std::string> terms;
     for (std::string_view relation : status_relations())
         terms.push_back(schema::relation_term(relation));
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    const Xapian::MSet stats = enquire.get_mset(0, 0);
-    for (const std::string& term : terms) name += '/' + std::to_string(stats.get_termfreq(term));
+    for (Xapian::doccount f : term_frequencies(db, terms)) name += '/' + std::to_string(f);
     return name;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "docid_source.hpp"
 #include "field_filters.hpp"
 #include "index/schema.hpp"
 
@@ -143,6 +144,14 @@ std::size_t ValueTable::memory_bytes() const {
         for (const auto& l : labels) bytes += sizeof(std::string) + l.capacity();
     }
     return bytes;
+}
+
+Xapian::Query documents_numbered(const ValueTablePtr& values,
+                                 const std::vector<Xapian::docid>& docids) {
+    if (values->shard_count() < 2) return Xapian::Query(DocidSource::of(docids)->release());
+    auto shard_of = [values](const Xapian::Database& shard) { return values->shard_of(shard); };
+    return Xapian::Query(
+        DocidSource::of_combined(docids, values->shard_count(), shard_of)->release());
 }
 
 Xapian::Query ShardTracker::wrap(const Xapian::Query& query,

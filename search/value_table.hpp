@@ -89,6 +89,11 @@ class ValueTable {
 
 using ValueTablePtr = std::shared_ptr<const ValueTable>;
 
+/// The documents `docids` (Xapian's numbers in the database `values` was read from, combined for
+/// several shards) as one posting source: a list per shard, told apart as the table tells them.
+Xapian::Query documents_numbered(const ValueTablePtr& values,
+                                 const std::vector<Xapian::docid>& docids);
+
 /// Which shard Xapian is matching: a posting source of every document, put in the query with
 /// OP_FILTER, that Xapian moves to each candidate before the spies and sort keys see it (it is
 /// initialised per shard, and only the current shard's copy is moved). Without it, one shard.
