@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "analyzers/abbreviations.hpp"
 #include "analyzers/word_forms.hpp"
@@ -91,6 +92,25 @@ const std::vector<Trigger>& triggers() {
     return all;
 }
 
+/// The words triggers start with and end with: most tokens are neither, and trigger_at, asked at
+/// every token back from each cited number, answers those without reading the 98 triggers.
+struct TriggerEdges {
+    std::unordered_set<std::string_view> first, last;
+};
+
+const TriggerEdges& trigger_edges() {
+    static const TriggerEdges edges = [] {
+        TriggerEdges out;
+        for (const Trigger& t : triggers()) {
+            if (t.folded.empty()) continue;
+            out.first.insert(t.folded.front());
+            out.last.insert(t.folded.back());
+        }
+        return out;
+    }();
+    return edges;
+}
+
 bool one_of(std::string_view word, std::initializer_list<std::string_view> words) {
     return std::find(words.begin(), words.end(), word) != words.end();
 }
@@ -176,6 +196,8 @@ class RelationReader : TokenReader {
     /// The longest trigger of `where` ending (for `after` ones: starting) at token i.
     const Trigger* trigger_at(std::size_t i, std::initializer_list<Where> where) const {
         const bool after = *where.begin() == Where::After || *where.begin() == Where::AfterFar;
+        const auto& edge = after ? trigger_edges().first : trigger_edges().last;
+        if (i >= t_.size() || !edge.contains(t_[i].folded)) return nullptr;
         for (const Trigger& tr : triggers()) {
             if (std::find(where.begin(), where.end(), tr.where) == where.end()) continue;
             const std::size_t n = tr.folded.size();
