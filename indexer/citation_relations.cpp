@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "analyzers/abbreviations.hpp"
 #include "analyzers/word_forms.hpp"
@@ -92,19 +92,19 @@ const std::vector<Trigger>& triggers() {
     return all;
 }
 
-/// The words triggers start with and end with: most tokens are neither, and trigger_at, asked at
-/// every token back from each cited number, answers those without reading the 98 triggers.
-struct TriggerEdges {
-    std::unordered_set<std::string_view> first, last;
+/// The triggers by the word they start with and by the word they end with, each list longest
+/// first: trigger_at, asked at every token back from each cited number, reads only those.
+struct TriggersByEdge {
+    std::unordered_map<std::string_view, std::vector<const Trigger*>> first, last;
 };
 
-const TriggerEdges& trigger_edges() {
-    static const TriggerEdges edges = [] {
-        TriggerEdges out;
+const TriggersByEdge& triggers_by_edge() {
+    static const TriggersByEdge edges = [] {
+        TriggersByEdge out;
         for (const Trigger& t : triggers()) {
             if (t.folded.empty()) continue;
-            out.first.insert(t.folded.front());
-            out.last.insert(t.folded.back());
+            out.first[t.folded.front()].push_back(&t);
+            out.last[t.folded.back()].push_back(&t);
         }
         return out;
     }();
@@ -196,12 +196,14 @@ class RelationReader : TokenReader {
     /// The longest trigger of `where` ending (for `after` ones: starting) at token i.
     const Trigger* trigger_at(std::size_t i, std::initializer_list<Where> where) const {
         const bool after = *where.begin() == Where::After || *where.begin() == Where::AfterFar;
-        const auto& edge = after ? trigger_edges().first : trigger_edges().last;
-        if (i >= t_.size() || !edge.contains(t_[i].folded)) return nullptr;
-        for (const Trigger& tr : triggers()) {
+        if (i >= t_.size()) return nullptr;
+        const auto& by_edge = after ? triggers_by_edge().first : triggers_by_edge().last;
+        const auto edge = by_edge.find(t_[i].folded);
+        if (edge == by_edge.end()) return nullptr;
+        for (const Trigger* candidate : edge->second) {
+            const Trigger& tr = *candidate;
             if (std::find(where.begin(), where.end(), tr.where) == where.end()) continue;
             const std::size_t n = tr.folded.size();
-            if (n == 0) continue;
             const std::size_t start = after ? i : i + 1 - std::min(i + 1, n);
             if (!after && i + 1 < n) continue;
             if (start + n > t_.size()) continue;
