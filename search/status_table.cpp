@@ -1,6 +1,7 @@
 #include "status_table.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -197,43 +198,70 @@ std::string revision_name(const Xapian::Database& db) {
 
 }  // namespace
 
+namespace {
+std::function<void()> g_reading_started;  // tests only (set_status_table_reading_hook)
+}
+
+void set_status_table_reading_hook(std::function<void()> hook) {
+    g_reading_started = std::move(hook);
+}
+
 StatusTablePtr status_table(const Xapian::Database& db) {
     struct Kept {
         std::string revision;
+        std::string database;  ///< the uuids of its shards: revisions of one index share them
         std::string day;
         std::shared_future<StatusTablePtr> table;
+        StatusTablePtr ready;  ///< once read
     };
     static std::mutex mutex;
     static std::vector<Kept> kept;  // the last revisions, newest last
     static constexpr std::size_t kMaxKept = 4;
     const std::string revision = revision_name(db);
+    const std::string database = revision.substr(0, revision.find_first_of("@/"));
     const std::string today = status_day();
     std::promise<StatusTablePtr> promise;
     {
         std::unique_lock lock(mutex);
-        for (const Kept& k : kept) {
-            if (k.revision != revision || k.day != today) continue;
-            // Read or being read: the searches of a new revision wait for one reading (at a
-            // million documents, seconds) instead of each reading it again.
-            const auto table = k.table;
+        Kept* same = nullptr;
+        const Kept* last_ready = nullptr;  // of this index and day, any revision
+        bool reading = false;              // a revision of this index and day
+        for (Kept& k : kept) {
+            if (k.database != database || k.day != today) continue;
+            if (k.revision == revision) same = &k;
+            if (k.ready) last_ready = &k;
+            if (!k.ready) reading = true;
+        }
+        if (same && same->ready) return same->ready;
+        // A revision is being read (at a million documents, seconds; longer on remote shards):
+        // while an indexer commits, a search would otherwise wait for it, or read yet another.
+        // The searches meanwhile use the last table read; with none, they wait for the reading.
+        if (reading && last_ready) return last_ready->ready;
+        if (same) {
+            const auto table = same->table;
             lock.unlock();
             return table.get();
         }
-        std::erase_if(kept, [&](const Kept& k) { return k.revision == revision; });
         if (kept.size() >= kMaxKept) kept.erase(kept.begin());
-        kept.push_back({revision, today, promise.get_future().share()});
+        kept.push_back({revision, database, today, promise.get_future().share(), nullptr});
     }
-    // Read outside the lock: another revision's searches need not wait for this one.
+    // Read outside the lock: another index's searches need not wait for this one.
     try {
+        if (g_reading_started) g_reading_started();
         auto table = std::make_shared<const StatusTable>(db);
         promise.set_value(table);
+        std::lock_guard lock(mutex);
+        for (Kept& k : kept) {
+            if (k.revision == revision && k.day == today) k.ready = table;
+        }
         return table;
     } catch (...) {
         // Those waiting get the error too; the next search reads it again.
         promise.set_exception(std::current_exception());
         std::lock_guard lock(mutex);
-        std::erase_if(kept,
-                      [&](const Kept& k) { return k.revision == revision && k.day == today; });
+        std::erase_if(kept, [&](const Kept& k) {
+            return k.revision == revision && k.day == today && !k.ready;
+        });
         throw;
     }
 }

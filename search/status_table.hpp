@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,8 +72,13 @@ class StatusTable {
 using StatusTablePtr = std::shared_ptr<const StatusTable>;
 
 /// The table of `db` now, read once per revision (of every shard) and day, and kept for the last
-/// few revisions. Searches asking while it is read wait for that reading.
+/// few revisions. While a revision of the same index is being read, searches get the last table
+/// read that day (a commit shows in statuses once its reading ends, instead of every search
+/// waiting for it); with none read yet, they wait for that one reading.
 StatusTablePtr status_table(const Xapian::Database& db);
+
+/// Tests only: `hook` runs in the searching thread as each reading starts (empty: none).
+void set_status_table_reading_hook(std::function<void()> hook);
 
 /// Counts the statuses of the matches Xapian examines: a spy counting the pairs of dates of force
 /// (a Xapian spy, so it runs on remote shards too), classified by today, then corrected for the

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "index/schema.hpp"
@@ -603,4 +605,59 @@ TEST_CASE("status table: searches asking at once for a new revision share one re
         REQUIRE(table);
         CHECK(table == tables.front());
     }
+}
+
+TEST_CASE("status table: while a new revision is read, other searches use the last table read",
+          "[relations][status]") {
+    // An indexer committing every few seconds on a million documents would otherwise have every
+    // search wait for a reading (seconds; tens of seconds on remote shards), or start one more.
+    test::TempDir dir;
+    const fs::path root = dir / "docs";
+    fs::create_directories(root);
+    fs::copy(test::bundled_corpus_dir() / "seeds", root / "seeds");
+    const std::string db = (dir / "db").string();
+    REQUIRE(test::Indexer(db).quiet().root(root).run({root}).status == 0);
+    const StatusTablePtr before = status_table(Xapian::Database(db));
+    REQUIRE(before);
+    test::write_file(root / "new.txt",
+                     "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 31/2025/QĐ-UBND\nBắc Ninh, ngày 06 "
+                     "tháng 12 năm 2025\nQUYẾT ĐỊNH\nVề một việc mới\n\nĐiều 1. Nội dung.\n");
+    REQUIRE(test::Indexer(db).quiet().root(root).run({root / "new.txt"}).status == 0);
+
+    // The reading of the new revision is held until the other search has had its answer (or,
+    // should that search wait for the reading, until a watchdog lets it go).
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool started = false, release = false;
+    set_status_table_reading_hook([&] {
+        std::unique_lock lock(mutex);
+        started = true;
+        changed.notify_all();
+        changed.wait(lock, [&] { return release; });
+    });
+    StatusTablePtr read;
+    std::thread reader([&] { read = status_table(Xapian::Database(db)); });
+    {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return started; });
+    }
+    std::thread watchdog([&] {
+        std::unique_lock lock(mutex);
+        changed.wait_for(lock, std::chrono::seconds(20), [&] { return release; });
+        release = true;
+        changed.notify_all();
+    });
+    const StatusTablePtr meanwhile = status_table(Xapian::Database(db));
+    {
+        std::lock_guard lock(mutex);
+        release = true;
+        changed.notify_all();
+    }
+    reader.join();
+    watchdog.join();
+    set_status_table_reading_hook({});
+    CHECK(meanwhile == before);
+    REQUIRE(read);
+    CHECK(read != before);
+    CHECK(status_table(Xapian::Database(db)) == read);  // once read, the new revision's table
 }
