@@ -24,6 +24,7 @@
 #include "indexer.hpp"
 #include "indexer/index_command.hpp"
 #include "indexer/sharded_writer.hpp"
+#include "search/searcher.hpp"
 #include "server/api.hpp"
 #include "server/database_set.hpp"
 #include "shard_fixtures.hpp"
@@ -322,6 +323,64 @@ TEST_CASE("one database and three remote shards (xapian-tcpsrv) answer alike",
     CHECK(remote.values() == nullptr);  // values are read remotely
     // Remote shards order equal scores by document number.
     check_equivalent(one, remote, true);
+}
+
+TEST_CASE("remote shards past count_at_least: totals scaled from how far their first matches reach",
+          "[shards][search][remote]") {
+    // Each remote shard stops early; Xapian's own estimate then multiplies term frequencies as
+    // if independent, which words that go together (an issuer's) are not. The total is scaled
+    // from how far into the documents the first matches reach (searcher.cpp count_pass). 600
+    // generated documents (the bundled texts over and over, so every word is spread evenly) and
+    // a count_at_least of 60 make each shard stop early.
+    test::TempDir dir;
+    const fs::path docs = dir / "docs";
+    test::generate_documents(docs, 600, 1);
+    const fs::path one_path = dir / "one", three_path = dir / "three";
+    REQUIRE(test::Indexer(one_path).root(docs).quiet().run({docs}).status == 0);
+    REQUIRE(test::Indexer(three_path).root(docs).shards(3).quiet().run({docs}).status == 0);
+    std::vector<std::unique_ptr<TcpServer>> servers;
+    std::string stub;
+    for (const auto& s : read_stub(three_path / "XAPIANDB")) {
+        servers.push_back(std::make_unique<TcpServer>(s.path));
+        stub += "remote 127.0.0.1:" + std::to_string(servers.back()->port()) + "\n";
+    }
+    test::write_file(dir / "XAPIANDB", stub);
+    Xapian::Database one(one_path.string());
+    Xapian::Database remote((dir / "XAPIANDB").string());
+    const std::vector<std::pair<std::string, std::vector<QueryPart>>> searches = {
+        {"nghị quyết", {}},
+        {"ban hành", {}},
+        {"quy dinh", {}},
+        {"thủ tục hành chính", {}},
+        {"", {{"nghị quyết", QueryField::Type}}},
+        {"", {{"Ủy ban Thường vụ Quốc hội", QueryField::Issuer}}},
+        {"", {{"Sở Giáo dục và Đào tạo", QueryField::Issuer}}},
+        {"", {{"Ủy ban nhân dân", QueryField::Issuer}}},
+    };
+    constexpr Xapian::doccount kAtLeast = 60;
+    std::size_t estimated_past = 0;
+    for (const auto& [q, filters] : searches) {
+        SearchRequest request;
+        request.q = q;
+        request.filters = filters;
+        request.facets = true;
+        request.count_at_least = kAtLeast;
+        SearchRequest whole = request;
+        whole.count_at_least = one.get_doccount();
+        const SearchResult truth = search(one, whole);
+        const SearchResult estimated = search(remote, request);
+        INFO("q=" << q << " filters=" << filters.size() << ": truth " << truth.total
+                  << ", remote " << estimated.total << (estimated.total_exact ? " exact" : ""));
+        REQUIRE(truth.total_exact);
+        if (estimated.total_exact || truth.total <= kAtLeast) {
+            CHECK(estimated.total == truth.total);
+            continue;
+        }
+        ++estimated_past;
+        CHECK(2 * estimated.total >= truth.total);
+        CHECK(estimated.total <= 2 * truth.total);
+    }
+    CHECK(estimated_past >= 3);
 }
 
 TEST_CASE("a remote shard that stops answering gives 503 naming it, and serving resumes",
