@@ -3,12 +3,12 @@
 // files, and the status of a document changing as documents replacing it come and go.
 #include <catch2/catch.hpp>
 
+#include <condition_variable>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 
 #include "index/schema.hpp"

@@ -369,8 +369,8 @@ TEST_CASE("remote shards past count_at_least: totals scaled from how far their f
         whole.count_at_least = one.get_doccount();
         const SearchResult truth = search(one, whole);
         const SearchResult estimated = search(remote, request);
-        INFO("q=" << q << " filters=" << filters.size() << ": truth " << truth.total
-                  << ", remote " << estimated.total << (estimated.total_exact ? " exact" : ""));
+        INFO("q=" << q << " filters=" << filters.size() << ": truth " << truth.total << ", remote "
+                  << estimated.total << (estimated.total_exact ? " exact" : ""));
         REQUIRE(truth.total_exact);
         if (estimated.total_exact || truth.total <= kAtLeast) {
             CHECK(estimated.total == truth.total);
