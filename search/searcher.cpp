@@ -486,8 +486,9 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
     // Without a value table the shards may be remote: words' frequencies read in one pass.
     const IndexEvidence index(db, values == nullptr);
     // Statuses for the filter, the facet and each result's badge (not for a CSV export).
+    bool statuses_current = true;
     const StatusTablePtr statuses =
-        request.facets || !request.statuses.empty() ? status_table(db) : nullptr;
+        request.facets || !request.statuses.empty() ? status_table(db, &statuses_current) : nullptr;
     // A query typed without an input method is searched as what it spells, instead of as typed:
     // a word is reinterpreted only when the index does not hold it as typed, so with the words
     // as typed no document has them all; an OR of both would add nothing to the matches and
@@ -500,13 +501,16 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
             SearchResult result = search_text(db, interpreted, values, index, statuses);
             if (result.total > 0) {
                 result.interpreted_as = std::move(*meant);
+                result.statuses_current = statuses_current;
                 return result;
             }
         } catch (const QueryError&) {
             // Split words made it longer than a query may be: the words as typed decide.
         }
     }
-    return search_text(db, request, values, index, statuses);
+    SearchResult result = search_text(db, request, values, index, statuses);
+    result.statuses_current = statuses_current;
+    return result;
 }
 
 }  // namespace tracuu

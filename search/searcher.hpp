@@ -62,6 +62,9 @@ struct SearchResult {
     std::vector<Facet> facets;
     /// false when there were more matches than the facets counted (they count the first ones).
     bool facets_complete = true;
+    /// false when the statuses are the last ones read while this revision's were being read
+    /// (status_table): right for now, but not to be kept as this revision's answer.
+    bool statuses_current = true;
 };
 
 /// Searches `db`. `values`, when given, must have been read from `db` at its current revision

@@ -206,7 +206,8 @@ void set_status_table_reading_hook(std::function<void()> hook) {
     g_reading_started = std::move(hook);
 }
 
-StatusTablePtr status_table(const Xapian::Database& db) {
+StatusTablePtr status_table(const Xapian::Database& db, bool* current) {
+    if (current) *current = true;
     struct Kept {
         std::string revision;
         std::string database;  ///< the uuids of its shards: revisions of one index share them
@@ -236,7 +237,10 @@ StatusTablePtr status_table(const Xapian::Database& db) {
         // A revision is being read (at a million documents, seconds; longer on remote shards):
         // while an indexer commits, a search would otherwise wait for it, or read yet another.
         // The searches meanwhile use the last table read; with none, they wait for the reading.
-        if (reading && last_ready) return last_ready->ready;
+        if (reading && last_ready) {
+            if (current) *current = false;
+            return last_ready->ready;
+        }
         if (same) {
             const auto table = same->table;
             lock.unlock();

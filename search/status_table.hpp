@@ -75,7 +75,8 @@ using StatusTablePtr = std::shared_ptr<const StatusTable>;
 /// few revisions. While a revision of the same index is being read, searches get the last table
 /// read that day (a commit shows in statuses once its reading ends, instead of every search
 /// waiting for it); with none read yet, they wait for that one reading.
-StatusTablePtr status_table(const Xapian::Database& db);
+/// `current`, when given, is set to whether the table is this revision's.
+StatusTablePtr status_table(const Xapian::Database& db, bool* current = nullptr);
 
 /// Tests only: `hook` runs in the searching thread as each reading starts (empty: none).
 void set_status_table_reading_hook(std::function<void()> hook);

@@ -227,6 +227,7 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                 .count();
         ApiResponse response;
         response.rendered = search_json(request, result, took_ms);
+        response.cacheable = result.statuses_current;
         return response;
     } catch (const BadParameter& e) {
         return error_response(400, "bad_parameter", e.what(), e.parameter);
@@ -248,7 +249,7 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
         return answer;
     }
     ApiResponse answer = handle_search(db, params, values);
-    if (answer.status == 200) {
+    if (answer.status == 200 && answer.cacheable) {
         if (answer.rendered.size() >= kCompressAtLeast)
             answer.gzipped = gzip_compress(answer.rendered);
         cache.store(version, key, {answer.rendered, answer.gzipped});

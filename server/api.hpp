@@ -30,6 +30,8 @@ struct ApiResponse {
     std::string gzipped;
     /// Served from the server's result cache.
     bool cached = false;
+    /// Whether the answer may be kept as its revision's (SearchResult::statuses_current).
+    bool cacheable = true;
 
     /// The body as sent.
     std::string text() const;

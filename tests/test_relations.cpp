@@ -21,6 +21,7 @@
 #include "search/value_table.hpp"
 #include "server/api.hpp"
 #include "server/database_set.hpp"
+#include "server/result_cache.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
@@ -648,6 +649,12 @@ TEST_CASE("status table: while a new revision is read, other searches use the la
         changed.notify_all();
     });
     const StatusTablePtr meanwhile = status_table(Xapian::Database(db));
+    // An answer with those statuses is right for now, but not this revision's to keep.
+    ResultCache cache(1 << 20);
+    const Params params{{"q", "quyết định"}};
+    const ApiResponse answered = handle_search(Xapian::Database(db), params, nullptr, cache, "r2");
+    CHECK(answered.status == 200);
+    CHECK_FALSE(answered.cacheable);
     {
         std::lock_guard lock(mutex);
         release = true;
@@ -660,4 +667,6 @@ TEST_CASE("status table: while a new revision is read, other searches use the la
     REQUIRE(read);
     CHECK(read != before);
     CHECK(status_table(Xapian::Database(db)) == read);  // once read, the new revision's table
+    CHECK_FALSE(handle_search(Xapian::Database(db), params, nullptr, cache, "r2").cached);
+    CHECK(handle_search(Xapian::Database(db), params, nullptr, cache, "r2").cached);
 }
