@@ -294,7 +294,8 @@ Counts count_pass(const Xapian::Database& db, const Xapian::Query& matching, boo
         // one database counts 42 993; scaled, 45 846.
         const Xapian::docid reached = *mset[scanned - 1];
         const double scaled = static_cast<double>(scanned) * db.get_lastdocid() / reached;
-        c.total = std::max(mset.get_matches_lower_bound(), static_cast<Xapian::doccount>(scaled));
+        c.total = std::clamp(static_cast<Xapian::doccount>(scaled), mset.get_matches_lower_bound(),
+                             mset.get_matches_upper_bound());
     }
     if (facets) {
         c.facets = table_spy ? table_spy->facets(kFacetValues) : spies.facets(kFacetValues);

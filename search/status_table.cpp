@@ -226,12 +226,12 @@ StatusTablePtr status_table(const Xapian::Database& db, bool* current) {
         std::unique_lock lock(mutex);
         Kept* same = nullptr;
         const Kept* last_ready = nullptr;  // of this index and day, any revision
-        bool reading = false;              // a revision of this index and day
+        const Kept* reading = nullptr;     // a revision of this index and day being read
         for (Kept& k : kept) {
             if (k.database != database || k.day != today) continue;
             if (k.revision == revision) same = &k;
             if (k.ready) last_ready = &k;
-            if (!k.ready) reading = true;
+            if (!k.ready) reading = &k;
         }
         if (same && same->ready) return same->ready;
         // A revision is being read (at a million documents, seconds; longer on remote shards):
@@ -241,12 +241,19 @@ StatusTablePtr status_table(const Xapian::Database& db, bool* current) {
             if (current) *current = false;
             return last_ready->ready;
         }
-        if (same) {
-            const auto table = same->table;
+        if (reading) {
+            if (current) *current = reading == same;
+            const auto table = reading->table;
             lock.unlock();
             return table.get();
         }
-        if (kept.size() >= kMaxKept) kept.erase(kept.begin());
+        // Room for one more, never by dropping a table still being read (its searches would
+        // read it again).
+        if (kept.size() >= kMaxKept) {
+            const auto done = std::find_if(kept.begin(), kept.end(),
+                                           [](const Kept& k) { return k.ready != nullptr; });
+            kept.erase(done == kept.end() ? kept.begin() : done);
+        }
         kept.push_back({revision, database, today, promise.get_future().share(), nullptr});
     }
     // Read outside the lock: another index's searches need not wait for this one.

@@ -74,7 +74,8 @@ using StatusTablePtr = std::shared_ptr<const StatusTable>;
 /// The table of `db` now, read once per revision (of every shard) and day, and kept for the last
 /// few revisions. While a revision of the same index is being read, searches get the last table
 /// read that day (a commit shows in statuses once its reading ends, instead of every search
-/// waiting for it); with none read yet, they wait for that one reading.
+/// waiting for it); with none read yet, they wait for that one reading. One reading of an index
+/// at a time.
 /// `current`, when given, is set to whether the table is this revision's.
 StatusTablePtr status_table(const Xapian::Database& db, bool* current = nullptr);
 

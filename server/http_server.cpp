@@ -571,6 +571,9 @@ int HttpServer::bind() {
     } catch (const std::exception&) {
     } catch (const Xapian::Error&) {
     }
+    // That handle is this thread's, which serves no request: kept, it would hold the files of
+    // revisions compacted away, and a connection to each remote shard.
+    impl_->databases.reset_current();
     if (c.port == 0) {
         const int port = impl_->server.bind_to_any_port(c.host);
         if (port <= 0) throw std::runtime_error("cannot listen on " + c.host);
