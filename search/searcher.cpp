@@ -260,8 +260,8 @@ class FirstDocuments : public Xapian::PostingSource {
 };
 
 /// One unweighted pass over `matching`, with the facet spies when asked. With `scanned` (remote
-/// shards), the pass also lists its first `scanned` matches, so an early stop is estimated from
-/// how far into the documents they reach (scan_estimate).
+/// shards), the pass also lists its first `scanned` matches, so a total past an early stop is
+/// scaled from how far into the documents they reach.
 Counts count_pass(const Xapian::Database& db, const Xapian::Query& matching, bool facets,
                   const Table& values, const StatusTablePtr& statuses, Xapian::doccount at_least,
                   Xapian::doccount scanned = 0) {
@@ -291,7 +291,7 @@ Counts count_pass(const Xapian::Database& db, const Xapian::Query& matching, boo
         // `last`: the total is scaled from that, as local shards' window is. Xapian's own
         // estimate from each shard's early stop multiplies term frequencies as if independent:
         // `issuer=Bộ Tài chính` (three words that go together) was "about 2 000" at 1M where
-        // one database counts 42 993; scaled, 45 846.
+        // one database counts 42 993; scaled, 45 846, which Xapian's upper bound caps to 42 993.
         const Xapian::docid reached = *mset[scanned - 1];
         const double scaled = static_cast<double>(scanned) * db.get_lastdocid() / reached;
         c.total = std::clamp(static_cast<Xapian::doccount>(scaled), mset.get_matches_lower_bound(),
@@ -357,9 +357,9 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, 
         // database's. Each is sent its even share and a margin (hash routing spreads a total of
         // `at_least` within a few percent), so a total up to `at_least` stays exact.
         const auto shards = static_cast<Xapian::doccount>(db.size());
-        const Xapian::doccount share = at_least / shards + at_least / (4 * shards) + 16;
-        c = count_pass(db, query.matching, facets, values, statuses, std::min(at_least, share),
-                       std::min(at_least, share));
+        const Xapian::doccount share =
+            std::min(at_least, at_least / shards + at_least / (4 * shards) + 16);
+        c = count_pass(db, query.matching, facets, values, statuses, share, share);
     } else {
         c = count_pass(db, query.matching, facets, values, statuses, at_least);
     }

@@ -196,11 +196,9 @@ std::string revision_name(const Xapian::Database& db) {
     return name;
 }
 
-}  // namespace
-
-namespace {
 std::function<void()> g_reading_started;  // tests only (set_status_table_reading_hook)
-}
+
+}  // namespace
 
 void set_status_table_reading_hook(std::function<void()> hook) {
     g_reading_started = std::move(hook);
