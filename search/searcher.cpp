@@ -7,6 +7,7 @@
 #include "field_filters.hpp"
 #include "index/schema.hpp"
 #include "index/stored_document.hpp"
+#include "page_documents.hpp"
 #include "query_interpretation.hpp"
 #include "snippet.hpp"
 #include "status_table.hpp"
@@ -118,25 +119,20 @@ Xapian::MSet top(const Xapian::Database& db, const Xapian::Query& query, Xapian:
     set_sort(enquire, sort, values, by);
     enquire.set_query(sort != SortOrder::Relevance && values ? values.tracked(query) : query);
     // Counting every match it skipped makes the total exact whenever the page runs past the end.
-    const Xapian::MSet mset = enquire.get_mset(first, count, first + count);
-    // Every document asked at once: a remote shard then answers them in one round trip, not one
-    // each. (Xapian 1.4's MSet::fetch reads past its items when the MSet starts after the first
-    // match: then each is fetched when read.)
-    if (first == 0) mset.fetch();
-    return mset;
+    // No document is read here: only the page's, once it is known (page_documents).
+    return enquire.get_mset(first, count, first + count);
 }
 
-/// A result of rank(): its document and final score.
+/// A result of rank(): its document number and final score.
 struct Ranked {
     Xapian::docid docid;
     double score;
-    Xapian::Document document;
     std::string id;  ///< read for tie-breaks only
 };
 
 void append_ranked(std::vector<Ranked>& out, const Xapian::MSet& mset, double bonus = 0) {
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        out.push_back({*it, it.get_weight() + bonus, it.get_document(), {}});
+        out.push_back({*it, it.get_weight() + bonus, {}});
 }
 
 std::vector<Ranked> ranked(const Xapian::MSet& mset) {
@@ -205,10 +201,12 @@ std::vector<Ranked> rank(const Xapian::Database& db, const RankedQuery& query,
     }
     std::vector<Ranked> page;
     if (first < candidates.size()) {
-        page = ranked(top(db, rescoring_query(query, candidates.query()), 0, candidates.size()));
-        for (Ranked& r : page) r.score += bonus[r.docid];
-        // Ties by id, not document number: the same order however the files are sharded.
-        for (Ranked& r : page) r.id = r.document.get_value(schema::kSlotId);
+        const Xapian::MSet rescored =
+            top(db, rescoring_query(query, candidates.query()), 0, candidates.size());
+        // Ties by id, not document number: the same order however the files are sharded. The
+        // id is each item's sort key (ties sort by it): no document is read for it.
+        for (auto it = rescored.begin(); it != rescored.end(); ++it)
+            page.push_back({*it, it.get_weight() + bonus[*it], it.get_sort_key()});
         std::sort(page.begin(), page.end(), [](const Ranked& a, const Ranked& b) {
             return a.score != b.score ? a.score > b.score : a.id < b.id;
         });
@@ -411,7 +409,8 @@ QueryFilters request_filters(const SearchRequest& request, const std::vector<Que
 /// The search of `request.q` as it is (see search()).
 SearchResult search_text(const Xapian::Database& db, const SearchRequest& request,
                          const ValueTablePtr& given_values, const IndexEvidence& index,
-                         const StatusTablePtr& statuses) {
+                         const StatusTablePtr& statuses,
+                         const std::vector<Xapian::Database>& shards) {
     // A table of these shards (one for each), else none: Xapian's values are read.
     Table values;
     if (given_values && given_values->shard_count() == db.size()) values.values = given_values;
@@ -452,8 +451,13 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
     result.numbers = built.numbers;
     if (counts.total == 0) return result;
 
-    for (const Ranked& r : rank(db, *query, request, sort, values)) {
-        const Xapian::Document& doc = r.document;
+    const std::vector<Ranked> page = rank(db, *query, request, sort, values);
+    std::vector<Xapian::docid> docids;
+    for (const Ranked& r : page) docids.push_back(r.docid);
+    const std::vector<Xapian::Document> documents = page_documents(db, docids, shards);
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        const Ranked& r = page[i];
+        const Xapian::Document& doc = documents[i];
         const std::string data = doc.get_data();
         const StoredParts stored = split_stored_document(data);
         SearchHit hit;
@@ -483,7 +487,7 @@ BuiltQuery build_search_query(const SearchRequest& request, const IndexEvidence*
 }
 
 SearchResult search(const Xapian::Database& db, const SearchRequest& request,
-                    const ValueTablePtr& values) {
+                    const ValueTablePtr& values, const std::vector<Xapian::Database>& shards) {
     // Without a value table the shards may be remote: words' frequencies read in one pass.
     const IndexEvidence index(db, values == nullptr);
     // Statuses for the filter, the facet and each result's badge (not for a CSV export).
@@ -499,7 +503,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
         SearchRequest interpreted = request;
         interpreted.q = *meant;
         try {
-            SearchResult result = search_text(db, interpreted, values, index, statuses);
+            SearchResult result = search_text(db, interpreted, values, index, statuses, shards);
             if (result.total > 0) {
                 result.interpreted_as = std::move(*meant);
                 result.statuses_current = statuses_current;
@@ -509,7 +513,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
             // Split words made it longer than a query may be: the words as typed decide.
         }
     }
-    SearchResult result = search_text(db, request, values, index, statuses);
+    SearchResult result = search_text(db, request, values, index, statuses, shards);
     result.statuses_current = statuses_current;
     return result;
 }

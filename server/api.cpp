@@ -212,7 +212,8 @@ std::variant<SearchQuery, ApiResponse> read_search_query(const Params& params) {
 }
 
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
-                          const std::shared_ptr<const ValueTable>& values) {
+                          const std::shared_ptr<const ValueTable>& values,
+                          const std::vector<Xapian::Database>& shards) {
     const auto started = std::chrono::steady_clock::now();
     try {
         const SearchQuery query = read_search(params);
@@ -221,7 +222,7 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                                   "format");
         }
         const SearchRequest& request = query.request;
-        const SearchResult result = search(db, request, values);
+        const SearchResult result = search(db, request, values, shards);
         const double took_ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                 .count();
@@ -238,8 +239,8 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
 
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                           const std::shared_ptr<const ValueTable>& values, ResultCache& cache,
-                          const std::string& version) {
-    if (version.empty() || !cache.enabled()) return handle_search(db, params, values);
+                          const std::string& version, const std::vector<Xapian::Database>& shards) {
+    if (version.empty() || !cache.enabled()) return handle_search(db, params, values, shards);
     const std::string key = cache_key(params);
     if (auto kept = cache.find(version, key)) {
         ApiResponse answer;
@@ -248,7 +249,7 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
         answer.cached = true;
         return answer;
     }
-    ApiResponse answer = handle_search(db, params, values);
+    ApiResponse answer = handle_search(db, params, values, shards);
     if (answer.status == 200 && answer.cacheable) {
         if (answer.rendered.size() >= kCompressAtLeast)
             answer.gzipped = gzip_compress(answer.rendered);

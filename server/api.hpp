@@ -68,9 +68,11 @@ struct SearchQuery {
 /// The search `params` ask for, or the 400 answer naming the parameter that is wrong.
 std::variant<SearchQuery, ApiResponse> read_search_query(const Params& params);
 
-/// GET /api/search. `values`: a ValueTable read from `db` at its revision, or null.
+/// GET /api/search. `values`: a ValueTable read from `db` at its revision, or null. `shards`:
+/// `db`'s databases when some are remote (search()), or none.
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
-                          const std::shared_ptr<const ValueTable>& values = nullptr);
+                          const std::shared_ptr<const ValueTable>& values = nullptr,
+                          const std::vector<Xapian::Database>& shards = {});
 
 class ResultCache;
 
@@ -79,7 +81,8 @@ class ResultCache;
 /// and kept when it is a 200. A reused answer is marked `cached`.
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                           const std::shared_ptr<const ValueTable>& values, ResultCache& cache,
-                          const std::string& version);
+                          const std::string& version,
+                          const std::vector<Xapian::Database>& shards = {});
 
 /// GET /api/documents/{id}
 ApiResponse handle_document(const Xapian::Database& db, const std::string& id);

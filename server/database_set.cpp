@@ -33,6 +33,7 @@ struct Handle {
 };
 
 const std::vector<std::string> kNoneMissing;
+const std::vector<Xapian::Database> kNoShards;
 
 /// Per-thread handles, keyed by the owning set's serial.
 thread_local std::map<uint64_t, Handle> t_handles;
@@ -238,6 +239,12 @@ Xapian::Database& DatabaseSet::current() {
 const std::vector<std::string>& DatabaseSet::missing() const {
     const auto found = t_handles.find(serial_);
     return found == t_handles.end() ? kNoneMissing : found->second.missing;
+}
+
+const std::vector<Xapian::Database>& DatabaseSet::remote_shards() const {
+    const auto found = t_handles.find(serial_);
+    if (found == t_handles.end() || found->second.all_local) return kNoShards;
+    return found->second.shards;
 }
 
 ShardsUnavailable DatabaseSet::check_remote_shards() {

@@ -89,6 +89,11 @@ class DatabaseSet {
     /// (no `shards` when all do).
     ShardsUnavailable check_remote_shards();
 
+    /// The shards of this thread's handle as current() left it, in the order they are combined,
+    /// when one at least is remote (search() then reads a page's documents from each in
+    /// parallel); empty when all are local.
+    const std::vector<Xapian::Database>& remote_shards() const;
+
     /// Every shard of the layout now, with what was last seen of it.
     std::vector<ShardReport> shard_reports() const;
 

@@ -246,7 +246,8 @@ struct HttpServer::Impl {
     /// /api/search through the result cache (api.cpp), for this thread's database revision.
     ApiResponse search(Xapian::Database& db, const Params& params) {
         return handle_search(db, params, databases.values(), cache,
-                             cache.enabled() ? databases.version() : std::string());
+                             cache.enabled() ? databases.version() : std::string(),
+                             databases.remote_shards());
     }
 
     /// /api/search: JSON, or CSV with format=csv (streamed, never cached).

@@ -24,6 +24,7 @@
 #include "indexer.hpp"
 #include "indexer/index_command.hpp"
 #include "indexer/sharded_writer.hpp"
+#include "search/page_documents.hpp"
 #include "search/searcher.hpp"
 #include "server/api.hpp"
 #include "server/database_set.hpp"
@@ -133,6 +134,8 @@ void check_equivalent(DatabaseSet& want_set, DatabaseSet& got_set, bool ties_as_
     Xapian::Database& got = got_set.current();
     const auto want_values = with_values ? want_set.values() : nullptr;
     const auto got_values = with_values ? got_set.values() : nullptr;
+    // Remote shards as the server gives them: a page's documents read from each in parallel.
+    const std::vector<Xapian::Database>& got_shards = got_set.remote_shards();
     std::size_t searches = 0;
     for (Params params : requests(want)) {
         if (ties_as_sets) {
@@ -144,8 +147,8 @@ void check_equivalent(DatabaseSet& want_set, DatabaseSet& got_set, bool ties_as_
         std::string shown;
         for (const auto& [k, v] : params) shown += k + "=" + v + " ";
         INFO("search " << shown);
-        check_same(handle_search(want, params, want_values), handle_search(got, params, got_values),
-                   ties_as_sets);
+        check_same(handle_search(want, params, want_values),
+                   handle_search(got, params, got_values, got_shards), ties_as_sets);
         ++searches;
     }
     CHECK(searches > 150);
@@ -155,14 +158,14 @@ void check_equivalent(DatabaseSet& want_set, DatabaseSet& got_set, bool ties_as_
             Params all = {{"limit", "100"}, {"sort", sort}};
             if (!q.empty()) all.emplace("q", q);
             if (q.empty()) all.emplace("year", "2025");
-            const auto whole = comparable(handle_search(got, all, got_values));
+            const auto whole = comparable(handle_search(got, all, got_values, got_shards));
             nlohmann::json pages = nlohmann::json::array();
             for (int offset = 0; offset < 50; offset += 7) {
                 Params page = all;
                 page.erase("limit");
                 page.emplace("limit", "7");
                 page.emplace("offset", std::to_string(offset));
-                const ApiResponse answer = handle_search(got, page, got_values);
+                const ApiResponse answer = handle_search(got, page, got_values, got_shards);
                 REQUIRE(answer.status == 200);
                 const Comparable part = comparable(answer);
                 for (const auto& r : part.body["results"]) pages.push_back(r);
@@ -216,6 +219,34 @@ TEST_CASE("a stub database is read into its shards, Xapian's stub format", "[sha
     // A database folder is no stub, even with a stray XAPIANDB.
     CHECK(stub_file_of(layouts().one).empty());
     CHECK(stub_file_of(layouts().three) == layouts().three / "XAPIANDB");
+}
+
+TEST_CASE("a page's documents read shard by shard in parallel are the documents asked",
+          "[shards][search]") {
+    std::vector<Xapian::Database> shards;
+    Xapian::Database combined;
+    for (const auto& s : read_stub(layouts().three / "XAPIANDB")) {
+        shards.emplace_back(s.spec());
+        combined.add_database(shards.back());
+    }
+    std::vector<Xapian::docid> present;
+    for (auto p = combined.postlist_begin(""); p != combined.postlist_end(""); ++p)
+        present.push_back(*p);
+    REQUIRE(present.size() > 20);
+    std::mt19937 random(19);
+    for (int round = 0; round < 50; ++round) {
+        // Any documents, repeated or not, of any shard, in any order.
+        std::vector<Xapian::docid> docids(random() % 12);
+        for (auto& d : docids) d = present[random() % present.size()];
+        INFO("round " << round);
+        const auto read = page_documents(combined, docids, shards);
+        REQUIRE(read.size() == docids.size());
+        for (std::size_t i = 0; i < docids.size(); ++i) {
+            CHECK(read[i].get_data() == combined.get_document(docids[i]).get_data());
+            CHECK(read[i].get_value(schema::kSlotId) ==
+                  combined.get_document(docids[i]).get_value(schema::kSlotId));
+        }
+    }
 }
 
 TEST_CASE("tracuu-index --shards writes each document once, on the shard of its id",
