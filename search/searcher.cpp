@@ -409,8 +409,7 @@ QueryFilters request_filters(const SearchRequest& request, const std::vector<Que
 /// The search of `request.q` as it is (see search()).
 SearchResult search_text(const Xapian::Database& db, const SearchRequest& request,
                          const ValueTablePtr& given_values, const IndexEvidence& index,
-                         const StatusTablePtr& statuses,
-                         const std::vector<Xapian::Database>& shards) {
+                         const StatusTablePtr& statuses, const RemoteShards* remote) {
     // A table of these shards (one for each), else none: Xapian's values are read.
     Table values;
     if (given_values && given_values->shard_count() == db.size()) values.values = given_values;
@@ -454,7 +453,8 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
     const std::vector<Ranked> page = rank(db, *query, request, sort, values);
     std::vector<Xapian::docid> docids;
     for (const Ranked& r : page) docids.push_back(r.docid);
-    const std::vector<Xapian::Document> documents = page_documents(db, docids, shards);
+    const std::vector<Xapian::Document> documents =
+        page_documents(db, docids, remote ? remote->databases : std::vector<Xapian::Database>{});
     for (std::size_t i = 0; i < page.size(); ++i) {
         const Ranked& r = page[i];
         const Xapian::Document& doc = documents[i];
@@ -487,13 +487,15 @@ BuiltQuery build_search_query(const SearchRequest& request, const IndexEvidence*
 }
 
 SearchResult search(const Xapian::Database& db, const SearchRequest& request,
-                    const ValueTablePtr& values, const std::vector<Xapian::Database>& shards) {
+                    const ValueTablePtr& values, RemoteShards* remote) {
     // Without a value table the shards may be remote: words' frequencies read in one pass.
     const IndexEvidence index(db, values == nullptr);
     // Statuses for the filter, the facet and each result's badge (not for a CSV export).
     bool statuses_current = true;
     const StatusTablePtr statuses =
-        request.facets || !request.statuses.empty() ? status_table(db, &statuses_current) : nullptr;
+        request.facets || !request.statuses.empty()
+            ? status_table(db, &statuses_current, remote ? &remote->revision : nullptr)
+            : nullptr;
     // A query typed without an input method is searched as what it spells, instead of as typed:
     // a word is reinterpreted only when the index does not hold it as typed, so with the words
     // as typed no document has them all; an OR of both would add nothing to the matches and
@@ -503,7 +505,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
         SearchRequest interpreted = request;
         interpreted.q = *meant;
         try {
-            SearchResult result = search_text(db, interpreted, values, index, statuses, shards);
+            SearchResult result = search_text(db, interpreted, values, index, statuses, remote);
             if (result.total > 0) {
                 result.interpreted_as = std::move(*meant);
                 result.statuses_current = statuses_current;
@@ -513,7 +515,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
             // Split words made it longer than a query may be: the words as typed decide.
         }
     }
-    SearchResult result = search_text(db, request, values, index, statuses, shards);
+    SearchResult result = search_text(db, request, values, index, statuses, remote);
     result.statuses_current = statuses_current;
     return result;
 }

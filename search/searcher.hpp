@@ -11,6 +11,7 @@
 #include "document_links.hpp"
 #include "facets.hpp"
 #include "query_builder.hpp"
+#include "remote_shards.hpp"
 #include "value_table.hpp"
 
 namespace tracuu {
@@ -70,13 +71,11 @@ struct SearchResult {
 /// Searches `db`. `values`, when given, must have been read from `db` at its current revision
 /// (from its shards, in the order they are combined): facets, date sorts and compound filters
 /// then read it instead of Xapian's value streams (same answers, faster). It is ignored when it
-/// does not read as many shards as `db` has. `shards`, when given, are `db`'s databases in order,
-/// sharing its connections: the page's documents are then read from each in parallel
-/// (page_documents), which is worth it when some are remote. Throws QueryError for a query that
-/// cannot be run, Xapian errors otherwise.
+/// does not read as many shards as `db` has. `remote`, when given, is what the caller keeps of
+/// `db`'s shards when some are remote (RemoteShards). Throws QueryError for a query that cannot
+/// be run, Xapian errors otherwise.
 SearchResult search(const Xapian::Database& db, const SearchRequest& request,
-                    const ValueTablePtr& values = nullptr,
-                    const std::vector<Xapian::Database>& shards = {});
+                    const ValueTablePtr& values = nullptr, RemoteShards* remote = nullptr);
 
 /// The query of `request` (typed text, URL filters, relation, dates), built as search() builds
 /// it but for the statuses and the filter cache: exposed for tests and tools. With `index`, an

@@ -204,7 +204,7 @@ void set_status_table_reading_hook(std::function<void()> hook) {
     g_reading_started = std::move(hook);
 }
 
-StatusTablePtr status_table(const Xapian::Database& db, bool* current) {
+StatusTablePtr status_table(const Xapian::Database& db, bool* current, std::string* known) {
     if (current) *current = true;
     struct Kept {
         std::string revision;
@@ -216,7 +216,8 @@ StatusTablePtr status_table(const Xapian::Database& db, bool* current) {
     static std::mutex mutex;
     static std::vector<Kept> kept;  // the last revisions, newest last
     static constexpr std::size_t kMaxKept = 4;
-    const std::string revision = revision_name(db);
+    if (known && known->empty()) *known = revision_name(db);
+    const std::string revision = known ? *known : revision_name(db);
     const std::string database = revision.substr(0, revision.find_first_of("@/"));
     const std::string today = status_day();
     std::promise<StatusTablePtr> promise;

@@ -76,8 +76,12 @@ using StatusTablePtr = std::shared_ptr<const StatusTable>;
 /// read that day (a commit shows in statuses once its reading ends, instead of every search
 /// waiting for it); with none read yet, they wait for that one reading. One reading of an index
 /// at a time.
-/// `current`, when given, is set to whether the table is this revision's.
-StatusTablePtr status_table(const Xapian::Database& db, bool* current = nullptr);
+/// `current`, when given, is set to whether the table is this revision's. `revision`, when given,
+/// is the name of `db`'s revision as this function last read it for the caller, who knows `db`
+/// has not changed since (its reopen() said so), or empty: then it is read, and kept there. On
+/// several or remote shards reading it is a match (a round trip to each remote shard).
+StatusTablePtr status_table(const Xapian::Database& db, bool* current = nullptr,
+                            std::string* revision = nullptr);
 
 /// Tests only: `hook` runs in the searching thread as each reading starts (empty: none).
 void set_status_table_reading_hook(std::function<void()> hook);

@@ -212,8 +212,7 @@ std::variant<SearchQuery, ApiResponse> read_search_query(const Params& params) {
 }
 
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
-                          const std::shared_ptr<const ValueTable>& values,
-                          const std::vector<Xapian::Database>& shards) {
+                          const std::shared_ptr<const ValueTable>& values, RemoteShards* remote) {
     const auto started = std::chrono::steady_clock::now();
     try {
         const SearchQuery query = read_search(params);
@@ -222,7 +221,7 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                                   "format");
         }
         const SearchRequest& request = query.request;
-        const SearchResult result = search(db, request, values, shards);
+        const SearchResult result = search(db, request, values, remote);
         const double took_ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                 .count();
@@ -239,8 +238,8 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
 
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                           const std::shared_ptr<const ValueTable>& values, ResultCache& cache,
-                          const std::string& version, const std::vector<Xapian::Database>& shards) {
-    if (version.empty() || !cache.enabled()) return handle_search(db, params, values, shards);
+                          const std::string& version, RemoteShards* remote) {
+    if (version.empty() || !cache.enabled()) return handle_search(db, params, values, remote);
     const std::string key = cache_key(params);
     if (auto kept = cache.find(version, key)) {
         ApiResponse answer;
@@ -249,7 +248,7 @@ ApiResponse handle_search(const Xapian::Database& db, const Params& params,
         answer.cached = true;
         return answer;
     }
-    ApiResponse answer = handle_search(db, params, values, shards);
+    ApiResponse answer = handle_search(db, params, values, remote);
     if (answer.status == 200 && answer.cacheable) {
         if (answer.rendered.size() >= kCompressAtLeast)
             answer.gzipped = gzip_compress(answer.rendered);

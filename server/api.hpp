@@ -68,11 +68,11 @@ struct SearchQuery {
 /// The search `params` ask for, or the 400 answer naming the parameter that is wrong.
 std::variant<SearchQuery, ApiResponse> read_search_query(const Params& params);
 
-/// GET /api/search. `values`: a ValueTable read from `db` at its revision, or null. `shards`:
-/// `db`'s databases when some are remote (search()), or none.
+/// GET /api/search. `values`: a ValueTable read from `db` at its revision, or null. `remote`:
+/// what the caller keeps of `db`'s shards when some are remote (search()), or null.
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                           const std::shared_ptr<const ValueTable>& values = nullptr,
-                          const std::vector<Xapian::Database>& shards = {});
+                          RemoteShards* remote = nullptr);
 
 class ResultCache;
 
@@ -81,8 +81,7 @@ class ResultCache;
 /// and kept when it is a 200. A reused answer is marked `cached`.
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                           const std::shared_ptr<const ValueTable>& values, ResultCache& cache,
-                          const std::string& version,
-                          const std::vector<Xapian::Database>& shards = {});
+                          const std::string& version, RemoteShards* remote = nullptr);
 
 /// GET /api/documents/{id}
 ApiResponse handle_document(const Xapian::Database& db, const std::string& id);

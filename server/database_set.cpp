@@ -30,10 +30,10 @@ struct Handle {
     bool all_local = false;                ///< every shard a directory: revisions can be named
     std::string version;                   ///< DatabaseSet::version_of(shards) after reopen
     std::vector<std::string> missing;      ///< shards left out (partial answers)
+    RemoteShards remote;                   ///< when not all_local: `shards`, and what searches keep
 };
 
 const std::vector<std::string> kNoneMissing;
-const std::vector<Xapian::Database> kNoShards;
 
 /// Per-thread handles, keyed by the owning set's serial.
 thread_local std::map<uint64_t, Handle> t_handles;
@@ -211,8 +211,9 @@ Xapian::Database& DatabaseSet::current() {
     if (handle.db && handle.identity == now.identity && handle.shard_specs == now.shards &&
         !ask_missing) {
         try {
-            handle.db->reopen();
+            const bool may_have_changed = handle.db->reopen();
             if (handle.all_local) handle.version = version_of(handle.shards);
+            if (may_have_changed) handle.remote.revision.clear();
             return *handle.db;
         } catch (const Xapian::Error&) {
             // unreadable now, or a remote shard gone: open afresh below
@@ -227,6 +228,7 @@ Xapian::Database& DatabaseSet::current() {
     handle.identity = std::move(now.identity);
     handle.all_local = now.all_local;
     handle.missing = std::move(missing);
+    if (!handle.all_local) handle.remote.databases = handle.shards;
     try {
         if (handle.all_local) handle.version = version_of(handle.shards);
     } catch (const Xapian::Error& e) {
@@ -241,10 +243,10 @@ const std::vector<std::string>& DatabaseSet::missing() const {
     return found == t_handles.end() ? kNoneMissing : found->second.missing;
 }
 
-const std::vector<Xapian::Database>& DatabaseSet::remote_shards() const {
+RemoteShards* DatabaseSet::remote_shards() {
     const auto found = t_handles.find(serial_);
-    if (found == t_handles.end() || found->second.all_local) return kNoShards;
-    return found->second.shards;
+    if (found == t_handles.end() || found->second.all_local) return nullptr;
+    return &found->second.remote;
 }
 
 ShardsUnavailable DatabaseSet::check_remote_shards() {

@@ -29,6 +29,7 @@
 
 #include <xapian.h>
 
+#include "search/remote_shards.hpp"
 #include "search/value_table.hpp"
 #include "shard_health.hpp"
 
@@ -89,10 +90,10 @@ class DatabaseSet {
     /// (no `shards` when all do).
     ShardsUnavailable check_remote_shards();
 
-    /// The shards of this thread's handle as current() left it, in the order they are combined,
-    /// when one at least is remote (search() then reads a page's documents from each in
-    /// parallel); empty when all are local.
-    const std::vector<Xapian::Database>& remote_shards() const;
+    /// What this thread's handle keeps for search() when one shard at least is remote, as
+    /// current() left it (its revision emptied when a reopen says a shard may have changed), or
+    /// null when all are local.
+    RemoteShards* remote_shards();
 
     /// Every shard of the layout now, with what was last seen of it.
     std::vector<ShardReport> shard_reports() const;

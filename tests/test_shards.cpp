@@ -135,7 +135,7 @@ void check_equivalent(DatabaseSet& want_set, DatabaseSet& got_set, bool ties_as_
     const auto want_values = with_values ? want_set.values() : nullptr;
     const auto got_values = with_values ? got_set.values() : nullptr;
     // Remote shards as the server gives them: a page's documents read from each in parallel.
-    const std::vector<Xapian::Database>& got_shards = got_set.remote_shards();
+    RemoteShards* got_shards = got_set.remote_shards();
     std::size_t searches = 0;
     for (Params params : requests(want)) {
         if (ties_as_sets) {
@@ -354,6 +354,58 @@ TEST_CASE("one database and three remote shards (xapian-tcpsrv) answer alike",
     CHECK(remote.values() == nullptr);  // values are read remotely
     // Remote shards order equal scores by document number.
     check_equivalent(one, remote, true);
+}
+
+TEST_CASE("remote shards: statuses keyed by a revision read once between commits, at once after",
+          "[shards][search][remote][status]") {
+    test::TempDir dir;
+    const fs::path root = dir / "docs";
+    fs::create_directories(root);
+    test::write_file(root / "a.txt",
+                     "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/2024/QĐ-UBND\nBắc Ninh, ngày 10 "
+                     "tháng 3 năm 2024\nQUYẾT ĐỊNH\nBan hành Quy chế quản lý cổng thông tin\n\n"
+                     "Điều 1. Ban hành kèm theo Quyết định này Quy chế.\n");
+    test::write_file(
+        root / "b.txt",
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 30/2025/QĐ-UBND\nBắc Ninh, ngày 05 "
+        "tháng 12 năm 2025\nQUYẾT ĐỊNH\nBan hành Quy chế mới\n\nĐiều 1. Quyết định này "
+        "có hiệu lực kể từ ngày 15 tháng 12 năm 2025 và thay thế Quyết định số "
+        "15/2024/QĐ-UBND ngày 10 tháng 3 năm 2024.\n");
+    const fs::path db = dir / "db";
+    auto index = [&](const fs::path& file) {
+        const test::IndexRun run = test::Indexer(db).quiet().shards(2).root(root).run({file});
+        INFO(run);
+        REQUIRE(run.status == 0);
+    };
+    index(root / "a.txt");
+    std::vector<std::unique_ptr<TcpServer>> servers;
+    std::string stub;
+    for (const auto& s : read_stub(db / "XAPIANDB")) {
+        servers.push_back(std::make_unique<TcpServer>(s.spec()));
+        stub += "remote 127.0.0.1:" + std::to_string(servers.back()->port()) + "\n";
+    }
+    test::write_file(dir / "XAPIANDB", stub);
+    DatabaseSet remote({(dir / "XAPIANDB").string()});
+    auto replaced = [&] {
+        Xapian::Database& db = remote.current();
+        RemoteShards* kept = remote.remote_shards();
+        REQUIRE(kept != nullptr);
+        const ApiResponse r = handle_search(db, {{"status", "replaced"}}, nullptr, kept);
+        REQUIRE(r.status == 200);
+        return r.json()["total"].get<int>();
+    };
+    CHECK(replaced() == 0);
+    const std::string first = remote.remote_shards()->revision;
+    CHECK_FALSE(first.empty());
+    CHECK(replaced() == 0);
+    CHECK(remote.remote_shards()->revision == first);  // no commit: kept, not read again
+
+    index(root / "b.txt");  // a.txt is not indexed again: only the table says it is replaced
+    remote.current();
+    CHECK(remote.remote_shards()->revision.empty());  // the reopen saw the commit
+    CHECK(replaced() == 1);
+    CHECK_FALSE(remote.remote_shards()->revision.empty());
+    CHECK(remote.remote_shards()->revision != first);
 }
 
 TEST_CASE("remote shards past count_at_least: totals scaled from how far their first matches reach",
