@@ -1,6 +1,7 @@
 #include "page_documents.hpp"
 
 #include <future>
+#include <system_error>
 
 namespace tracuu {
 
@@ -24,18 +25,25 @@ std::vector<Xapian::Document> page_documents(const Xapian::Database& db,
             out[i] = shards[shard].get_document((docids[i] - 1) / n + 1, Xapian::DOC_ASSUME_VALID);
     };
     std::vector<std::future<void>> reading;
-    std::size_t here = n;  // one shard is read by this thread
+    std::vector<std::size_t> late;  // shards no thread could be started for
+    std::size_t here = n;           // one shard is read by this thread
     for (std::size_t shard = 0; shard < n; ++shard) {
         if (wanted[shard].empty()) continue;
         if (here == n) {
             here = shard;
             continue;
         }
-        reading.push_back(std::async(std::launch::async, read_shard, shard));
+        try {
+            reading.push_back(std::async(std::launch::async, read_shard, shard));
+        } catch (const std::system_error&) {
+            // No thread to be had (a limit reached): this shard is read below, in this one.
+            late.push_back(shard);
+        }
     }
     std::exception_ptr failed;
     try {
         if (here < n) read_shard(here);
+        for (std::size_t shard : late) read_shard(shard);
     } catch (...) {
         failed = std::current_exception();
     }

@@ -453,8 +453,9 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
     const std::vector<Ranked> page = rank(db, *query, request, sort, values);
     std::vector<Xapian::docid> docids;
     for (const Ranked& r : page) docids.push_back(r.docid);
+    static const std::vector<Xapian::Database> kNoShards;
     const std::vector<Xapian::Document> documents =
-        page_documents(db, docids, remote ? remote->databases : std::vector<Xapian::Database>{});
+        page_documents(db, docids, remote ? remote->databases : kNoShards);
     for (std::size_t i = 0; i < page.size(); ++i) {
         const Ranked& r = page[i];
         const Xapian::Document& doc = documents[i];
