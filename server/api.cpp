@@ -184,7 +184,7 @@ void mark_partial(ApiResponse& answer, const std::vector<std::string>& missing) 
     if (missing.empty()) return;
     std::string names;
     for (const auto& shard : missing) names += (names.empty() ? "" : ", ") + shard;
-    if (answer.status == 404) {
+    if (answer.status == 404 || (answer.status == 200 && answer.found_nothing)) {
         answer = shard_unavailable_response(
             "not found on the shards that answer; missing: " + names, missing);
         return;
@@ -285,8 +285,10 @@ ApiResponse handle_references(const Xapian::Database& db, const std::string& num
         const std::size_t limit = bounded_number(params, "limit", kMaxLimit, 1, kMaxLimit);
         const std::size_t offset = bounded_number(params, "offset", 0, 0, kMaxOffset);
         const std::string relation = relation_parameter(params);
-        return {200, references_json(number, find_references(db, number, offset, limit, relation),
-                                     offset, limit, relation)};
+        const References found = find_references(db, number, offset, limit, relation);
+        ApiResponse answer{200, references_json(number, found, offset, limit, relation)};
+        answer.found_nothing = found.documents.empty() && found.total == 0;
+        return answer;
     } catch (const BadParameter& e) {
         return error_response(400, "bad_parameter", e.what(), e.parameter);
     } catch (const QueryError& e) {

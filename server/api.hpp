@@ -32,6 +32,9 @@ struct ApiResponse {
     bool cached = false;
     /// Whether the answer may be kept as its revision's (SearchResult::statuses_current).
     bool cacheable = true;
+    /// A 200 that says nothing was found (references of a number no document has or cites):
+    /// with shards missing it may be on them, as a 404 may (mark_partial).
+    bool found_nothing = false;
 
     /// The body as sent.
     std::string text() const;
@@ -56,8 +59,8 @@ ApiResponse shard_unavailable_response(const std::string& message,
                                        const std::vector<std::string>& shards);
 
 /// Marks an answer searched without some shards: `"partial": true` and `"missing_shards"` (their
-/// addresses) in its JSON object. A 404 becomes a 503 naming them: what was not found may be on
-/// a missing shard.
+/// addresses) in its JSON object. A 404, or an answer that found nothing, becomes a 503 naming
+/// them: what was not found may be on a missing shard.
 void mark_partial(ApiResponse& answer, const std::vector<std::string>& missing);
 
 /// The parameters of GET /api/search, checked: the search, and whether CSV was asked for.

@@ -138,6 +138,17 @@ TEST_CASE(
     REQUIRE(unknown);
     CHECK(unknown->status == 503);
     CHECK(body_of(unknown)["error"]["code"] == "shard_unavailable");
+    // References likewise: a number cited on the shards that answer (marked); one found on none
+    // may be on the missing shard (503), where without a missing shard it is a 200 saying so.
+    auto cited = client.Get("/api/references/57-NQ/TW");
+    REQUIRE(cited);
+    CHECK(cited->status == 200);
+    CHECK(body_of(cited)["partial"] == true);
+    CHECK(body_of(cited)["total"].get<int>() > 0);
+    auto nowhere = client.Get("/api/references/9999/2099/NQ-HDND");
+    REQUIRE(nowhere);
+    CHECK(nowhere->status == 503);
+    CHECK(body_of(nowhere)["error"]["code"] == "shard_unavailable");
     // CSV carries no mark: refused.
     auto csv = client.Get(kQuery + "&format=csv");
     REQUIRE(csv);
