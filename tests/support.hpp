@@ -25,6 +25,10 @@ fs::path seed(const std::string& prefix);
 std::string read_file(const fs::path& path);
 void write_file(const fs::path& path, const std::string& bytes);
 
+/// Two decisions of one province in `root`: a.txt (15/2024/QĐ-UBND, in force from its signing)
+/// and b.txt (30/2025/QĐ-UBND, which replaces it from 2025-12-15).
+void write_replaced_and_replacing(const fs::path& root);
+
 /// A fresh folder removed at the end of the test.
 class TempDir {
   public:

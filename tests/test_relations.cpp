@@ -303,18 +303,7 @@ TEST_CASE("status: replaced at once when a replacing document is indexed, back w
           "[relations][status]") {
     test::TempDir dir;
     const fs::path root = dir / "docs";
-    fs::create_directories(root);
-    test::write_file(root / "a.txt",
-                     "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/2024/QĐ-UBND\nBắc Ninh, ngày 10 "
-                     "tháng 3 năm 2024\nQUYẾT ĐỊNH\nBan hành Quy chế quản lý cổng thông tin\n\n"
-                     "Điều 1. Ban hành kèm theo Quyết định này Quy chế.\nĐiều 2. Quyết định này "
-                     "có hiệu lực thi hành kể từ ngày ký.\n");
-    test::write_file(root / "b.txt",
-                     "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 30/2025/QĐ-UBND\nBắc Ninh, ngày 05 "
-                     "tháng 12 năm 2025\nQUYẾT ĐỊNH\nBan hành Quy chế mới\n\nĐiều 1. Ban hành kèm "
-                     "theo Quyết định này Quy chế.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày "
-                     "15 tháng 12 năm 2025 và thay thế Quyết định số 15/2024/QĐ-UBND ngày 10 "
-                     "tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Bắc Ninh.\n");
+    test::write_replaced_and_replacing(root);  // makes the folder
     const std::string db = (dir / "db").string();
     auto index = [&](const fs::path& file, const std::vector<std::string>& options = {}) {
         const test::IndexRun run = test::Indexer(db).quiet().root(root).args(options).run({file});
