@@ -1,7 +1,6 @@
 #include "page_documents.hpp"
 
-#include <future>
-#include <system_error>
+#include "parallel_shards.hpp"
 
 namespace tracuu {
 
@@ -20,42 +19,13 @@ std::vector<Xapian::Document> page_documents(const Xapian::Database& db,
     // is document (d - 1) / n + 1 of shard (d - 1) % n.
     std::vector<std::vector<std::size_t>> wanted(n);
     for (std::size_t i = 0; i < docids.size(); ++i) wanted[(docids[i] - 1) % n].push_back(i);
-    auto read_shard = [&](std::size_t shard) {
+    std::vector<std::size_t> asked;
+    for (std::size_t shard = 0; shard < n; ++shard)
+        if (!wanted[shard].empty()) asked.push_back(shard);
+    ask_in_parallel(asked, [&](std::size_t shard) {
         for (std::size_t i : wanted[shard])
             out[i] = shards[shard].get_document((docids[i] - 1) / n + 1, Xapian::DOC_ASSUME_VALID);
-    };
-    std::vector<std::future<void>> reading;
-    std::vector<std::size_t> late;  // shards no thread could be started for
-    std::size_t here = n;           // one shard is read by this thread
-    for (std::size_t shard = 0; shard < n; ++shard) {
-        if (wanted[shard].empty()) continue;
-        if (here == n) {
-            here = shard;
-            continue;
-        }
-        try {
-            reading.push_back(std::async(std::launch::async, read_shard, shard));
-        } catch (const std::system_error&) {
-            // No thread to be had (a limit reached): this shard is read below, in this one.
-            late.push_back(shard);
-        }
-    }
-    std::exception_ptr failed;
-    try {
-        if (here < n) read_shard(here);
-        for (std::size_t shard : late) read_shard(shard);
-    } catch (...) {
-        failed = std::current_exception();
-    }
-    // Every thread is waited for before anything is thrown: they write into `out`.
-    for (auto& r : reading) {
-        try {
-            r.get();
-        } catch (...) {
-            if (!failed) failed = std::current_exception();
-        }
-    }
-    if (failed) std::rethrow_exception(failed);
+    });
     return out;
 }
 

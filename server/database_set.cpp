@@ -12,6 +12,7 @@
 
 #include "index/schema_check.hpp"
 #include "index/stub_database.hpp"
+#include "search/parallel_shards.hpp"
 
 namespace tracuu {
 namespace {
@@ -34,6 +35,17 @@ struct Handle {
 };
 
 const std::vector<std::string> kNoneMissing;
+
+/// Reopens `shards` (sharing their state with the handle's database), each from a thread of its
+/// own: Xapian's Database::reopen asks remote shards in turn, a round trip each, on every
+/// request. Whether one may have changed.
+bool reopen_remote(std::vector<Xapian::Database>& shards) {
+    std::vector<char> changed(shards.size(), 0);
+    std::vector<std::size_t> all(shards.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    ask_in_parallel(all, [&](std::size_t i) { changed[i] = shards[i].reopen() ? 1 : 0; });
+    return std::find(changed.begin(), changed.end(), 1) != changed.end();
+}
 
 /// Per-thread handles, keyed by the owning set's serial.
 thread_local std::map<uint64_t, Handle> t_handles;
@@ -211,9 +223,12 @@ Xapian::Database& DatabaseSet::current() {
     if (handle.db && handle.identity == now.identity && handle.shard_specs == now.shards &&
         !ask_missing) {
         try {
-            const bool may_have_changed = handle.db->reopen();
-            if (handle.all_local) handle.version = version_of(handle.shards);
-            if (may_have_changed) handle.remote.revision.clear();
+            if (handle.all_local) {
+                handle.db->reopen();
+                handle.version = version_of(handle.shards);
+            } else if (reopen_remote(handle.shards)) {
+                handle.remote.revision.clear();
+            }
             return *handle.db;
         } catch (const Xapian::Error&) {
             // unreadable now, or a remote shard gone: open afresh below

@@ -11,6 +11,7 @@
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <random>
@@ -25,6 +26,7 @@
 #include "indexer/index_command.hpp"
 #include "indexer/sharded_writer.hpp"
 #include "search/page_documents.hpp"
+#include "search/parallel_shards.hpp"
 #include "search/searcher.hpp"
 #include "server/api.hpp"
 #include "server/database_set.hpp"
@@ -247,6 +249,25 @@ TEST_CASE("a page's documents read shard by shard in parallel are the documents 
                   combined.get_document(docids[i]).get_value(schema::kSlotId));
         }
     }
+}
+
+TEST_CASE("shards asked in parallel: each once, and an error only after every one has ended",
+          "[shards][search]") {
+    std::vector<std::atomic<int>> asked(5);
+    ask_in_parallel({0, 1, 2, 3, 4}, [&](std::size_t shard) { ++asked[shard]; });
+    for (const auto& a : asked) CHECK(a == 1);
+
+    std::vector<std::atomic<bool>> ended(5);
+    CHECK_THROWS_AS(ask_in_parallel({0, 1, 2, 3, 4},
+                                    [&](std::size_t shard) {
+                                        if (shard == 2) throw std::runtime_error("shard 2");
+                                        // the others still at work when shard 2 fails
+                                        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                                        ended[shard] = true;
+                                    }),
+                    std::runtime_error);
+    for (std::size_t shard : {0, 1, 3, 4}) CHECK(ended[shard]);
+    ask_in_parallel({}, [](std::size_t) { FAIL("no shard to ask"); });
 }
 
 TEST_CASE("tracuu-index --shards writes each document once, on the shard of its id",
