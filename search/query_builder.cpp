@@ -175,7 +175,7 @@ class Builder {
     }
 
     RankedQuery ranked(Xapian::Query::op op) const {
-        const Xapian::Query required = required_.empty() ? match_all() : combine(op, required_);
+        const Xapian::Query required = required_.empty() ? match_all() : clauses(op, required_);
         RankedQuery r;
         r.matching = filtered(required);
         r.ranking = with_number_boosts(required);
@@ -203,9 +203,9 @@ class Builder {
         // exact forms say so for plain syllables, not for an abbreviation's or any-clause ones.
         const Xapian::Query exact_ranking =
             tone_terms_.empty() || (op == Xapian::Query::OP_AND && !marks_outside_clauses_)
-                ? with_number_boosts(combine(op, required_exact_))
+                ? with_number_boosts(clauses(op, required_exact_))
                 : Xapian::Query(Xapian::Query::OP_FILTER,
-                                with_number_boosts(combine(op, required_exact_)), tone);
+                                with_number_boosts(clauses(op, required_exact_)), tone);
         Xapian::Query pairs, on_pairs, titled;
         if (with_pairs) {
             pairs = combine(Xapian::Query::OP_AND, pairs_);
@@ -249,6 +249,17 @@ class Builder {
             r.first_pass.push_back({Xapian::Query(Xapian::Query::OP_AND_NOT, r.ranking, tone), 0});
         }
         return r;
+    }
+
+    /// The required clauses `of` (required_ or required_exact_) combined by `op`. With OP_OR
+    /// (any clause sufficing) a number given in full stays required: it means that number only,
+    /// so `số 999/2025/QĐ-UBND` found nowhere is not relaxed to every document with `số`.
+    Xapian::Query clauses(Xapian::Query::op op, const Queries& of) const {
+        if (op != Xapian::Query::OP_OR) return combine(op, of);
+        Queries hard, soft;
+        for (std::size_t i = 0; i < of.size(); ++i) (hard_[i] ? hard : soft).push_back(of[i]);
+        if (!soft.empty()) hard.push_back(combine(Xapian::Query::OP_OR, soft));
+        return combine(Xapian::Query::OP_AND, hard);
     }
 
     /// `q` with the own-number tiers, filtered.
@@ -328,7 +339,10 @@ class Builder {
                         highlight_.push_back(tokens[j].folded);
                     }
                 }
-                if (!quoted) require(number_query(match, parts));
+                if (!quoted) {
+                    require(number_query(match, parts));
+                    hard_.back() = match.number.complete;
+                }
                 for (auto& t : number_tiers(match)) number_boosts_.push_back(std::move(t));
                 number_texts_.emplace_back(text.substr(match.begin, match.end - match.begin));
                 flush_run(run);
@@ -430,6 +444,7 @@ class Builder {
         required_.push_back(clause);
         required_exact_.push_back(exact_clause);
         covered_.push_back(false);
+        hard_.push_back(false);
     }
     /// Adds a syllable to the run, as part of the last required clause or of none.
     void in_run(std::vector<std::string>& run, const std::string& syllable, bool of_last_clause) {
@@ -443,6 +458,7 @@ class Builder {
     Queries required_, required_exact_;
     bool marks_outside_clauses_ = false;  ///< tone terms no exact clause requires
     std::vector<bool> covered_;           ///< per required clause: implied by the pairs
+    std::vector<bool> hard_;  ///< per required clause: kept when the query is relaxed (clauses())
     static constexpr std::size_t kNoClause = static_cast<std::size_t>(-1);
     std::vector<std::size_t> run_clauses_;  ///< per syllable of the run: its required clause
     Queries pairs_;                         ///< every adjacent pair of the runs of syllables

@@ -364,6 +364,26 @@ TEST_CASE("nothing matches every word: a relaxed search says so", "[search]") {
     CHECK_FALSE(none.relaxed);
 }
 
+TEST_CASE("a number given in full stays required when the words beside it are relaxed",
+          "[search][numbers]") {
+    // Found nowhere: not every document with `số` or `theo` instead.
+    for (const char* q : {"số 999/2025/QĐ-UBND", "Số: 999/2025/QĐ-UBND", "so 168/2099/ND-CP",
+                          "theo 999/2025/QĐ-UBND"}) {
+        INFO(q);
+        const auto r = run(q);
+        CHECK(r.hits.empty());
+        CHECK_FALSE(r.relaxed);
+    }
+    // Found: the words that no document has beside it are what is relaxed, not the number.
+    const std::set<std::string> citing = {k001, k003, k004};
+    const auto r = run("57-NQ/TW xyzzyq chuyển đổi số");
+    CHECK(r.relaxed);
+    REQUIRE_FALSE(r.hits.empty());
+    const auto with_number = id_set(run("57-NQ/TW"));
+    for (const auto& hit : r.hits) CHECK(with_number.count(hit.id) == 1);
+    for (const auto& id : citing) CHECK(id_set(r).count(id) == 1);
+}
+
 TEST_CASE("excluded words and phrases remove documents", "[search]") {
     const auto all = id_set(run("chuyển đổi số"));
     const auto without = id_set(run("chuyển đổi số -\"Lý Sơn\""));
