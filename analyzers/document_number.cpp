@@ -514,6 +514,16 @@ std::vector<NumberMatch> find_document_numbers(std::string_view text,
     return Matcher(text, tokens, mode).run();
 }
 
+std::size_t dotted_code_tail(std::string_view text, std::size_t end) {
+    if (end >= text.size() || text[end] != '.') return 0;
+    std::size_t e = end + 1;
+    while (e < text.size() && e - end <= 4 && text[e] >= 'A' && text[e] <= 'Z') ++e;
+    const bool boundary = e == text.size() || text[e] == ' ' || text[e] == '\n' ||
+                          text[e] == '\t' || text[e] == ')' || text[e] == ',' || text[e] == ';';
+    if (e == end + 1 || e - end > 4 || !boundary) return 0;
+    return e - end;
+}
+
 std::vector<DocumentNumber> read_document_number(std::string_view input) {
     const std::string text = normalize_text(input);
     const auto tokens = split_tokens(text);
@@ -521,8 +531,11 @@ std::vector<DocumentNumber> read_document_number(std::string_view input) {
     auto matches = find_document_numbers(text, tokens, NumberMode::Query);
     if (matches.size() != 1) return {};
     const NumberMatch& m = matches.front();
-    // The whole input must be the number (an optional leading "số" aside).
-    if (m.last_token != tokens.size() - 1) return {};
+    // The whole input must be the number (an optional leading "số" aside), a dotted unit code
+    // such as a document gives its own number (`11554/VPCP-V.I`) included.
+    if (m.last_token != tokens.size() - 1 &&
+        m.end + dotted_code_tail(text, m.end) != text.size())
+        return {};
     if (m.first_token > 1) return {};
     if (m.first_token == 1 && fold(std::string_view(text).substr(
                                   tokens[0].begin, tokens[0].end - tokens[0].begin)) != "so") {

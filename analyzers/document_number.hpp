@@ -87,6 +87,11 @@ std::vector<DocumentNumber> read_document_number(std::string_view text);
 /// The first reading of read_document_number, or nullopt.
 std::optional<DocumentNumber> parse_document_number(std::string_view text);
 
+/// `.I` after `11554/VPCP-V` ending at byte `end` of `text`: a unit's code written with a dot
+/// (Vụ I), which number matching stops before; a document keeps it in its number as written and
+/// its key (the codes before) is unchanged. Its length in bytes (dot included), else 0.
+std::size_t dotted_code_tail(std::string_view text, std::size_t end);
+
 /// True for an accent-free token that reads as a code part of a number.
 bool looks_like_code(std::string_view token, NumberMode mode);
 

@@ -27,7 +27,6 @@ class HeaderReader : protected virtual ParseState {
 
   private:
     bool starts_split_name(std::size_t i, std::size_t limit) const;
-    std::string dotted_code_tail(std::size_t end) const;
 };
 
 /// Type and subject; the number, day and issuer a title gives (title_reader.cpp).

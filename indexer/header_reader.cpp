@@ -186,18 +186,6 @@ void HeaderReader::read_issuer() {
     }
 }
 
-/// `.I` after `11554/VPCP-V`: a unit's code written with a dot (Vụ I), which number matching
-/// stops before. Kept in the number as written; its key (the codes before) is unchanged.
-std::string HeaderReader::dotted_code_tail(std::size_t end) const {
-    if (end >= text_.size() || text_[end] != '.') return {};
-    std::size_t e = end + 1;
-    while (e < text_.size() && e - end <= 4 && text_[e] >= 'A' && text_[e] <= 'Z') ++e;
-    const bool boundary = e == text_.size() || text_[e] == ' ' || text_[e] == '\n' ||
-                          text_[e] == '\t' || text_[e] == ')' || text_[e] == ',' || text_[e] == ';';
-    if (e == end + 1 || e - end > 4 || !boundary) return {};
-    return std::string(text_.substr(end, e - end));
-}
-
 void HeaderReader::read_number() {
     if (number_line_ == npos) return;
     std::string_view rest = *number_label_rest(lines_[number_line_].text);
@@ -215,7 +203,9 @@ void HeaderReader::read_number() {
         if (m.begin >= rest_begin && m.begin < rest_begin + std::max<std::size_t>(rest.size(), 1) &&
             trim(text_.substr(rest_begin, m.begin - rest_begin)).empty()) {
             own_number_match_ = n;
-            d_.number = Sourced<std::string>{m.text + dotted_code_tail(m.end), FieldSource::Header};
+            d_.number = Sourced<std::string>{
+                m.text + std::string(text_.substr(m.end, dotted_code_tail(text_, m.end))),
+                FieldSource::Header};
             d_.number_parts = m.number;
             return;
         }
