@@ -125,12 +125,21 @@ std::string superscript_number(int n) {
 /// Footnotes and endnotes by key (`f3`, `e1`): their XML, shown after the paragraph citing them.
 using Notes = std::map<std::string, pugi::xml_node>;
 
+// Deeper nesting is refused: a directive's tables in tables are a few dozen levels at most, and
+// walking a crafted package's thousands would overflow the stack and end the whole run.
+constexpr int kMaxNesting = 256;
+
 class DocxText {
   public:
-    DocxText(const StyleFonts& styles, const Notes& notes, std::map<std::string, int>& note_numbers)
-        : styles_(styles), notes_(notes), note_numbers_(note_numbers) {}
+    DocxText(const StyleFonts& styles, const Notes& notes, std::map<std::string, int>& note_numbers,
+             int depth = 0)
+        : styles_(styles), notes_(notes), note_numbers_(note_numbers), depth_(depth) {}
 
     void walk(pugi::xml_node node, const std::string& paragraph_font) {
+        if (++depth_ > kMaxNesting) {
+            throw SourceError("damaged DOCX: elements nested more than " +
+                              std::to_string(kMaxNesting) + " deep");
+        }
         for (pugi::xml_node n : node.children()) {
             const std::string_view name = n.name();
             if (name == "w:p") {
@@ -150,6 +159,7 @@ class DocxText {
                 walk(n, paragraph_font);
             }
         }
+        --depth_;
     }
 
     std::string take() { return std::move(out_); }
@@ -182,7 +192,7 @@ class DocxText {
             } else if (name == "mc:AlternateContent" || name == "w:drawing" || name == "w:pict") {
                 flush(text, font, capitals);
                 text.clear();
-                DocxText inner(styles_, notes_, note_numbers_);
+                DocxText inner(styles_, notes_, note_numbers_, depth_);
                 inner.walk(c, paragraph_font);
                 out_ += '\n';
                 out_ += inner.take();
@@ -243,6 +253,7 @@ class DocxText {
     std::vector<std::string> pending_notes_;
     std::set<std::string> legacy_fonts_;
     std::string out_;
+    int depth_;  ///< elements walked into, counted across drawings' text
 };
 
 }  // namespace

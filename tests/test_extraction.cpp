@@ -7,10 +7,12 @@
 #include <cstdlib>
 
 #include <xapian.h>
+#include <zip.h>
 
 #include "analyzers/ocr_vocabulary.hpp"
 #include "indexer.hpp"
 #include "indexer/document_preparation.hpp"
+#include "indexer/extractors.hpp"
 #include "indexer/pdf_lines.hpp"
 #include "indexer/source_extraction.hpp"
 #include "server/api.hpp"
@@ -201,6 +203,51 @@ TEST_CASE("a folder mixing every format indexes in one run, and search finds eac
     CHECK(doc.body["source"]["url"] == "/api/documents/inbox/seed000-tcvn3.docx/source");
     CHECK(doc.body["source"]["content_type"] ==
           "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+}
+
+/// `docx` (a package's bytes) with its word/document.xml replaced by `xml`.
+std::string with_document_xml(const std::string& docx, const std::string& xml) {
+    test::TempDir tmp;
+    const fs::path path = tmp / "package.docx";
+    test::write_file(path, docx);
+    int error = 0;
+    zip_t* zip = zip_open(path.c_str(), 0, &error);
+    REQUIRE(zip != nullptr);
+    zip_source_t* source = zip_source_buffer(zip, xml.data(), xml.size(), 0);
+    REQUIRE(source != nullptr);
+    REQUIRE(zip_file_add(zip, "word/document.xml", source, ZIP_FL_OVERWRITE) >= 0);
+    REQUIRE(zip_close(zip) == 0);
+    return test::read_file(path);
+}
+
+/// A body whose text lies `depth` content controls deep.
+std::string nested_body(int depth) {
+    std::string xml =
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+        "wordprocessingml/2006/main\"><w:body>";
+    for (int i = 0; i < depth; ++i) xml += "<w:sdt><w:sdtContent>";
+    xml += "<w:p><w:r><w:t>Số: 12/UBND-VP</w:t></w:r></w:p>";
+    for (int i = 0; i < depth; ++i) xml += "</w:sdtContent></w:sdt>";
+    return xml + "</w:body></w:document>";
+}
+
+TEST_CASE("a DOCX nested past any directive's layout fails alone, with its reason",
+          "[extraction][cli]") {
+    const std::string docx = test::read_file(fixtures() / "seed000.docx");
+    // Nested a little: read.
+    CHECK(extract_docx(with_document_xml(docx, nested_body(20))).text.find("12/UBND-VP") !=
+          std::string::npos);
+    // Nested a hundred thousand deep, which walked the stack over and ended the whole run.
+    test::TempDir tmp;
+    const auto inbox = tmp / "inbox";
+    test::write_file(inbox / "good.docx", docx);
+    test::write_file(inbox / "nested.docx", with_document_xml(docx, nested_body(100000)));
+    const test::IndexRun run = indexer(tmp).run({inbox});
+    INFO(run);
+    CHECK(run.status == 1);
+    CHECK(run.err.find("nested.docx: extract: damaged DOCX: elements nested more than 256 deep") !=
+          std::string::npos);
+    CHECK(Xapian::Database((tmp / "db").string()).get_doccount() == 1);
 }
 
 TEST_CASE("bad files get one line each, the run goes on and nothing indexed is lost",
