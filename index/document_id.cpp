@@ -1,5 +1,6 @@
 #include "document_id.hpp"
 
+#include "analyzers/text_normalizer.hpp"
 #include "analyzers/utf8.hpp"
 
 namespace tracuu {
@@ -26,6 +27,33 @@ std::string document_id_problem(std::string_view id) {
         if (slash == std::string_view::npos) return {};
         start = slash + 1;
     }
+}
+
+std::optional<std::filesystem::path> file_named_by_id(const std::filesystem::path& root,
+                                                      std::string_view id) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path at = root;
+    std::size_t start = 0;
+    while (start <= id.size()) {
+        const std::size_t slash = std::min(id.find('/', start), id.size());
+        const std::string segment(id.substr(start, slash - start));
+        start = slash + 1;
+        if (fs::exists(at / segment, ec)) {
+            at /= segment;
+            continue;
+        }
+        std::optional<fs::path> found;
+        for (fs::directory_iterator it(at, ec), end; !ec && it != end; it.increment(ec)) {
+            if (normalize_text(it->path().filename().string()) == segment) {
+                found = it->path();
+                break;
+            }
+        }
+        if (!found) return std::nullopt;
+        at = *found;
+    }
+    return at;
 }
 
 }  // namespace tracuu

@@ -5,6 +5,7 @@
 
 #include "document_preparation.hpp"
 #include "file_pipeline.hpp"
+#include "index/document_id.hpp"
 #include "index/schema_check.hpp"
 #include "index_writer.hpp"
 #include "progress.hpp"
@@ -53,7 +54,9 @@ std::size_t prune_missing(ShardedWriter& writer, const std::vector<std::string>&
     for (const std::string& prefix : prefixes) {
         for (const std::string& id : writer.ids_with_prefix(prefix)) {
             std::error_code ec;
-            if (std::filesystem::exists(writer.root() / id, ec) || ec) continue;
+            if (std::filesystem::exists(writer.root() / id, ec) || ec ||
+                file_named_by_id(writer.root(), id))
+                continue;
             pruned += writer.remove(id) ? 1 : 0;
         }
     }

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "analyzers/text_normalizer.hpp"
+#include "analyzers/utf8.hpp"
 #include "index/source_format.hpp"
 
 namespace tracuu {
@@ -43,6 +44,11 @@ int64_t source_mtime_ns(const fs::path& path) {
 namespace {
 
 void add_file(Discovery& d, const fs::path& file, const fs::path& root) {
+    if (!utf8::is_valid(file.string())) {
+        // Its id could not name it again (the server's link to the original, --prune).
+        d.failed.push_back({file.string(), "the file name is not UTF-8 text; rename the file"});
+        return;
+    }
     std::string id = source_id(file, root);
     if (id.empty()) {
         d.failed.push_back({file.string(), "outside the index root " + root.string() +
@@ -105,11 +111,26 @@ Discovery discover_sources(const std::vector<fs::path>& inputs, const fs::path& 
         }
     }
     std::sort(d.files.begin(), d.files.end(),
-              [](const SourceFile& a, const SourceFile& b) { return a.id < b.id; });
-    d.files.erase(
-        std::unique(d.files.begin(), d.files.end(),
-                    [](const SourceFile& a, const SourceFile& b) { return a.id == b.id; }),
-        d.files.end());
+              [](const SourceFile& a, const SourceFile& b) {
+                  return a.id != b.id ? a.id < b.id : a.path < b.path;
+              });
+    // The same file named twice among the inputs is one; two files with one id (names that
+    // differ only in Unicode normalization) are one document: the second is refused, said so.
+    std::vector<SourceFile> unique;
+    for (SourceFile& f : d.files) {
+        if (!unique.empty() && unique.back().id == f.id) {
+            std::error_code ec;
+            if (!fs::equivalent(unique.back().path, f.path, ec)) {
+                d.failed.push_back({f.path.string(), "another file has the same id '" + f.id +
+                                                         "' (" + unique.back().path.string() +
+                                                         "): their names differ only in Unicode "
+                                                         "normalization; rename one"});
+            }
+            continue;
+        }
+        unique.push_back(std::move(f));
+    }
+    d.files = std::move(unique);
     return d;
 }
 

@@ -41,7 +41,9 @@ std::optional<fs::path> resolve_under_root(const Xapian::Database& db, const std
     std::error_code ec;
     const fs::path root = fs::canonical(root_text, ec);
     if (ec) return std::nullopt;
-    const fs::path file = fs::canonical(root / relative, ec);
+    const auto named = file_named_by_id(root, id);
+    if (!named) return std::nullopt;
+    const fs::path file = fs::canonical(*named, ec);
     if (ec || !fs::is_regular_file(file, ec)) return std::nullopt;
     // A link inside the root may point anywhere: the resolved file must still be inside.
     const fs::path inside = file.lexically_relative(root);

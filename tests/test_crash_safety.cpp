@@ -190,19 +190,18 @@ TEST_CASE("a second indexer on the same database is refused with a clear error",
     for (const auto& name : test::generate_documents(root / "inbox", kDocuments, 1))
         ids.push_back("inbox/" + name);
     const fs::path db = root / "db";
-    // One commit per document: the first indexer holds the database for a while.
     test::IndexProcess first =
         test::Indexer(db).root(root).batch(1).quiet().start({root / "inbox"});
+    // Stopped once it has taken the database's lock, which it then holds until continued: on a
+    // quiet machine it indexed everything before a second one could start.
     const auto start = Clock::now();
-    while (seconds_since(start) < 30) {
-        try {
-            if (Xapian::Database(db.string()).get_doccount() >= 5) break;
-        } catch (const Xapian::Error&) {
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    const test::IndexRun second = test::Indexer(db).run({root / "inbox"});
+    while (seconds_since(start) < 30 && !fs::exists(db / "flintlock") && first.running())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    first.signal(SIGSTOP);
     const bool first_still_running = first.running();
+    const test::IndexRun second = test::Indexer(db).run({root / "inbox"});
+    first.signal(SIGCONT);
     INFO(second);
     REQUIRE(first_still_running);  // else the refusal was not put to the test
     CHECK(second.status == 2);

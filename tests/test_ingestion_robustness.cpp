@@ -19,6 +19,7 @@
 #include "indexer/document_builder.hpp"
 #include "indexer/index_command.hpp"
 #include "indexer/outgoing_utf8.hpp"
+#include "server/source_file.hpp"
 #include "support.hpp"
 
 using namespace tracuu;
@@ -132,6 +133,38 @@ TEST_CASE("the 12-byte file of issue 14 is read, not fatal", "[ingest][cli]") {
     CHECK(run.status == 0);
     const auto shown = nlohmann::json::parse(run.out);
     CHECK(utf8::is_valid(shown.dump()));
+}
+
+TEST_CASE("file names in NFD, or not UTF-8: nothing lost unsaid, nothing live pruned",
+          "[ingest][cli]") {
+    test::TempDir tmp;
+    const auto inbox = tmp / "inbox";
+    const auto texts = seed_texts();
+    const std::string nfc = "C\xC3\xB4ng v\xC4\x83n.txt";    // Công văn.txt
+    const std::string nfd = "Co\xCC\x82ng va\xCC\x86n.txt";  // the same, as macOS writes it
+    test::write_file(inbox / nfd, texts[0]);
+    test::write_file(inbox / "only" / ("Quye\xCC\x82\xCC\x81t \xC4\x91i\xCC\xA3nh.txt"),
+                     texts[1]);  // Quyết định.txt, NFD alone
+    test::write_file(inbox / "C\xF4ng.txt", texts[2]);                 // Latin-1
+    const auto db_path = tmp / "db";
+    test::IndexRun run = test::Indexer(db_path).root(tmp.path()).run({inbox});
+    INFO(run);
+    CHECK(run.status == 1);
+    CHECK(run.err.find("the file name is not UTF-8 text; rename the file") != std::string::npos);
+    {
+        Xapian::Database db(db_path.string());
+        CHECK(db.get_doccount() == 2);
+        // The original is found by its id (NFC) although its name on disk is NFD.
+        const SourceFileAnswer source = find_source_file(db, "inbox/only/Quyết định.txt");
+        CHECK(source.path.has_value());
+    }
+    // The same name in NFC beside it: one id for two files, the second said so.
+    test::write_file(inbox / nfc, texts[3]);
+    run = test::Indexer(db_path).root(tmp.path()).args({"--prune"}).run({inbox});
+    INFO(run);
+    CHECK(run.err.find("another file has the same id 'inbox/Công văn.txt'") != std::string::npos);
+    CHECK(run.err.find(", 0 pruned") != std::string::npos);
+    CHECK(Xapian::Database(db_path.string()).get_doccount() == 2);
 }
 
 TEST_CASE("multi-byte characters are stripped and cut whole, never byte by byte", "[utf8]") {
