@@ -98,4 +98,10 @@ std::string_view strip(std::string_view text, std::string_view chars) {
     return text;
 }
 
+std::size_t code_points(std::string_view text) {
+    std::size_t n = 0;
+    for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
 }  // namespace tracuu::utf8

@@ -45,6 +45,9 @@ inline void append(std::string& out, char32_t c) {
 /// True when every byte sequence in `text` is well-formed UTF-8.
 bool is_valid(std::string_view text);
 
+/// How many code points valid UTF-8 `text` holds: what a limit in characters counts.
+std::size_t code_points(std::string_view text);
+
 /// Byte offset of the first invalid sequence, or npos.
 std::size_t first_invalid(std::string_view text);
 

@@ -375,8 +375,10 @@ DocumentLinks document_links(const Xapian::Database& db, Xapian::docid docid,
 
 References find_references(const Xapian::Database& db, const std::string& text, std::size_t offset,
                            std::size_t limit, const std::string& relation) {
-    if (!utf8::is_valid(text) || text.size() > 200) {
-        throw QueryError("number", "the number is not valid text");
+    if (!utf8::is_valid(text)) throw QueryError("number", "the number is not valid UTF-8");
+    if (utf8::code_points(text) > kMaxNumberCharacters) {
+        throw QueryError("number", "the number is longer than " +
+                                       std::to_string(kMaxNumberCharacters) + " characters");
     }
     const auto readings = read_document_number(text);
     if (readings.empty() || readings.front().numeral.empty()) {

@@ -78,6 +78,9 @@ struct References {
     std::vector<std::pair<std::string, std::size_t>> relations;
 };
 
+/// The longest number find_references reads, in characters (code points).
+inline constexpr std::size_t kMaxNumberCharacters = 200;
+
 /// The documents `number` names and the page [offset, offset + limit) of the indexed documents
 /// citing it. `relation` (when not empty) keeps only the citing documents with that relation.
 /// Throws QueryError naming `number` when it is not valid text or not a document number.

@@ -103,20 +103,23 @@ SearchQuery read_search(const Params& params) {
     reject_unknown(params, known);
 
     SearchQuery query;
-    const std::string format = single(params, "format", "json");
+    // Empty means the default, as for every other parameter (a form's empty select sends it).
+    std::string format = single(params, "format");
+    if (format.empty()) format = "json";
     if (format != "json" && format != "csv")
         throw BadParameter("format", "'format' must be json or csv");
     query.csv = format == "csv";
     SearchRequest& request = query.request;
     request.q = single(params, "q");
-    if (request.q.size() > kMaxQueryBytes) {
-        throw BadParameter("q", "'q' is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
+    if (utf8::code_points(request.q) > kMaxQueryCharacters) {
+        throw BadParameter("q", "'q' is longer than " + std::to_string(kMaxQueryCharacters) +
+                                    " characters");
     }
     request.limit = query.csv ? bounded_number(params, "limit", kMaxCsvRows, 1, kMaxCsvRows)
                               : bounded_number(params, "limit", kDefaultLimit, 1, kMaxLimit);
     request.offset = bounded_number(params, "offset", 0, 0, kMaxOffset);
-    const std::string sort = single(params, "sort", "relevance");
-    if (sort == "relevance") {
+    const std::string sort = single(params, "sort");
+    if (sort.empty() || sort == "relevance") {
         request.sort = SortOrder::Relevance;
     } else if (sort == "date" || sort == "newest") {
         request.sort = SortOrder::DateNewest;
@@ -128,7 +131,9 @@ SearchQuery read_search(const Params& params) {
     for (const auto& row : query_field_names()) {
         const std::string name(row.parameter);
         const std::string value = single(params, name);
-        if (value.size() > kMaxQueryBytes) throw BadParameter(name, "'" + name + "' is too long");
+        if (utf8::code_points(value) > kMaxQueryCharacters)
+            throw BadParameter(name, "'" + name + "' is longer than " +
+                                         std::to_string(kMaxQueryCharacters) + " characters");
         if (!value.empty()) request.filters.push_back({value, row.field});
     }
     request.relation = relation_parameter(params);
@@ -294,6 +299,15 @@ ApiResponse handle_references(const Xapian::Database& db, const std::string& num
     } catch (const QueryError& e) {
         return error_response(400, "bad_parameter", e.what(), e.parameter());
     }
+}
+
+std::optional<ApiResponse> refuse_parameters(const Params& params) {
+    try {
+        reject_unknown(params, {});
+    } catch (const BadParameter& e) {
+        return error_response(400, "bad_parameter", e.what(), e.parameter);
+    }
+    return std::nullopt;
 }
 
 ApiResponse handle_stats(const Xapian::Database& db) {

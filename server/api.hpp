@@ -43,7 +43,8 @@ struct ApiResponse {
 };
 
 /// Limits on what a request may ask for.
-inline constexpr std::size_t kMaxQueryBytes = 1000;
+/// `q` and each filter, in characters (code points).
+inline constexpr std::size_t kMaxQueryCharacters = 1000;
 inline constexpr std::size_t kDefaultLimit = 10;
 inline constexpr std::size_t kMaxLimit = 100;
 inline constexpr std::size_t kMaxOffset = 10000;
@@ -85,6 +86,10 @@ class ResultCache;
 ApiResponse handle_search(const Xapian::Database& db, const Params& params,
                           const std::shared_ptr<const ValueTable>& values, ResultCache& cache,
                           const std::string& version, RemoteShards* remote = nullptr);
+
+/// The 400 for a parameter given to an endpoint that takes none (a document, its source, the
+/// statistics), as /api/search answers one it does not know; nullopt when none is given.
+std::optional<ApiResponse> refuse_parameters(const Params& params);
 
 /// GET /api/documents/{id}
 ApiResponse handle_document(const Xapian::Database& db, const std::string& id);

@@ -160,15 +160,23 @@ Params params_of(const httplib::Request& req) {
 
 // The API's routes as adapter lines: the request's pieces in, the handler's reply out.
 SourceReply source_route(Xapian::Database& db, const httplib::Request& req) {
+    if (auto refused = refuse_parameters(params_of(req))) {
+        SourceReply reply;
+        reply.status = refused->status;
+        reply.error = std::move(refused);
+        return reply;
+    }
     return source_reply(db, req.matches[1], current_request().ranges);
 }
 ApiResponse document_route(Xapian::Database& db, const httplib::Request& req) {
+    if (auto refused = refuse_parameters(params_of(req))) return *refused;
     return handle_document(db, req.matches[1]);
 }
 ApiResponse references_route(Xapian::Database& db, const httplib::Request& req) {
     return handle_references(db, req.matches[1], params_of(req));
 }
-ApiResponse stats_route(Xapian::Database& db, const httplib::Request&) {
+ApiResponse stats_route(Xapian::Database& db, const httplib::Request& req) {
+    if (auto refused = refuse_parameters(params_of(req))) return *refused;
     return handle_stats(db);
 }
 

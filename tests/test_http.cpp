@@ -167,6 +167,35 @@ TEST_CASE("bad requests get JSON errors naming the parameter", "[http]") {
     for (int i = 0; i < 60; ++i) many_words += "w%20";
     check_error("/api/search?q=" + many_words, 400, "q");
     check_error("/api/nothing-here", 404, "");
+    // The endpoints that take no parameter refuse one as /api/search does.
+    check_error("/api/stats?limt=1", 400, "limt");
+    check_error("/api/documents/seeds/000_ad8cc43618a4a18a.txt?x=1", 400, "x");
+    check_error("/api/documents/seeds/000_ad8cc43618a4a18a.txt/source?x=1", 400, "x");
+}
+
+TEST_CASE("limits count characters, not bytes, and an empty parameter means its default",
+          "[http]") {
+    std::string d1000, d1001;  // `đ`: two bytes each
+    for (int i = 0; i < 1000; ++i) d1000 += "%C4%91";
+    d1001 = d1000 + "%C4%91";
+    CHECK(get("/api/search?q=" + d1000).status == 200);
+    check_error("/api/search?q=" + d1001, 400, "q");
+    check_error("/api/search?issuer=" + d1001, 400, "issuer");
+    std::string d200;
+    for (int i = 0; i < 150; ++i) d200 += "%C4%91";
+    const Reply long_number = get("/api/references/" + d200);
+    CHECK(long_number.status == 400);
+    CHECK(long_number.body["error"]["message"].get<std::string>().find("characters") ==
+          std::string::npos);  // 150 characters: read, and then not a number
+    const Reply plain = get("/api/search?q=ngh%E1%BB%8B+quy%E1%BA%BFt");
+    REQUIRE(plain.status == 200);
+    for (const char* empty : {"&sort=", "&format=", "&sort=&format="}) {
+        INFO(empty);
+        const Reply r = get(std::string("/api/search?q=ngh%E1%BB%8B+quy%E1%BA%BFt") + empty);
+        REQUIRE(r.status == 200);
+        CHECK(r.body["total"] == plain.body["total"]);
+        CHECK(r.body["results"] == plain.body["results"]);
+    }
 }
 
 TEST_CASE("the server keeps answering while the indexer writes, and sees new documents",
