@@ -391,8 +391,14 @@ QueryFilters request_filters(const SearchRequest& request, const std::vector<Que
     QueryFilters filters;
     for (const QueryPart& part : parts) {
         if (part.field == QueryField::None) continue;
-        (part.negated ? filters.excluded : filters.required)
-            .push_back(field_filter_query(part.field, part.text));
+        try {
+            (part.negated ? filters.excluded : filters.required)
+                .push_back(field_filter_query(part.field, part.text));
+        } catch (const QueryError& e) {
+            // A `nam:2` typed in q is q's fault, not that of a year= nobody sent.
+            if (part.end == 0) throw;
+            throw QueryError("q", std::string("in q: ") + e.what());
+        }
     }
     if (!request.relation.empty())
         filters.required.push_back(relation_filter_query(request.relation, request.filters));
