@@ -36,6 +36,16 @@ bool is_invisible_format_char(char32_t c) {
     }
 }
 
+bool has_visible_text(std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t c = utf8::next(text, pos);
+        const auto u = static_cast<UChar32>(c);
+        if (!u_isUWhiteSpace(u) && u_charType(u) != U_CONTROL_CHAR && !is_invisible_format_char(c))
+            return true;
+    }
+    return false;
+}
+
 namespace {
 
 const icu::Normalizer2& nfc() {

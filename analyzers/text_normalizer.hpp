@@ -18,6 +18,10 @@ std::string normalize_text(std::string_view raw);
 /// LRM, RLM, ALM and the bidi embeddings, overrides and isolates).
 bool is_invisible_format_char(char32_t c);
 
+/// True when `text` shows anything: a code point that is neither white space (NBSP and the
+/// other Unicode spaces too), a control character nor one is_invisible_format_char drops.
+bool has_visible_text(std::string_view text);
+
 /// True when `text` is valid UTF-8 in NFC already (ICU's quick check, no copy).
 bool is_nfc(std::string_view text);
 

@@ -1,6 +1,7 @@
 #include "source_extraction.hpp"
 
 #include "analyzers/legacy_encoding.hpp"
+#include "analyzers/text_normalizer.hpp"
 #include "analyzers/vietnamese_syllables.hpp"
 #include "extractors.hpp"
 #include "several_documents.hpp"
@@ -95,7 +96,8 @@ Extraction extract_source(const std::filesystem::path& path, std::string_view by
                              " documents (the next begins \"" + more.front() +
                              "\"); the fields are the first one's");
     }
-    const bool blank = e.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+    // A BOM alone, or NBSPs and zero-width spaces, show nothing either.
+    const bool blank = !has_visible_text(e.text);
     if (blank) {
         if (e.format == SourceFormat::Pdf && options.ocr == OcrMode::Never && e.pages > 0) {
             throw SourceError("no text layer (a scan?) and --ocr never");

@@ -58,6 +58,9 @@ TEST_CASE("bad files are named with their reason, the run goes on, nothing index
     const std::vector<BadFile> bad_files = {
         {"empty.txt", "", "empty.txt: read: empty file"},
         {"blank.txt", "  \n\n ", "blank.txt: extract: empty file (whitespace only)"},
+        {"bom.txt", "\xEF\xBB\xBF", "bom.txt: extract: empty file (whitespace only)"},
+        {"invisible.txt", "\xC2\xA0\xE2\x80\x8B\n\xC2\xA0\xE2\x80\x8B\n",
+         "invisible.txt: extract: empty file (whitespace only)"},
         {"binary.txt", std::string("\x01\x02\0\0\x14\0", 6),
          "binary.txt: extract: binary file (NUL byte at offset 2)"},
         {"latin1.txt",
@@ -88,7 +91,7 @@ TEST_CASE("bad files are named with their reason, the run goes on, nothing index
     CHECK(run.status == 1);
     INFO(run);
     const std::string& out = run.err;
-    CHECK(out.find("1 indexed (1 new, 0 replaced), 1 skipped, 12 failed") != std::string::npos);
+    CHECK(out.find("1 indexed (1 new, 0 replaced), 1 skipped, 14 failed") != std::string::npos);
     for (const auto& bad : bad_files) {
         INFO(bad.name);
         CHECK(out.find(bad.reported) != std::string::npos);
