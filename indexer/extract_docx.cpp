@@ -22,8 +22,9 @@ struct ZipClose {
     void operator()(zip_t* z) const { zip_discard(z); }
 };
 
-// Parts larger than this when unpacked are refused (a ZIP bomb, not a directive).
-constexpr zip_uint64_t kMaxPartBytes = 256ull << 20;
+// Parts larger than this when unpacked are refused (a ZIP bomb, not a directive): parsing one
+// takes several times its size in memory.
+constexpr zip_uint64_t kMaxPartBytes = 64ull << 20;
 
 /// The unpacked part, or nullopt when the package has no such part.
 std::optional<std::string> read_part(zip_t* zip, const char* name) {
@@ -35,7 +36,7 @@ std::optional<std::string> read_part(zip_t* zip, const char* name) {
                           ")");
     }
     if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPartBytes) {
-        throw SourceError("DOCX part " + std::string(name) + " unpacks to more than 256 MiB");
+        throw SourceError("DOCX part " + std::string(name) + " unpacks to more than 64 MiB");
     }
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(zip, name, 0), zip_fclose);
     if (!file) {

@@ -1,7 +1,10 @@
 #include "source_extraction.hpp"
 
+#include <cstdio>
+
 #include "analyzers/legacy_encoding.hpp"
 #include "analyzers/text_normalizer.hpp"
+#include "analyzers/utf8.hpp"
 #include "analyzers/vietnamese_syllables.hpp"
 #include "extractors.hpp"
 #include "several_documents.hpp"
@@ -89,6 +92,15 @@ Extraction extract_source(const std::filesystem::path& path, std::string_view by
         case SourceFormat::Image:
             e = extract_image(bytes, options);
             break;
+    }
+    if (e.text.size() > kMaxTextBytes) {
+        const double mib = static_cast<double>(e.text.size()) / (1 << 20);
+        e.text.resize(utf8::cut(e.text, kMaxTextBytes).size());
+        char warning[160];
+        std::snprintf(warning, sizeof warning,
+                      "text cut at %zu MiB of %.1f MiB extracted: the rest is not searchable",
+                      kMaxTextBytes >> 20, mib);
+        e.warnings.emplace_back(warning);
     }
     check_mojibake(e);
     if (const auto more = following_documents(e.text); !more.empty()) {

@@ -27,6 +27,10 @@ enum class OcrMode {
     Never,   ///< no OCR: a scan gives no text (and fails as empty)
 };
 
+/// Text past this much (extracted, in bytes) is cut, with a warning: analysing it costs about 80
+/// times its size in memory (a 60 MB text needed 4.8 GB), and no directive is that long.
+inline constexpr std::size_t kMaxTextBytes = 16u << 20;
+
 struct ExtractionOptions {
     OcrMode ocr = OcrMode::Auto;
     /// Files larger than this are refused before being read.

@@ -19,6 +19,7 @@
 #include "indexer/document_builder.hpp"
 #include "indexer/index_command.hpp"
 #include "indexer/outgoing_utf8.hpp"
+#include "indexer/source_extraction.hpp"
 #include "server/source_file.hpp"
 #include "support.hpp"
 
@@ -165,6 +166,18 @@ TEST_CASE("file names in NFD, or not UTF-8: nothing lost unsaid, nothing live pr
     CHECK(run.err.find("another file has the same id 'inbox/Công văn.txt'") != std::string::npos);
     CHECK(run.err.find(", 0 pruned") != std::string::npos);
     CHECK(Xapian::Database(db_path.string()).get_doccount() == 2);
+}
+
+TEST_CASE("text past 16 MiB is cut whole, with a warning, not analysed into gigabytes",
+          "[ingest]") {
+    std::string text;
+    while (text.size() <= kMaxTextBytes) text += "Điều khoản thi hành. ";
+    const Extraction e = extract_source("big.txt", text, ExtractionOptions{});
+    CHECK(e.text.size() <= kMaxTextBytes);
+    CHECK(e.text.size() > kMaxTextBytes - 8);
+    CHECK(utf8::is_valid(e.text));
+    REQUIRE_FALSE(e.warnings.empty());
+    CHECK(e.warnings.back().starts_with("text cut at 16 MiB of 16.0 MiB extracted"));
 }
 
 TEST_CASE("multi-byte characters are stripped and cut whole, never byte by byte", "[utf8]") {
