@@ -151,7 +151,9 @@ void HeaderReader::read_issuer() {
     if (limit == npos) return;
     std::vector<std::string_view> group;
     for (std::size_t i = begin_; i < limit && i < lines_.size(); ++i) {
-        const std::string_view left = left_column(lines_[i].text);
+        // Rules drawn with characters under or beside a name (`TỈNH HÀ TĨNH --------`, a
+        // markdown `# **...**`) are not part of it.
+        const std::string_view left = utf8::strip(left_column(lines_[i].text), " \t-_=*#~");
         // Blank, only the motto column, or residue without letters: not a break in the block.
         if (left.empty() || letter_count(left) == 0) continue;
         // `HỘI` / `ĐỒNG NHÂN DÂN`: a name's first word is a motto word too; it is the

@@ -27,6 +27,13 @@ std::string value(const nlohmann::json& fields, const char* name) {
 }
 
 const Layout kLayouts[] = {
+    {"a rule drawn beside the issuer's name, and markdown around it",
+     "# **ỦY BAN NHÂN DÂN**\nTỈNH HÀ TĨNH --------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\nSố: 3004/QĐ-UBND\nHà Tĩnh, ngày 01 tháng 12 năm 2025\n"
+     "QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH\nCăn cứ Luật;\nNơi nhận:\n- Như trên;\n"
+     "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Hồng Lĩnh\n",
+     "3004/QĐ-UBND", "Quyết định", "Ủy ban nhân dân tỉnh Hà Tĩnh", "2025-12-01",
+     "Nguyễn Hồng Lĩnh"},
     {"a date line without the comma after the place",
      "CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
      "Số: 386/NQ-CP\nHà Nội ngày 01\ntháng 12 năm 2025\nNGHỊ QUYẾT\nVỀ VIỆC TIẾP THU DỰ ÁN LUẬT\n"
