@@ -241,6 +241,9 @@ void TitleReader::read_type_and_subject() {
                 // The issuer's name repeated as a block of its own ends the subject; inside
                 // the block, `VIỆN TRỢ` is just a word.
                 if (after_blank && starts_like_body_name(l)) break;
+                // So does that name alone on the next line (a resolution's enacting body, with
+                // no blank line between as HTML or DOCX give it).
+                if (d_.issuer && folded_label(l) == folded_label(d_.issuer->value)) break;
                 subject += (subject.empty() ? "" : " ") + collapse_spaces(l);
                 after_blank = false;
             }

@@ -27,6 +27,14 @@ std::string value(const nlohmann::json& fields, const char* name) {
 }
 
 const Layout kLayouts[] = {
+    {"the enacting body's name right under the subject, no blank line between",
+     "ỦY BAN THƯỜNG VỤ QUỐC HỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\nSố: 1654/NQ-UBTVQH15\nHà Nội, ngày 16 tháng 6 năm 2025\n"
+     "NGHỊ QUYẾT\nVỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+     "Căn cứ Hiến pháp;\nQUYẾT NGHỊ:\nĐiều 1. Sắp xếp.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+     "CHỦ TỊCH\nTrần Thanh Mẫn\n",
+     "1654/NQ-UBTVQH15", "Nghị quyết", "Ủy ban Thường vụ Quốc hội", "2025-06-16",
+     "Trần Thanh Mẫn"},
     {"a rule drawn beside the issuer's name, and markdown around it",
      "# **ỦY BAN NHÂN DÂN**\nTỈNH HÀ TĨNH --------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "Độc lập - Tự do - Hạnh phúc\nSố: 3004/QĐ-UBND\nHà Tĩnh, ngày 01 tháng 12 năm 2025\n"
@@ -144,4 +152,14 @@ TEST_CASE("an issuer read from the body is searchable but never a facet value",
     REQUIRE(d.directive.issuer.has_value());
     CHECK(d.directive.issuer->source == FieldSource::Body);
     CHECK(issuer_label(d.directive).empty());
+}
+
+TEST_CASE("a subject ends at the enacting body's name on the line under it", "[parser][layouts]") {
+    const PreparedDocument d = prepare_document(
+        "layout",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 1654/NQ-UBTVQH15\nHà Nội, ngày 16 tháng 6 năm 2025\n"
+        "NGHỊ QUYẾT\nVỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ CỦA TỈNH AN GIANG NĂM 2025\n"
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Hiến pháp;\nQUYẾT NGHỊ:\nĐiều 1. Sắp xếp\n");
+    CHECK(value(d.record.fields, "subject") ==
+          "VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ CỦA TỈNH AN GIANG NĂM 2025");
 }
