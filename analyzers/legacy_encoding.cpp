@@ -108,14 +108,29 @@ char32_t upper(char32_t c) {
     return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
 }
 
+/// +1 for a capital TCVN3 writes as one (ASCII and Ă Â Đ Ê Ô Ơ Ư), -1 for its lower case, 0 for a
+/// letter with a tone mark, which it has in lower case only (capital fonts draw it so).
+int encoded_case(char32_t c) {
+    if ((c >= 'A' && c <= 'Z') || c == U'Ă' || c == U'Â' || c == U'Đ' || c == U'Ê' || c == U'Ô' ||
+        c == U'Ơ' || c == U'Ư')
+        return 1;
+    if ((c >= 'a' && c <= 'z') || c == U'ă' || c == U'â' || c == U'đ' || c == U'ê' || c == U'ô' ||
+        c == U'ơ' || c == U'ư')
+        return -1;
+    return 0;
+}
+
 /// Capitalises words written in capitals whose tone letters came out in lower case: a word with
-/// two or more ASCII capitals and no ASCII lower case (`CéNG` -> `CỘNG`), and a word with one
-/// ASCII capital next to such a word (`Së GI¸O` -> `SỞ GIÁO`, while `Tù do` stays `Tự do`).
+/// two or more capitals TCVN3 has and none of their lower case (`CéNG` -> `CỘNG`), a word with one
+/// such capital next to such a word (`Së GI¸O` -> `SỞ GIÁO`, `PHè §µ` -> `PHỐ ĐÀ`, while `Tù do`
+/// stays `Tự do`), and a word with a tone letter before its one capital (`ñY` -> `ỦY`: no word is
+/// written so in lower case).
 std::string guess_capitals(const std::string& text) {
     struct Word {
         std::size_t begin, end;
-        int ascii_upper = 0;
+        int ascii_upper = 0;  ///< capitals TCVN3 has (encoded_case)
         bool ascii_lower = false;
+        bool tone_before_capital = false;
         bool capitals = false;
     };
     std::vector<Word> words;
@@ -128,12 +143,16 @@ std::string guess_capitals(const std::string& text) {
             continue;
         }
         Word w{pos, pos};
+        bool tone_letter = false;
         while (pos < text.size()) {
             next = pos;
             const char32_t d = utf8::next(text, next);
             if (!u_isalpha(static_cast<UChar32>(d))) break;
-            w.ascii_upper += d >= 'A' && d <= 'Z';
-            w.ascii_lower = w.ascii_lower || (d >= 'a' && d <= 'z');
+            const int cased = encoded_case(d);
+            w.ascii_upper += cased > 0;
+            w.ascii_lower = w.ascii_lower || cased < 0;
+            w.tone_before_capital = w.tone_before_capital || (cased > 0 && tone_letter);
+            tone_letter = tone_letter || (cased == 0 && u_islower(static_cast<UChar32>(d)));
             pos = next;
         }
         w.end = pos;
@@ -153,8 +172,9 @@ std::string guess_capitals(const std::string& text) {
     for (std::size_t i = 0; i < words.size(); ++i) {
         Word& w = words[i];
         const bool weak = w.ascii_upper == 1 && !w.ascii_lower && w.end - w.begin > 1;
-        w.capitals = strong(i) || (weak && ((i > 0 && strong(i - 1) && adjacent(i - 1, i)) ||
-                                            (strong(i + 1) && adjacent(i, i + 1))));
+        w.capitals = strong(i) ||
+                     (weak && (w.tone_before_capital || (i > 0 && strong(i - 1) && adjacent(i - 1, i)) ||
+                               (strong(i + 1) && adjacent(i, i + 1))));
     }
     std::string out;
     out.reserve(text.size());

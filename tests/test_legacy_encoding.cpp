@@ -63,6 +63,11 @@ TEST_CASE("the classic mojibake decodes to the national motto", "[encoding]") {
     const auto caps = windows1252_bytes("Së GI¸O DôC Vµ §µO T¹O - Tù do");
     REQUIRE(caps);
     CHECK(decode_tcvn3(*caps) == "SỞ GIÁO DỤC VÀ ĐÀO TẠO - Tự do");
+    // A capital word alone on its line with its one capital after a tone letter (`ñY`), and a
+    // word led by Đ, a capital VN3 has, beside capital words; `Đà Nẵng` in running text stays.
+    CHECK(decode_tcvn3("\xF1Y\nBAN NH\xA2N D\xA2N\nTH\xB5NH PH\xFF \xA7\xB5 N\xBFNG\n"
+                       "\xA7\xB5 N\xBDng, ng\xB5y 3") ==
+          "ỦY\nBAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nĐà Nẵng, ngày 3");
 }
 
 TEST_CASE("each encoding of the seed is detected and reads as the seed", "[encoding][seeds]") {
