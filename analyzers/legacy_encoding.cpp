@@ -396,6 +396,28 @@ std::string percent(double ratio) {
     return std::to_string(static_cast<int>(ratio * 100 + 0.5)) + "%";
 }
 
+/// UTF-16 written without its byte-order mark (some Windows tools): the zero high bytes of
+/// ASCII and Latin-1 letters fall on one side only, about every other byte on it and none on the
+/// other. Read so when what it decodes to is text (no control character but line ends and tabs).
+std::optional<std::string> bomless_utf16(std::string_view bytes) {
+    if (bytes.size() % 2 != 0 || bytes.size() < 8) return std::nullopt;
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 8192);
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < n; ++i) (i % 2 ? odd : even) += bytes[i] == '\0';
+    const std::size_t half = n / 2;
+    const bool little = odd * 5 >= half * 2 && even == 0;
+    const bool big = even * 5 >= half * 2 && odd == 0;
+    if (!little && !big) return std::nullopt;
+    std::string text = from_codepage(bytes, little ? "UTF-16LE" : "UTF-16BE");
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t c = utf8::next(text, pos);
+        if (c == utf8::kReplacement || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            return std::nullopt;
+        }
+    }
+    return text;
+}
+
 }  // namespace
 
 DecodedText decode_text(std::string_view bytes) {
@@ -413,6 +435,11 @@ DecodedText decode_text(std::string_view bytes) {
     }
     const auto nul = bytes.find('\0');
     if (nul != std::string_view::npos) {
+        if (auto text = bomless_utf16(bytes)) {
+            DecodedText d{std::move(*text), TextEncoding::Utf16};
+            d.syllables = vietnamese_syllable_stats(d.text);
+            return d;
+        }
         throw EncodingError("binary file (NUL byte at offset " + std::to_string(nul) + ")");
     }
     const auto bad = utf8::first_invalid(bytes);

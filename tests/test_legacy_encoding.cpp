@@ -7,6 +7,7 @@
 
 #include "analyzers/legacy_encoding.hpp"
 #include "analyzers/text_normalizer.hpp"
+#include "analyzers/utf8.hpp"
 #include "analyzers/vietnamese_syllables.hpp"
 #include "support.hpp"
 
@@ -135,3 +136,25 @@ TEST_CASE("syllables follow Vietnamese spelling", "[encoding]") {
     for (const char* w : {"hoµ", "Vieät", "café", "ếé", "đoc", "Cá»™ng", "très"})
         CHECK_FALSE(is_vietnamese_syllable(w));
 }
+
+TEST_CASE("UTF-16 without its byte-order mark is read as UTF-16, binary stays binary",
+          "[encoding]") {
+    const std::string text = "Số: 12/UBND-VP\r\nỦy ban nhân dân tỉnh Đồng Nai\tthông báo.\r\n";
+    std::string little, big;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t c = utf8::next(text, pos);
+        REQUIRE(c < 0x10000);
+        little += static_cast<char>(c & 0xFF);
+        little += static_cast<char>(c >> 8);
+        big += static_cast<char>(c >> 8);
+        big += static_cast<char>(c & 0xFF);
+    }
+    for (const std::string& bytes : {little, big}) {
+        const DecodedText d = decode_text(bytes);
+        CHECK(d.encoding == TextEncoding::Utf16);
+        CHECK(d.text == text);
+    }
+    CHECK_THROWS_WITH(decode_text(std::string("\x01\x02\0\0\x14\0\x07\0\x01\0", 10)),
+                      Catch::Contains("binary file"));
+}
+
