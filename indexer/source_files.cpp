@@ -43,10 +43,31 @@ int64_t source_mtime_ns(const fs::path& path) {
 
 namespace {
 
+/// `name` with each byte that is not part of UTF-8 written `\xF4`: printable, and two such
+/// names stay apart.
+std::string escaped_name(std::string_view name) {
+    std::string out;
+    for (std::size_t pos = 0; pos < name.size();) {
+        const std::size_t start = pos;
+        const char32_t c = utf8::next(name, pos);
+        if (c == utf8::kReplacement && name.substr(start, pos - start) != "\xEF\xBF\xBD") {
+            for (std::size_t i = start; i < pos; ++i) {
+                char hex[5];
+                std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(name[i]));
+                out += hex;
+            }
+        } else {
+            out.append(name, start, pos - start);
+        }
+    }
+    return out;
+}
+
 void add_file(Discovery& d, const fs::path& file, const fs::path& root) {
     if (!utf8::is_valid(file.string())) {
         // Its id could not name it again (the server's link to the original, --prune).
-        d.failed.push_back({file.string(), "the file name is not UTF-8 text; rename the file"});
+        d.failed.push_back(
+            {escaped_name(file.string()), "the file name is not UTF-8 text; rename the file"});
         return;
     }
     std::string id = source_id(file, root);
