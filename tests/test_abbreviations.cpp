@@ -39,4 +39,14 @@ TEST_CASE("topic abbreviations expand to their full form", "[synonyms]") {
           std::vector<std::string>{"chuyen", "doi", "so"});
     CHECK(expand_abbreviations("cải cách TTHC", topic_abbreviations()) ==
           std::vector<std::string>{"cai", "cach", "thu", "tuc", "hanh", "chinh"});
+    // Written with a dot or an ampersand, as people write them (a searcher's review missed
+    // each of these documents with the abbreviation typed).
+    const std::vector<std::string> hcm{"thanh", "pho", "ho", "chi", "minh"};
+    CHECK(expand_abbreviations("TP.HCM", topic_abbreviations()) == hcm);
+    CHECK(expand_abbreviations("tp hcm", topic_abbreviations()) == hcm);
+    CHECK(expand_abbreviations("TPHCM", topic_abbreviations()) == hcm);
+    CHECK(expand_abbreviations("Sở KH&CN", topic_abbreviations()) ==
+          std::vector<std::string>{"so", "khoa", "hoc", "va", "cong", "nghe"});
+    CHECK(expand_abbreviations("PCCC", topic_abbreviations()) ==
+          std::vector<std::string>{"phong", "chay", "chua", "chay"});
 }
