@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "code_tables.hpp"
+#include "embedded_data.hpp"
 #include "latin_letters.hpp"
 #include "text_normalizer.hpp"
 #include "utf8.hpp"
@@ -21,6 +22,25 @@ std::string strip_leading_zeros(std::string_view digits) {
     std::size_t i = 0;
     while (i + 1 < digits.size() && digits[i] == '0') ++i;
     return std::string(digits.substr(i));
+}
+
+/// The provinces' names as accent-free words (`da`, `nang`), from analyzers/data/provinces.tsv.
+const std::vector<std::vector<std::string>>& folded_province_names() {
+    static const auto names = [] {
+        std::vector<std::vector<std::string>> out;
+        for (const auto& row : parse_tsv(embedded::provinces)) {
+            std::vector<std::string> words;
+            std::string_view name = row[0];
+            while (!name.empty()) {
+                const std::size_t space = std::min(name.find(' '), name.size());
+                words.push_back(word_forms(name.substr(0, space)).folded);
+                name.remove_prefix(std::min(space + 1, name.size()));
+            }
+            out.push_back(std::move(words));
+        }
+        return out;
+    }();
+    return names;
 }
 
 std::string collapse_doubled_letters(std::string_view folded_code) {
@@ -196,11 +216,29 @@ class Matcher {
 
     bool spaced_code_ok(std::size_t i) const {
         if (tokens_[i].kind != RawTokenKind::Word) return false;
+        if (starts_place(i)) return false;
         const std::string_view t = token(i);
         if (!looks_like_code(t, NumberMode::Query)) return false;
         if (is_known_code(fold(t))) return true;
         return looks_like_code(t, NumberMode::Document) &&
                std::none_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    }
+
+    /// A place after a typed number, not its code: `TP Hà Nội`, `tp hcm`, `tỉnh Lào Cai`, or a
+    /// province's name (`da nang` was read as the code DA).
+    bool starts_place(std::size_t i) const {
+        const std::string first = folded(i);
+        if ((first == "tp" || first == "tinh") && has(i + 1) &&
+            tokens_[i + 1].kind == RawTokenKind::Word && (spaced(i) || gap(i) == "."))
+            return true;  // `TP.HCM` too
+        for (const auto& name : folded_province_names()) {
+            std::size_t k = 0;
+            while (k < name.size() && has(i + k) && tokens_[i + k].kind == RawTokenKind::Word &&
+                   (k == 0 || spaced(i + k - 1)) && folded(i + k) == name[k])
+                ++k;
+            if (k == name.size()) return true;
+        }
+        return false;
     }
 
     bool spaced(std::size_t i) const {  // only whitespace between token i and i + 1

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "analyzers/analyzer.hpp"
+#include "analyzers/code_tables.hpp"
 #include "analyzers/document_number.hpp"
 
 using namespace tracuu;
@@ -79,6 +80,32 @@ TEST_CASE("a number typed in any shape names the number the text was indexed und
     const auto full = parse_document_number("57 NQ TW");
     REQUIRE(full);
     CHECK(full->key() == "57-nq-tw");
+}
+
+TEST_CASE("a place after a typed number is not one of its codes", "[number]") {
+    // A searcher's review: `TP` and `da` (of `da nang`) were read as codes, so the number named
+    // none and the search fell back to any word.
+    using Codes = std::vector<std::string>;
+    for (const auto& [typed, numeral, codes] :
+         {std::tuple{"nghị quyết 65/2025 HĐND TP Hà Nội", "65", Codes{"HĐND"}},
+          std::tuple{"quyết định 2641 da nang", "2641", Codes{}},
+          std::tuple{"qd 2641 da nang", "2641", Codes{}},
+          std::tuple{"quyết định 2848 TP.HCM", "2848", Codes{}},
+          std::tuple{"kế hoạch 174 tp hcm", "174", Codes{}},
+          std::tuple{"quyết định 218 tỉnh Lào Cai", "218", Codes{}}}) {
+        INFO(typed);
+        const auto numbers = analyze(typed, NumberMode::Query).numbers;
+        REQUIRE(numbers.size() == 1);
+        CHECK(numbers.front().number.numeral == numeral);
+        Codes after_type;  // the codes typed, the type's own (NQ, QĐ) aside
+        for (const auto& c : numbers.front().number.codes)
+            if (!find_type_code(c)) after_type.push_back(c);
+        CHECK(after_type == codes);
+    }
+    // A code that is not a place is still one: `2634 TTg`, `123 UBND TP` at the end.
+    CHECK(analyze("2634 TTg", NumberMode::Query).numbers.front().number.codes ==
+          std::vector<std::string>{"TTg"});
+    CHECK(analyze("123 UBND TP", NumberMode::Query).numbers.front().number.codes.size() == 2);
 }
 
 TEST_CASE("Đ typed as D, the year left out loosely, or a doubled letter still meet the key",
