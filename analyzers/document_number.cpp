@@ -315,6 +315,9 @@ class Matcher {
             }
             if (!spaced(k)) return std::nullopt;
             ++k;
+            // `NQ số 394`, as after a type in words.
+            if (has(k) && tokens_[k].kind == RawTokenKind::Word && folded(k) == "so" && spaced(k))
+                ++k;
             last = k;
         }
         if (tokens_[k].kind == RawTokenKind::Word && lead.empty()) {
