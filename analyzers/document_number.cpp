@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "code_tables.hpp"
-#include "embedded_data.hpp"
 #include "latin_letters.hpp"
+#include "ocr_vocabulary.hpp"
 #include "text_normalizer.hpp"
 #include "utf8.hpp"
 #include "word_forms.hpp"
@@ -24,13 +24,13 @@ std::string strip_leading_zeros(std::string_view digits) {
     return std::string(digits.substr(i));
 }
 
-/// The provinces' names as accent-free words (`da`, `nang`), from analyzers/data/provinces.tsv.
+/// The provinces' names (province_names()) as accent-free words: `da`, `nang`.
 const std::vector<std::vector<std::string>>& folded_province_names() {
     static const auto names = [] {
         std::vector<std::vector<std::string>> out;
-        for (const auto& row : parse_tsv(embedded::provinces)) {
+        for (std::size_t i = 0; i < province_names().size(); ++i) {
             std::vector<std::string> words;
-            std::string_view name = row[0];
+            std::string_view name = province_names().entry(i);
             while (!name.empty()) {
                 const std::size_t space = std::min(name.find(' '), name.size());
                 words.push_back(word_forms(name.substr(0, space)).folded);
@@ -232,9 +232,10 @@ class Matcher {
             tokens_[i + 1].kind == RawTokenKind::Word && (spaced(i) || gap(i) == "."))
             return true;  // `TP.HCM` too
         for (const auto& name : folded_province_names()) {
-            std::size_t k = 0;
+            if (name.front() != first) continue;
+            std::size_t k = 1;
             while (k < name.size() && has(i + k) && tokens_[i + k].kind == RawTokenKind::Word &&
-                   (k == 0 || spaced(i + k - 1)) && folded(i + k) == name[k])
+                   spaced(i + k - 1) && folded(i + k) == name[k])
                 ++k;
             if (k == name.size()) return true;
         }
@@ -574,8 +575,7 @@ std::vector<DocumentNumber> read_document_number(std::string_view input) {
     const NumberMatch& m = matches.front();
     // The whole input must be the number (an optional leading "số" aside), a dotted unit code
     // such as a document gives its own number (`11554/VPCP-V.I`) included.
-    if (m.last_token != tokens.size() - 1 &&
-        m.end + dotted_code_tail(text, m.end) != text.size())
+    if (m.last_token != tokens.size() - 1 && m.end + dotted_code_tail(text, m.end) != text.size())
         return {};
     if (m.first_token > 1) return {};
     if (m.first_token == 1 && fold(std::string_view(text).substr(

@@ -128,8 +128,8 @@ int encoded_case(char32_t c) {
 std::string guess_capitals(const std::string& text) {
     struct Word {
         std::size_t begin, end;
-        int ascii_upper = 0;  ///< capitals TCVN3 has (encoded_case)
-        bool ascii_lower = false;
+        int capitals_written = 0;    ///< capitals TCVN3 has (encoded_case)
+        bool lower_written = false;  ///< lower case of those
         bool tone_before_capital = false;
         bool capitals = false;
     };
@@ -149,8 +149,8 @@ std::string guess_capitals(const std::string& text) {
             const char32_t d = utf8::next(text, next);
             if (!u_isalpha(static_cast<UChar32>(d))) break;
             const int cased = encoded_case(d);
-            w.ascii_upper += cased > 0;
-            w.ascii_lower = w.ascii_lower || cased < 0;
+            w.capitals_written += cased > 0;
+            w.lower_written = w.lower_written || cased < 0;
             w.tone_before_capital = w.tone_before_capital || (cased > 0 && tone_letter);
             tone_letter = tone_letter || (cased == 0 && u_islower(static_cast<UChar32>(d)));
             pos = next;
@@ -159,7 +159,7 @@ std::string guess_capitals(const std::string& text) {
         words.push_back(w);
     }
     auto strong = [&](std::size_t i) {
-        return i < words.size() && words[i].ascii_upper >= 2 && !words[i].ascii_lower;
+        return i < words.size() && words[i].capitals_written >= 2 && !words[i].lower_written;
     };
     // Neighbours: only spaces between them (`SỞ GIÁO`, not `Số: 2265 /SGDĐT`).
     auto adjacent = [&](std::size_t a, std::size_t b) {
@@ -171,10 +171,10 @@ std::string guess_capitals(const std::string& text) {
     };
     for (std::size_t i = 0; i < words.size(); ++i) {
         Word& w = words[i];
-        const bool weak = w.ascii_upper == 1 && !w.ascii_lower && w.end - w.begin > 1;
-        w.capitals = strong(i) ||
-                     (weak && (w.tone_before_capital || (i > 0 && strong(i - 1) && adjacent(i - 1, i)) ||
-                               (strong(i + 1) && adjacent(i, i + 1))));
+        const bool weak = w.capitals_written == 1 && !w.lower_written && w.end - w.begin > 1;
+        w.capitals = strong(i) || (weak && (w.tone_before_capital ||
+                                            (i > 0 && strong(i - 1) && adjacent(i - 1, i)) ||
+                                            (strong(i + 1) && adjacent(i, i + 1))));
     }
     std::string out;
     out.reserve(text.size());

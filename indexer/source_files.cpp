@@ -131,10 +131,9 @@ Discovery discover_sources(const std::vector<fs::path>& inputs, const fs::path& 
             }
         }
     }
-    std::sort(d.files.begin(), d.files.end(),
-              [](const SourceFile& a, const SourceFile& b) {
-                  return a.id != b.id ? a.id < b.id : a.path < b.path;
-              });
+    std::sort(d.files.begin(), d.files.end(), [](const SourceFile& a, const SourceFile& b) {
+        return a.id != b.id ? a.id < b.id : a.path < b.path;
+    });
     // The same file named twice among the inputs is one; two files with one id (names that
     // differ only in Unicode normalization) are one document: the second is refused, said so.
     std::vector<SourceFile> unique;

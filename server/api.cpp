@@ -112,8 +112,8 @@ SearchQuery read_search(const Params& params) {
     SearchRequest& request = query.request;
     request.q = single(params, "q");
     if (utf8::code_points(request.q) > kMaxQueryCharacters) {
-        throw BadParameter("q", "'q' is longer than " + std::to_string(kMaxQueryCharacters) +
-                                    " characters");
+        throw BadParameter(
+            "q", "'q' is longer than " + std::to_string(kMaxQueryCharacters) + " characters");
     }
     request.limit = query.csv ? bounded_number(params, "limit", kMaxCsvRows, 1, kMaxCsvRows)
                               : bounded_number(params, "limit", kDefaultLimit, 1, kMaxLimit);

@@ -70,9 +70,9 @@ TEST_CASE("dates, ranges, quarters and dashes between words are not numbers", "[
 
 TEST_CASE("a number typed in any shape names the number the text was indexed under", "[number]") {
     const std::string in_text = "Nghị quyết số 57-NQ/TW ngày 22/12/2024";
-    for (const char* typed : {"57-NQ/TW", "57/NQ-TW", "57 NQ TW", "nq 57", "NQ57", "57-nq/tw",
-                              "57nq", "Nghị quyết 57", "nghi quyet so 57", "số 57-NQ/TW",
-                              "NQ số 57", "nq so 57"}) {
+    for (const char* typed :
+         {"57-NQ/TW", "57/NQ-TW", "57 NQ TW", "nq 57", "NQ57", "57-nq/tw", "57nq", "Nghị quyết 57",
+          "nghi quyet so 57", "số 57-NQ/TW", "NQ số 57", "nq so 57"}) {
         INFO(typed);
         const auto parsed = parse_document_number(typed);
         REQUIRE(parsed.has_value());

@@ -20,9 +20,9 @@ nlohmann::json contract() {
 Directive everything_set() {
     Directive d;
     const Sourced<std::string> text{"x", FieldSource::Header, true};
-    for (auto* field : {&d.number, &d.number_codes, &d.type, &d.issuer, &d.parent_issuer, &d.place,
-                        &d.date, &d.month, &d.year, &d.subject, &d.signer, &d.signer_authority,
-                        &d.signer_title})
+    for (auto* field :
+         {&d.number, &d.number_codes, &d.type, &d.issuer, &d.parent_issuer, &d.place, &d.date,
+          &d.month, &d.year, &d.subject, &d.signer, &d.signer_authority, &d.signer_title})
         *field = text;
     d.date.reset();  // the month is said only when the day is blank
     d.number_parts = DocumentNumber{"57", "", {"NQ", "TW"}};
@@ -35,11 +35,12 @@ Directive everything_set() {
 TEST_CASE("every member a field's JSON can hold is in the API contract", "[contract]") {
     const nlohmann::json schemas = contract()["components"]["schemas"];
     const nlohmann::json& listed = schemas["FieldValue"]["properties"];
-    for (const Directive& d : {everything_set(), [] {
-             Directive with_date = everything_set();
-             with_date.date = Sourced<std::string>{"2025-01-02", FieldSource::Header, true};
-             return with_date;
-         }()}) {
+    for (const Directive& d :
+         {everything_set(), [] {
+              Directive with_date = everything_set();
+              with_date.date = Sourced<std::string>{"2025-01-02", FieldSource::Header, true};
+              return with_date;
+          }()}) {
         const nlohmann::json fields = to_json(d);
         for (const auto& [name, field] : fields.items()) {
             if (!field.is_object()) continue;  // draft, missing, citations

@@ -33,8 +33,7 @@ const Layout kLayouts[] = {
      "NGHỊ QUYẾT\nVỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
      "Căn cứ Hiến pháp;\nQUYẾT NGHỊ:\nĐiều 1. Sắp xếp.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
      "CHỦ TỊCH\nTrần Thanh Mẫn\n",
-     "1654/NQ-UBTVQH15", "Nghị quyết", "Ủy ban Thường vụ Quốc hội", "2025-06-16",
-     "Trần Thanh Mẫn"},
+     "1654/NQ-UBTVQH15", "Nghị quyết", "Ủy ban Thường vụ Quốc hội", "2025-06-16", "Trần Thanh Mẫn"},
     {"a rule drawn beside the issuer's name, and markdown around it",
      "# **ỦY BAN NHÂN DÂN**\nTỈNH HÀ TĨNH --------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "Độc lập - Tự do - Hạnh phúc\nSố: 3004/QĐ-UBND\nHà Tĩnh, ngày 01 tháng 12 năm 2025\n"

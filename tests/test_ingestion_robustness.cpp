@@ -145,8 +145,8 @@ TEST_CASE("file names in NFD, or not UTF-8: nothing lost unsaid, nothing live pr
     const std::string nfd = "Co\xCC\x82ng va\xCC\x86n.txt";  // the same, as macOS writes it
     test::write_file(inbox / nfd, texts[0]);
     test::write_file(inbox / "only" / ("Quye\xCC\x82\xCC\x81t \xC4\x91i\xCC\xA3nh.txt"),
-                     texts[1]);  // Quyết định.txt, NFD alone
-    test::write_file(inbox / "C\xF4ng.txt", texts[2]);                 // Latin-1
+                     texts[1]);                         // Quyết định.txt, NFD alone
+    test::write_file(inbox / "C\xF4ng.txt", texts[2]);  // Latin-1
     const auto db_path = tmp / "db";
     test::IndexRun run = test::Indexer(db_path).root(tmp.path()).run({inbox});
     INFO(run);

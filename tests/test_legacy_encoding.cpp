@@ -157,4 +157,3 @@ TEST_CASE("UTF-16 without its byte-order mark is read as UTF-16, binary stays bi
     CHECK_THROWS_WITH(decode_text(std::string("\x01\x02\0\0\x14\0\x07\0\x01\0", 10)),
                       Catch::Contains("binary file"));
 }
-

@@ -79,8 +79,8 @@ std::vector<Directive> directives() {
          "tỉnh đề nghị các sở triển khai. Thực hiện Quyết định số 06/2025/QĐ-TTg của Thủ tướng "
          "Chính phủ."},
         // A unit's code written with a dot (Vụ I): kept in the number the API gives.
-        {"cv11554.txt", "VĂN PHÒNG CHÍNH PHỦ", "11554/VPCP-V.I", "Hà Nội, ngày 11 tháng 12 năm 2025",
-         "V/v rà soát văn bản quy phạm pháp luật",
+        {"cv11554.txt", "VĂN PHÒNG CHÍNH PHỦ", "11554/VPCP-V.I",
+         "Hà Nội, ngày 11 tháng 12 năm 2025", "V/v rà soát văn bản quy phạm pháp luật",
          "Văn phòng Chính phủ đề nghị các bộ rà soát văn bản quy phạm pháp luật."},
         {"cite06.txt", "ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH", "502/UBND-CA",
          "Nam Định, ngày 07 tháng 3 năm 2022", "V/v triển khai Đề án 06",
@@ -269,8 +269,7 @@ TEST_CASE("every document's own number, as the API gives it, is accepted and fin
         const Reply own = search({{"number", number}});
         REQUIRE(own.status == 200);
         CHECK(id_set(own.body).count(d.file) == 1);
-        const Reply refs =
-            get("/api/references/" + httplib::detail::encode_query_param(number));
+        const Reply refs = get("/api/references/" + httplib::detail::encode_query_param(number));
         REQUIRE(refs.status == 200);
         CHECK(id_set(refs.body, "documents").count(d.file) == 1);
     }
