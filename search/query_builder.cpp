@@ -118,10 +118,32 @@ Queries number_tiers(const NumberMatch& match) {
     return tiers;
 }
 
+/// `match` read loosely: a number given in full stands for every number with its numeral and
+/// codes, in any year or none (`65/NQ-HĐND` for 65/2025/NQ-HĐND, and the other way round).
+NumberMatch without_year(NumberMatch match) {
+    auto loosen = [](DocumentNumber& n) {
+        if (!n.complete) return;
+        n.complete = false;
+        n.year.clear();
+    };
+    loosen(match.number);
+    for (auto& n : match.alternatives) loosen(n);
+    return match;
+}
+
 class Builder {
   public:
-    Builder(const QueryFilters& filters, const IndexEvidence* index)
-        : index_(index), filters_(filters.required), excluded_(filters.excluded) {}
+    /// `numbers_without_year`: numbers given in full are read as without_year() does (the
+    /// query tried when the numbers as typed find nothing).
+    Builder(const QueryFilters& filters, const IndexEvidence* index,
+            bool numbers_without_year = false)
+        : index_(index),
+          numbers_without_year_(numbers_without_year),
+          filters_(filters.required),
+          excluded_(filters.excluded) {}
+
+    /// True when a number was given in full (its year may be the one thing that differs).
+    bool has_complete_number() const { return has_complete_number_; }
 
     /// `last_typed`: the part the query ends with (its last word may be unfinished). A field
     /// part is one of the filters already.
@@ -339,11 +361,13 @@ class Builder {
                         highlight_.push_back(tokens[j].folded);
                     }
                 }
+                has_complete_number_ = has_complete_number_ || match.number.complete;
+                const NumberMatch& read = numbers_without_year_ ? without_year(match) : match;
                 if (!quoted) {
-                    require(number_query(match, parts));
+                    require(number_query(read, parts));
                     hard_.back() = match.number.complete;
                 }
-                for (auto& t : number_tiers(match)) number_boosts_.push_back(std::move(t));
+                for (auto& t : number_tiers(read)) number_boosts_.push_back(std::move(t));
                 number_texts_.emplace_back(text.substr(match.begin, match.end - match.begin));
                 flush_run(run);
                 i = j;
@@ -437,6 +461,8 @@ class Builder {
     }
 
     const IndexEvidence* index_;
+    bool numbers_without_year_ = false;
+    bool has_complete_number_ = false;
     /// A clause every match must meet, and its form over exact-mark terms (the same unless the
     /// clause is one syllable typed with marks). Its syllables in the run being collected are
     /// added after with in_run(): their pairs may cover it.
@@ -503,9 +529,14 @@ BuiltQuery build_query(const std::vector<QueryPart>& parts, const QueryFilters& 
     }
     const bool may_be_unfinished = last_typed && last_typed->field == QueryField::None &&
                                    !last_typed->quoted && !last_typed->negated;
-    Builder builder(filters, index);
-    for (const auto& part : parts) builder.add(part, may_be_unfinished && &part == last_typed);
-    return builder.finish();
+    auto build = [&](bool numbers_without_year) {
+        Builder builder(filters, index, numbers_without_year);
+        for (const auto& part : parts) builder.add(part, may_be_unfinished && &part == last_typed);
+        return std::pair{builder.finish(), builder.has_complete_number()};
+    };
+    auto [built, has_complete_number] = build(false);
+    if (has_complete_number) built.numbers_without_year = build(true).first.strict;
+    return built;
 }
 
 }  // namespace tracuu

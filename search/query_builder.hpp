@@ -12,6 +12,7 @@
 //      and proximity as weighted OP_AND_MAYBE boosts.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,8 +72,12 @@ struct RankedQuery {
 };
 
 struct BuiltQuery {
-    RankedQuery strict;                  ///< every clause required
-    RankedQuery relaxed;                 ///< any clause suffices: tried when `strict` finds nothing
+    RankedQuery strict;   ///< every clause required
+    RankedQuery relaxed;  ///< any clause suffices: tried when `strict` finds nothing
+    /// `strict` with each number given in full read without its year (`65/NQ-HĐND` names
+    /// 65/2025/NQ-HĐND, and `65/2024/NQ-HĐND` names 65/NQ-HĐND): tried before `relaxed` when
+    /// `strict` finds nothing. Absent when no number was given in full.
+    std::optional<RankedQuery> numbers_without_year;
     bool has_text = false;               ///< false when only filters (or nothing) were given
     std::vector<std::string> highlight;  ///< accent-free terms to mark in snippets
     /// The document numbers of the query as typed (`cv 2265`, `168/2024/NĐ-CP`): what

@@ -439,6 +439,17 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
     SearchResult result;
     const RankedQuery* query = &built.strict;
     Counts counts = count(db, *query, request.facets, values, statuses, request.count_at_least);
+    if (counts.total == 0 && built.numbers_without_year) {
+        // No document has a number as given in full: those with its numeral and codes in
+        // another year or none (a year left out or mistyped), said so.
+        const Counts loose = count(db, *built.numbers_without_year, request.facets, values,
+                                   statuses, request.count_at_least);
+        if (loose.total > 0) {
+            query = &*built.numbers_without_year;
+            counts = loose;
+            result.numbers_without_year = true;
+        }
+    }
     if (counts.total == 0 && built.has_text) {
         // No document has every word: those with some of them, said so.
         const Counts relaxed =

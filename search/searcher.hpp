@@ -54,6 +54,9 @@ struct SearchResult {
     Xapian::doccount total = 0;  ///< estimated number of matches
     bool total_exact = false;
     bool relaxed = false;  ///< no document had every word; these have some of them
+    /// No document had a number as given in full: these have its numeral and codes, with
+    /// another year or none (BuiltQuery::numbers_without_year).
+    bool numbers_without_year = false;
     std::vector<SearchHit> hits;
     std::vector<std::string> numbers;  ///< the document numbers of the query as typed
     /// The query as searched when it was typed without an input method (`chuyeenr ddooir soos`

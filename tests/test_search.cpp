@@ -366,13 +366,14 @@ TEST_CASE("nothing matches every word: a relaxed search says so", "[search]") {
 
 TEST_CASE("a number given in full stays required when the words beside it are relaxed",
           "[search][numbers]") {
-    // Found nowhere: not every document with `số` or `theo` instead.
+    // Found nowhere, in any year: not every document with `số` or `theo` instead.
     for (const char* q : {"số 999/2025/QĐ-UBND", "Số: 999/2025/QĐ-UBND", "so 168/2099/ND-CP",
-                          "theo 999/2025/QĐ-UBND"}) {
+                          "theo 999/2025/QĐ-UBND", "999/QĐ-UBND"}) {
         INFO(q);
         const auto r = run(q);
         CHECK(r.hits.empty());
         CHECK_FALSE(r.relaxed);
+        CHECK_FALSE(r.numbers_without_year);
     }
     // Found: the words that no document has beside it are what is relaxed, not the number.
     const std::set<std::string> citing = {k001, k003, k004};
@@ -382,6 +383,36 @@ TEST_CASE("a number given in full stays required when the words beside it are re
     const auto with_number = id_set(run("57-NQ/TW"));
     for (const auto& hit : r.hits) CHECK(with_number.count(hit.id) == 1);
     for (const auto& id : citing) CHECK(id_set(r).count(id) == 1);
+}
+
+TEST_CASE("a number given in full found nowhere is tried in another year, and says so",
+          "[search][numbers]") {
+    const std::string k1654 = "ubtvqh-2025/1654_NQ-UBTVQH15.txt";  // 1654/NQ-UBTVQH15, no year
+    // Found as typed: nothing is loosened.
+    const auto as_typed = run("1654/NQ-UBTVQH15");
+    REQUIRE_FALSE(as_typed.hits.empty());
+    CHECK(as_typed.hits.front().id == k1654);
+    CHECK_FALSE(as_typed.numbers_without_year);
+    // A year added: the document without one, said so.
+    for (const char* q : {"1654/2025/NQ-UBTVQH15", "nghị quyết số 1654/2024/NQ-UBTVQH15"}) {
+        INFO(q);
+        const auto r = run(q);
+        REQUIRE_FALSE(r.hits.empty());
+        CHECK(r.hits.front().id == k1654);
+        CHECK(r.numbers_without_year);
+        CHECK_FALSE(r.relaxed);
+    }
+    // The year left out: the documents citing it with its year (118/2025/NĐ-CP), and only
+    // those; another numeral or code finds nothing.
+    const auto cited = id_set(run("118/2025/NĐ-CP"));
+    REQUIRE_FALSE(cited.empty());
+    const auto r = run("118/NĐ-CP");
+    CHECK(r.numbers_without_year);
+    CHECK(id_set(r) == cited);
+    CHECK(run("119/NĐ-CP").hits.empty());
+    CHECK(run("118/QĐ-CP").hits.empty());
+    // Quoted, a number is words: no year is dropped.
+    CHECK_FALSE(run("\"1654/2025/NQ-UBTVQH15\"").numbers_without_year);
 }
 
 TEST_CASE("excluded words and phrases remove documents", "[search]") {

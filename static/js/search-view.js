@@ -50,6 +50,7 @@ export function renderSearch(main, state, data, ctx) {
         activeFilters(state),
         numberNotice(state, ctx.numbers ?? []),
         interpretedNotice(data),
+        numbersWithoutYearNotice(data),
         relaxedNotice(data),
         data.results.length ? resultList(state, data) : noResults(state, data, ctx.suggestions ?? []),
         pager(state, data))));
@@ -235,6 +236,14 @@ function partialNotice(data) {
   if (!data.partial) return null;
   return el('p', { class: 'notice notice--error', role: 'status', id: 'partial-notice' },
     'Kết quả chưa đầy đủ: một phần kho văn bản tạm thời không trả lời, nên danh sách có thể thiếu văn bản. Vui lòng thử lại sau ít phút.');
+}
+
+/** No document had a number as typed in full: these have its numeral and codes in another year. */
+function numbersWithoutYearNotice(data) {
+  if (!data.numbers_without_year || !data.results.length) return null;
+  const typed = data.numbers.length ? ` (${data.numbers.join(', ')})` : '';
+  return el('p', { class: 'notice notice--info', id: 'numbers-without-year', role: 'note' },
+    `Không có văn bản nào mang đúng số đã gõ${typed}; dưới đây là các văn bản có cùng số và ký hiệu, khác năm ban hành hoặc không ghi năm.`);
 }
 
 function relaxedNotice(data) {

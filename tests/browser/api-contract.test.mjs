@@ -184,7 +184,7 @@ describe('every endpoint answers as the contract says', () => {
       'q=57%20NQ%20TW', 'q=%22th%E1%BB%A7%20t%E1%BB%A5c%22%20-ph%C3%B2ng&sort=oldest', 'issuer=S%E1%BB%9F%20GD%C4%90T&year=2025',
       'type=C%C3%B4ng%20v%C4%83n&from=2025-01&to=2025-12-31&limit=100', 'cites=57-NQ%2FTW', 'signer=Ph%E1%BA%A1m%20Qu%E1%BB%91c%20Hi%E1%BB%87u',
       'number=627%2FTB-VPCP', 'q=nghi%20quyet&offset=3&limit=4', 'q=xyzzy%20chuyen', 'limit=1', 'q=khongcotu', '',
-      'q=chuy', 'q=ke%20hoach%20chuy',
+      'q=chuy', 'q=ke%20hoach%20chuy', 'q=1654%2F2025%2FNQ-UBTVQH15', 'q=118%2FN%C4%90-CP',
       'cites=57-NQ%2FTW&relation=implements', 'cites=57%20NQ&relation=basis', 'relation=amends', 'cites=57-NQ%2FTW&relation=sua']) {
       await get(main, '/api/search', `/api/search?${query}`);
     }

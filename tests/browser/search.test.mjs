@@ -190,7 +190,14 @@ describe('search view', () => {
       const notice = page.locator('.number-notice');
       assert.match(await notice.textContent(), /^Số văn bản 2265\/SGDDĐT-VP: có trong cơ sở dữ liệu: /, typed);
       assert.equal((await resultCards(page))[0].number, '2265/SGDDĐT-VP', typed);
+      assert.equal(await page.locator('#numbers-without-year').count(), 0, typed);
     }
+    // Given in full with a year the document's number does not have: found, and said so.
+    await page.goto(`${tracuu.url}/?q=${encodeURIComponent('1654/2025/NQ-UBTVQH15')}`);
+    await settled(page);
+    assert.equal(await page.locator('#numbers-without-year').textContent(),
+      'Không có văn bản nào mang đúng số đã gõ (1654/2025/NQ-UBTVQH15); dưới đây là các văn bản có cùng số và ký hiệu, khác năm ban hành hoặc không ghi năm.');
+    assert.equal((await resultCards(page))[0].number, '1654/NQ-UBTVQH15');
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
