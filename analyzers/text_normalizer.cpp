@@ -102,6 +102,12 @@ std::string clean(std::string_view raw) {
             continue;
         }
         if (is_invisible_format_char(c)) continue;
+        if (c >= 0xFF01 && c <= 0xFF5E) {
+            // Fullwidth ASCII (an East Asian input method's `168／2024／NĐ－CP`): the ASCII it
+            // stands for, as NFKC would map it; the rest of NFKC would change Vietnamese text.
+            out.push_back(static_cast<char>(c - 0xFEE0));
+            continue;
+        }
         if (c == 0x2028 || c == 0x2029) {
             out.push_back('\n');
         } else if (u_charType(static_cast<UChar32>(c)) == U_SPACE_SEPARATOR ||

@@ -10,7 +10,8 @@ namespace tracuu {
 /// Returns `raw` as NFC UTF-8 with byte-order marks, zero-width characters, soft hyphens and
 /// bidirectional marks (copied from web pages; invisible, and they would split words) removed,
 /// every Unicode space (NBSP, thin space...) and stray control character turned into an ASCII
-/// space, and CR/CRLF line ends turned into LF. Invalid UTF-8 becomes U+FFFD. Offsets reported by
+/// space, fullwidth ASCII (`１６８／ＮĐ－ＣＰ`) turned into ASCII, and CR/CRLF line ends turned
+/// into LF. Invalid UTF-8 becomes U+FFFD. Offsets reported by
 /// the analyzer refer to this normalised text, which is also what is stored.
 std::string normalize_text(std::string_view raw);
 

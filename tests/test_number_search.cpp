@@ -189,6 +189,9 @@ TEST_CASE("q: every shape of a number finds its document first", "[http][numbers
         {"06/2025/QĐ-TTg", "qd06b.txt"},
         {"48 2025 qd ubnd", "qd48.txt"},
         {"48/2025/QĐ-UBND", "qd48.txt"},
+        // Fullwidth, as an East Asian input method types it.
+        {"168\uFF0F2024\uFF0FNĐ\uFF0DCP", "nd168.txt"},
+        {"\uFF11\uFF16\uFF18 2024 \uFF4E\uFF44 \uFF43\uFF50", "nd168.txt"},
     };
     for (const auto& row : rows) {
         INFO(row.typed);

@@ -22,6 +22,13 @@ TEST_CASE("every kind of space becomes a space, CR and CRLF become LF", "[analyz
     CHECK(normalize_text("a\x01z") == "a z");
 }
 
+TEST_CASE("fullwidth ASCII becomes ASCII", "[analyzer]") {
+    CHECK(normalize_text("168\uFF0F2024\uFF0FNĐ\uFF0DCP") == "168/2024/NĐ-CP");
+    CHECK(normalize_text("\uFF21\uFF5A\uFF01") == "Az!");
+    // Only that block: other compatibility forms (NFKC's) stay as written.
+    CHECK(normalize_text("m\u00B2") == "m\u00B2");
+}
+
 TEST_CASE("decomposed text is composed (NFC)", "[analyzer]") {
     // Seed-like NFD: `Nghị quyết` with combining dot below and circumflex+acute.
     const std::string nfd = "Nghi\xCC\xA3 quye\xCC\x82\xCC\x81t";
