@@ -97,6 +97,7 @@ async function show(state, { typing = false, restoring = false, initial = false 
     });
   } catch (error) {
     if (error.name === 'AbortError' || count !== renderCount) return;
+    if (typing && error.kind === 'request' && error.parameter === 'q' && keepWhileTyping(state)) return;
     renderError(error, state);
   } finally {
     if (count === renderCount) {
@@ -140,6 +141,20 @@ function placeFocus({
   const cameBackTo = previous?.doc && find(`.result__link[data-doc-id="${CSS.escape(previous.doc)}"]`);
   const sameControl = focusKey && find(`[data-focus-key="${CSS.escape(focusKey)}"]`);
   (cameBackTo || sameControl || heading)?.focus({ preventScroll: saved });
+}
+
+/**
+ * While typing, a condition not finished yet (`nam:2` on the way to `nam:2025`) keeps the
+ * results shown and says so quietly instead of replacing them with an error; Enter shows the
+ * error. False when no results are shown to keep.
+ */
+function keepWhileTyping(state) {
+  const heading = main.querySelector('#results-title');
+  if (!heading) return false;
+  main.querySelector('#typing-problem')?.remove();
+  heading.after(el('p', { class: 'notice notice--info', id: 'typing-problem', role: 'status' },
+    `«${state.q}» chưa phải là điều kiện tìm kiếm hợp lệ. Kết quả bên dưới là của lần tìm trước; gõ tiếp, hoặc nhấn Enter để xem cần sửa gì.`));
+  return true;
 }
 
 function renderError(error, state) {
@@ -243,7 +258,11 @@ form.addEventListener('submit', (event) => {
   clearTimeout(typingTimer);
   typingEntry = false;
   const next = withChanges(searchOnly(shownState), { q: input.value.trim() });
-  if (urlOf(next) === currentUrl()) return; // already shown while typing
+  if (urlOf(next) === currentUrl()) {
+    // Already shown while typing, unless kept back as not finished: then say what is wrong.
+    if (main.querySelector('#typing-problem')) show(next);
+    return;
+  }
   navigate(next);
 });
 

@@ -56,6 +56,45 @@ describe('search view', () => {
     await page.context().close();
   });
 
+  it('keeps the results while a condition is being typed, and says what is wrong on Enter', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${tracuu.url}/?q=chuyen+doi+so`);
+    await settled(page);
+    const before = (await resultCards(page)).map((c) => c.id);
+    await page.evaluate(() => {
+      window.sawError = false;
+      new MutationObserver(() => { if (document.querySelector('#error')) window.sawError = true; })
+        .observe(document.querySelector('#main'), { childList: true, subtree: true });
+    });
+    const box = page.locator('#q');
+    await box.press('End');
+    // `nam:2`, `nam:20`, `nam:202` are not years yet: the results stay, with a quiet note.
+    await box.pressSequentially(' nam:2', { delay: 30 });
+    await viewIs(page, { q: 'chuyen doi so nam:2' });
+    await page.locator('#typing-problem').waitFor();
+    assert.match(await page.locator('#typing-problem').textContent(), /^«chuyen doi so nam:2» chưa phải là điều kiện tìm kiếm hợp lệ\./);
+    assert.deepEqual((await resultCards(page)).map((c) => c.id), before);
+    await box.pressSequentially('025', { delay: 30 });
+    await viewIs(page, { q: 'chuyen doi so nam:2025' });
+    assert.equal(await page.locator('#typing-problem').count(), 0);
+    const filtered = await apiJson(tracuu.url, '/api/search?q=chuyen%20doi%20so%20nam%3A2025');
+    assert.deepEqual((await resultCards(page)).map((c) => c.id), filtered.results.map((r) => r.id));
+    assert.equal(await page.evaluate(() => window.sawError), false, 'no error shown while typing');
+    // Stopped at `nam:2` and Enter: the error, naming the search box.
+    await box.press('Backspace');
+    await box.press('Backspace');
+    await box.press('Backspace');
+    await viewIs(page, { q: 'chuyen doi so nam:2' });
+    await page.locator('#typing-problem').waitFor();
+    await box.press('Enter');
+    await page.locator('#error').waitFor();
+    assert.equal(await page.locator('#error h1').textContent(), 'Điều kiện tìm kiếm không hợp lệ.');
+    assert.match(await page.locator('#error').textContent(), /«ô tìm kiếm»/);
+    // The browser logs each refused request (400) as a console error; nothing else is allowed.
+    assert.deepEqual(page.problems.filter((p) => !/status of 400/.test(p)), []);
+    await page.context().close();
+  });
+
   it('narrows by issuing body, type and year from facets with counts, and clears them', async () => {
     const page = await openPage(browser);
     await page.goto(`${tracuu.url}/?q=chuyen+doi+so`);
