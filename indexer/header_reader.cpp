@@ -102,8 +102,56 @@ std::optional<std::string_view> number_label_rest(std::string_view line) {
     return trimmed;
 }
 
+namespace {
+
+/// `Số: 2265/SGDĐT-VP    V/v triển khai …`: the number and the subject cells of a header table
+/// flattened onto one line. The offset of `V/v` in `line` when it follows the number after a
+/// space, else npos.
+std::size_t subject_after_number(std::string_view line) {
+    const auto rest = number_label_rest(line);
+    if (!rest) return npos;
+    const auto number_at = static_cast<std::size_t>(rest->data() - line.data());
+    for (std::size_t v = number_at + 1; v + 4 <= line.size(); ++v) {
+        if ((line[v - 1] == ' ' || line[v - 1] == '\t') && is_subject_start(line.substr(v)) &&
+            line[v + 3] == ' ')
+            return v;
+    }
+    return npos;
+}
+
+/// `V/v thực hiện chuyển đổi số Đồng Nai, ngày 3 tháng 10 năm 2025`: the subject and the date
+/// cells of a header table flattened onto one line. The offset of the place (capitalised words
+/// before `, ngày D tháng M năm Y`) when such a date ends a subject line, else npos.
+std::size_t date_after_subject(std::string_view line) {
+    if (!is_subject_start(line)) return npos;
+    const auto words = split_words(line);
+    for (std::size_t k = 2; k + 4 < words.size(); ++k) {
+        const bool date = words[k].folded == "ngay" && words[k - 1].text.ends_with(",") &&
+                          is_digits(words[k + 1].text) && words[k + 2].folded == "thang" &&
+                          words[k + 4].folded == "nam";
+        if (!date) continue;
+        std::size_t first = k;
+        while (first > 2 && k - first < 5 && starts_with_upper(words[first - 1].text)) --first;
+        if (first < k) return words[first].begin;
+    }
+    return npos;
+}
+
+}  // namespace
+
 void HeaderReader::locate_header() {
     const std::size_t scan = std::min(lines_.size(), kMottoSearchLines);
+    // A header table's cells flattened onto one line (the number and the subject, the subject
+    // and the place and date) are lines of their own, before any line is counted.
+    auto split = [&](std::size_t i, std::size_t at) {
+        const Line after{lines_[i].text.substr(at), lines_[i].begin + at};
+        lines_[i].text = trim(lines_[i].text.substr(0, at));
+        lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(i) + 1, after);
+    };
+    for (std::size_t i = 0; i < std::min(lines_.size(), kMottoSearchLines); ++i) {
+        if (const std::size_t v = subject_after_number(lines_[i].text); v != npos) split(i, v);
+        if (const std::size_t p = date_after_subject(lines_[i].text); p != npos) split(i, p);
+    }
     for (std::size_t i = 0; i < scan; ++i) {
         const std::string_view l = lines_[i].text;
         // The motto is in capitals, or is `Độc lập - Tự do - Hạnh phúc`: test that before

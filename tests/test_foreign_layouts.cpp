@@ -162,3 +162,42 @@ TEST_CASE("a subject ends at the enacting body's name on the line under it", "[p
     CHECK(value(d.record.fields, "subject") ==
           "VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ CỦA TỈNH AN GIANG NĂM 2025");
 }
+
+TEST_CASE("header cells flattened onto one line are read as the cells they were",
+          "[parser][layouts]") {
+    struct Row {
+        const char* name;
+        const char* text;
+        const char* subject;
+        const char* type;
+        const char* number;
+        const char* date;
+    };
+    const Row rows[] = {
+        {"the number and the subject on one line",
+         "UBND TỈNH GIA LAI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n"
+         "Số: 2265/SGDĐT-VP    V/v triển khai Thông báo số 552/TB-VPCP\n"
+         "Gia Lai, ngày 29 tháng 10 năm 2025\n\nKính gửi: Các đơn vị.\n\nNội dung.\n",
+         "triển khai Thông báo số 552/TB-VPCP", "Công văn", "2265/SGDĐT-VP", "2025-10-29"},
+        {"a pandoc pipe table: the subject beside the place and date",
+         "| **ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |\n"
+         "|---|---|\n| Số: 12/UBND-KGVX | Độc lập - Tự do - Hạnh phúc |\n"
+         "| V/v thực hiện chuyển đổi số | *Đồng Nai, ngày 3 tháng 10 năm 2025* |\n\n"
+         "Kính gửi: Các Sở\n\nNội dung.\n",
+         "thực hiện chuyển đổi số", "Công văn", "12/UBND-KGVX", "2025-10-03"},
+        // Not a cell: a subject naming a day is the subject, whole.
+        {"a subject that names a day",
+         "UBND TỈNH GIA LAI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2266/SGDĐT-VP\n"
+         "V/v tổ chức hội nghị ngày 15 tháng 11 năm 2025\nGia Lai, ngày 29 tháng 10 năm 2025\n\n"
+         "Kính gửi: Các đơn vị.\n\nNội dung.\n",
+         "tổ chức hội nghị ngày 15 tháng 11 năm 2025", "Công văn", "2266/SGDĐT-VP", "2025-10-29"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.name);
+        const PreparedDocument d = prepare_document("layout", row.text);
+        CHECK(value(d.record.fields, "subject") == row.subject);
+        CHECK(value(d.record.fields, "type") == row.type);
+        CHECK(value(d.record.fields, "number") == row.number);
+        CHECK(value(d.record.fields, "date") == row.date);
+    }
+}
