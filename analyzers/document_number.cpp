@@ -43,9 +43,12 @@ const std::vector<std::vector<std::string>>& folded_province_names() {
     return names;
 }
 
+/// The loose form of a folded code: doubled letters collapsed (`sgddt` -> `sgdt`) and `&` left
+/// out (`bnn&mt` -> `bnmt`, as the ministry writes its code `BNNMT`).
 std::string collapse_doubled_letters(std::string_view folded_code) {
     std::string out;
     for (char c : folded_code) {
+        if (c == '&') continue;
         const bool letter = c >= 'a' && c <= 'z';
         if (letter && !out.empty() && out.back() == c) continue;
         out.push_back(c);

@@ -27,8 +27,9 @@ struct DocumentNumber {
 
     /// Canonical key: accent-free, lower case, parts joined by '-': `118-2025-nd-cp`, `57-nq-tw`.
     std::string key() const;
-    /// The key with doubled letters inside codes collapsed (`SGDDĐT` and `SGDĐT` -> `sgdt`): the
-    /// typo-tolerant key a query tries after the exact one.
+    /// The key with doubled letters inside codes collapsed and `&` left out (`SGDDĐT` and
+    /// `SGDĐT` -> `sgdt`, `BNN&MT` and `BNNMT` -> `bnmt`): the typo-tolerant key a query tries
+    /// after the exact one.
     std::string loose_key() const;
     /// The key and the loose key (once when equal): what names this number exactly.
     std::vector<std::string> exact_keys() const;
@@ -47,7 +48,8 @@ struct DocumentNumber {
 
 /// The piece key of a numeral and one other part (a year, or a code folded loosely).
 std::string piece_key(std::string_view numeral, std::string_view part);
-/// A code as piece keys hold it: accent-free, lower case, doubled letters collapsed (`sgdt`).
+/// A code as piece keys hold it: accent-free, lower case, doubled letters collapsed and `&` left
+/// out (`sgdt`, `bnmt`).
 std::string loose_code(std::string_view code);
 
 /// A document number found in text.

@@ -118,11 +118,19 @@ Queries number_tiers(const NumberMatch& match) {
     return tiers;
 }
 
-/// `match` read loosely: a number given in full stands for every number with its numeral and
-/// codes, in any year or none (`65/NQ-HĐND` for 65/2025/NQ-HĐND, and the other way round).
+/// A number whose year may be the one thing that differs from the document's: given in full,
+/// or with a year and a code (`1657/2025/UBTVQH15`, `NQ 394/2025`). Not a numeral and a year
+/// alone (`168/2024` without its year would be any 168).
+bool year_may_differ(const DocumentNumber& n) {
+    return n.complete || (!n.year.empty() && (!n.codes.empty() || !n.type.empty()));
+}
+
+/// `match` read loosely: each number whose year may differ (year_may_differ) stands for every
+/// number with its numeral and codes, in any year or none (`65/NQ-HĐND` for 65/2025/NQ-HĐND,
+/// `NQ 394/2025` for 394/NQ-HĐND).
 NumberMatch without_year(NumberMatch match) {
     auto loosen = [](DocumentNumber& n) {
-        if (!n.complete) return;
+        if (!year_may_differ(n)) return;
         n.complete = false;
         n.year.clear();
     };
@@ -133,8 +141,8 @@ NumberMatch without_year(NumberMatch match) {
 
 class Builder {
   public:
-    /// `numbers_without_year`: numbers given in full are read as without_year() does (the
-    /// query tried when the numbers as typed find nothing).
+    /// `numbers_without_year`: numbers are read as without_year() does (the query tried when
+    /// the numbers as typed find nothing).
     Builder(const QueryFilters& filters, const IndexEvidence* index,
             bool numbers_without_year = false)
         : index_(index),
@@ -142,8 +150,8 @@ class Builder {
           filters_(filters.required),
           excluded_(filters.excluded) {}
 
-    /// True when a number was given in full (its year may be the one thing that differs).
-    bool has_complete_number() const { return has_complete_number_; }
+    /// True when a number's year may be the one thing that differs (year_may_differ).
+    bool has_number_without_year() const { return has_number_without_year_; }
 
     /// `last_typed`: the part the query ends with (its last word may be unfinished). A field
     /// part is one of the filters already.
@@ -361,7 +369,8 @@ class Builder {
                         highlight_.push_back(tokens[j].folded);
                     }
                 }
-                has_complete_number_ = has_complete_number_ || match.number.complete;
+                has_number_without_year_ =
+                    has_number_without_year_ || year_may_differ(match.number);
                 const NumberMatch& read = numbers_without_year_ ? without_year(match) : match;
                 if (!quoted) {
                     require(number_query(read, parts));
@@ -462,7 +471,7 @@ class Builder {
 
     const IndexEvidence* index_;
     bool numbers_without_year_ = false;
-    bool has_complete_number_ = false;
+    bool has_number_without_year_ = false;
     /// A clause every match must meet, and its form over exact-mark terms (the same unless the
     /// clause is one syllable typed with marks). Its syllables in the run being collected are
     /// added after with in_run(): their pairs may cover it.
@@ -532,10 +541,10 @@ BuiltQuery build_query(const std::vector<QueryPart>& parts, const QueryFilters& 
     auto build = [&](bool numbers_without_year) {
         Builder builder(filters, index, numbers_without_year);
         for (const auto& part : parts) builder.add(part, may_be_unfinished && &part == last_typed);
-        return std::pair{builder.finish(), builder.has_complete_number()};
+        return std::pair{builder.finish(), builder.has_number_without_year()};
     };
-    auto [built, has_complete_number] = build(false);
-    if (has_complete_number) built.numbers_without_year = build(true).first.strict;
+    auto [built, year_may_differ] = build(false);
+    if (year_may_differ) built.numbers_without_year = build(true).first.strict;
     return built;
 }
 

@@ -125,6 +125,11 @@ TEST_CASE("Đ typed as D, the year left out loosely, or a doubled letter still m
     REQUIRE(typed);
     CHECK_FALSE(indexed_under("Số: 2265 /SGDDĐT-VP", typed->key()));
     CHECK(indexed_under("Số: 2265 /SGDDĐT-VP", typed->loose_key()));
+    // `BNN&MT` typed for the ministry's code `BNNMT`: the same loose key, and pieces.
+    const auto ampersand = parse_document_number("68/2025/TT-BNN&MT");
+    REQUIRE(ampersand);
+    CHECK(indexed_under("Số: 68/2025/TT-BNNMT", ampersand->loose_key()));
+    CHECK(found_by("Số: 68/2025/TT-BNNMT", *ampersand));
 }
 
 TEST_CASE("a type spelled out can have several readings", "[number]") {
