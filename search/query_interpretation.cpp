@@ -38,6 +38,10 @@ std::size_t IndexEvidence::pair_frequency(const std::string& first,
     return frequency(schema::pair_term(first, second));
 }
 
+std::size_t IndexEvidence::exact_frequency(const std::string& exact) const {
+    return exact.empty() ? 0 : frequency(std::string(schema::kExact) + exact);
+}
+
 std::vector<std::string> IndexEvidence::completions(const std::string& prefix,
                                                     std::size_t limit) const {
     std::vector<std::pair<Xapian::doccount, std::string>> found;

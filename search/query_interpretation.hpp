@@ -29,6 +29,8 @@ class IndexEvidence : public WordEvidence {
     /// The accent-free words the index holds that start with `prefix`, most frequent first, at
     /// most `limit` of them.
     std::vector<std::string> completions(const std::string& prefix, std::size_t limit) const;
+    /// How many documents have `exact` (case-folded, canonical tones, with marks) as a word.
+    std::size_t exact_frequency(const std::string& exact) const;
 
   private:
     /// The frequency of `term`, asked of the index once per search (the input method asks the

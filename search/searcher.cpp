@@ -10,6 +10,7 @@
 #include "page_documents.hpp"
 #include "query_interpretation.hpp"
 #include "snippet.hpp"
+#include "spelling_suggestion.hpp"
 #include "status_table.hpp"
 
 namespace tracuu {
@@ -527,6 +528,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
             if (result.total > 0) {
                 result.interpreted_as = std::move(*meant);
                 result.statuses_current = statuses_current;
+                result.did_you_mean = suggest_spelling(request.q, index);
                 return result;
             }
         } catch (const QueryError&) {
@@ -535,6 +537,7 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
     }
     SearchResult result = search_text(db, request, values, index, statuses, remote);
     result.statuses_current = statuses_current;
+    result.did_you_mean = suggest_spelling(request.q, index);
     return result;
 }
 

@@ -135,6 +135,7 @@ std::string search_json(const SearchRequest& request, const SearchResult& result
     member("took_ms", took_ms);
     member("numbers", result.numbers);
     if (!result.interpreted_as.empty()) member("interpreted_as", result.interpreted_as);
+    if (result.did_you_mean) member("did_you_mean", *result.did_you_mean);
     member("facets", facets_json(result.facets));
     member("facets_complete", result.facets_complete);
     out += "\"results\":[";

@@ -50,6 +50,7 @@ export function renderSearch(main, state, data, ctx) {
         activeFilters(state),
         numberNotice(state, ctx.numbers ?? []),
         interpretedNotice(data),
+        didYouMeanNotice(state, data),
         numbersWithoutYearNotice(data),
         relaxedNotice(data),
         data.results.length ? resultList(state, data) : noResults(state, data, ctx.suggestions ?? []),
@@ -229,6 +230,16 @@ function interpretedNotice(data) {
   return el('p', { class: 'notice notice--info', id: 'interpreted', role: 'note' },
     'Đang hiển thị kết quả cho «', el('strong', {}, data.interpreted_as), '»',
     ' (đọc từ cách gõ không dấu Telex/VNI hoặc các từ viết liền).');
+}
+
+/** A syllable of the query looks mistyped: the query put right, one click away. */
+function didYouMeanNotice(state, data) {
+  if (!data.did_you_mean) return null;
+  return el('p', { class: 'notice notice--info', id: 'did-you-mean', role: 'note' },
+    'Có phải bạn muốn tìm: ',
+    el('a', { href: href(withChanges(state, { q: data.did_you_mean })), dataset: { nav: '' } },
+      el('strong', {}, data.did_you_mean)),
+    '?');
 }
 
 /** The server searched without some shards (--allow-partial): say the list may miss documents. */

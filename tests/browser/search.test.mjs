@@ -95,6 +95,21 @@ describe('search view', () => {
     await page.context().close();
   });
 
+  it('offers the query with a mistyped syllable put right, one click away', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${tracuu.url}/?q=${encodeURIComponent('chyển đổi số')}`);
+    await settled(page);
+    const offer = page.locator('#did-you-mean');
+    assert.equal(await offer.textContent(), 'Có phải bạn muốn tìm: chuyển đổi số?');
+    await offer.getByRole('link').click();
+    await viewIs(page, { q: 'chuyển đổi số' });
+    assert.equal(await page.locator('#did-you-mean').count(), 0);
+    const right = await apiJson(tracuu.url, `/api/search?q=${encodeURIComponent('chuyển đổi số')}`);
+    assert.deepEqual((await resultCards(page)).map((c) => c.id), right.results.map((r) => r.id));
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   it('narrows by issuing body, type and year from facets with counts, and clears them', async () => {
     const page = await openPage(browser);
     await page.goto(`${tracuu.url}/?q=chuyen+doi+so`);
