@@ -299,9 +299,12 @@ std::optional<std::string> suggest_spelling(std::string_view raw, const IndexEvi
         return !w.exact.empty() && w.exact != w.folded;
     });
     std::vector<Correction> corrections;
+    std::size_t doubted = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const Doubt why = doubt(words, words[i], query_marked, index);
         if (why == Doubt::None) continue;
+        // Each doubt costs a round trip to remote shards: a few per query.
+        if (++doubted > kMaxDoubtedWords) break;
         if (auto c = correct(words, i, why, query_marked, index))
             corrections.push_back(std::move(*c));
     }

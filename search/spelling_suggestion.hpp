@@ -25,5 +25,7 @@ inline constexpr std::size_t kRarePairDocuments = 2;
 /// times as many as the syllable typed.
 inline constexpr std::size_t kMinCorrectedPairDocuments = 3;
 inline constexpr std::size_t kCorrectedPairOdds = 10;
+/// Most words of one query put to the test (the first doubted ones).
+inline constexpr std::size_t kMaxDoubtedWords = 6;
 
 }  // namespace tracuu
