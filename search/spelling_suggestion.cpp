@@ -205,6 +205,9 @@ std::optional<Correction> correct(const std::vector<QueryWord>& words, std::size
     const QueryWord& w = words[i];
     const std::u32string typed = code_points_of(w.exact);
     if (typed.size() < 2 || typed.size() > kMaxSyllableLetters) return std::nullopt;
+    // Two letters and no vowel are a unit or a short form (`kg`, `mg`, `km`), not a syllable.
+    if (typed.size() == 2 && fold(w.exact).find_first_of("aeiouy") == std::string::npos)
+        return std::nullopt;
     // Marked candidates when the word or the query has marks: `văn phng` is `văn phòng`. A word
     // typed with marks is put right with marks.
     const bool typed_marked = w.exact != w.folded;
@@ -240,6 +243,9 @@ std::optional<Correction> correct(const std::vector<QueryWord>& words, std::size
     std::size_t best_support = 0;
     for (const auto& [key, spellings] : by_folded) {
         if (best && key.first != best->first) break;
+        // A real word with a letter taken out is mostly another real word (`thêm` -> `thê`,
+        // `Anh` -> `An`): not offered for a word doubted by its context alone.
+        if (why == Doubt::Context && key.first == Slip::ExtraLetter) continue;
         const std::size_t s = context(words, w, key.second, index);
         if (s >= needed && s > best_support) {
             best = &key;
