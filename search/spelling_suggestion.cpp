@@ -172,21 +172,32 @@ enum class Doubt {
 /// An abbreviation in capitals (`ĐH`, `HN`) is no mistyped syllable, nor are keys typed without
 /// an input method in a query without marks (`thuwowngr`: interpret_query reads them); in a
 /// query with marks they are a slip (`Turng`, not Telex `Tủng`).
-Doubt doubt(const std::vector<QueryWord>& words, const QueryWord& w, bool query_marked,
-            const IndexEvidence& index) {
+bool doubted_spelling(const QueryWord& w, bool query_marked, const IndexEvidence& index) {
     if (w.exact.empty() || (w.before.empty() && w.after.empty()) || w.abbreviation ||
         (w.input_method && !query_marked))
-        return Doubt::None;
+        return false;
     const bool typed_marked = w.exact != w.folded;
     const std::size_t seen =
         typed_marked ? index.exact_frequency(w.exact) : index.word_frequency(w.folded);
     // Never seen, or seldom and no Vietnamese syllable (`tưhởng`, `đờưng`): a small index
     // holds many real words only once or twice.
-    if (seen == 0 || (seen <= kRarePairDocuments && !is_vietnamese_syllable(w.exact)))
-        return Doubt::Spelling;
+    return seen == 0 || (seen <= kRarePairDocuments && !is_vietnamese_syllable(w.exact));
+}
+
+/// Why word `i` may be mistyped; `spelling_doubted`: doubted_spelling of each word.
+Doubt doubt(const std::vector<QueryWord>& words, std::size_t i,
+            const std::vector<bool>& spelling_doubted, const IndexEvidence& index) {
+    const QueryWord& w = words[i];
+    if (spelling_doubted[i]) return Doubt::Spelling;
+    if (w.exact.empty() || w.abbreviation) return Doubt::None;
     // A word spelled as the index holds it is judged by the words on both sides: one rare pair
-    // at the edge of a phrase (`III/2025 và nhiệm vụ`) says little.
+    // at the edge of a phrase (`III/2025 và nhiệm vụ`) says little, nor does a pair with a
+    // word spelled as no document spells it (`vớưng mắc`: `mắc` is right).
     if (w.before.empty() || w.after.empty()) return Doubt::None;
+    for (std::size_t n : w.before)
+        if (spelling_doubted[n]) return Doubt::None;
+    for (std::size_t n : w.after)
+        if (spelling_doubted[n]) return Doubt::None;
     const auto documents = pair_documents(words, w, w.folded, index);
     if (*std::max_element(documents.begin(), documents.end()) <= kRarePairDocuments)
         return Doubt::Context;
@@ -195,6 +206,7 @@ Doubt doubt(const std::vector<QueryWord>& words, const QueryWord& w, bool query_
 
 struct Correction {
     std::size_t word = 0;
+    Doubt why = Doubt::None;
     std::size_t support = 0;
     std::string text;
 };
@@ -246,6 +258,11 @@ std::optional<Correction> correct(const std::vector<QueryWord>& words, std::size
         // A real word with a letter taken out is mostly another real word (`thêm` -> `thê`,
         // `Anh` -> `An`): not offered for a word doubted by its context alone.
         if (why == Doubt::Context && key.first == Slip::ExtraLetter) continue;
+        // Doubted by the words on both sides, it must fit with both.
+        if (why == Doubt::Context) {
+            const auto documents = pair_documents(words, w, key.second, index);
+            if (*std::min_element(documents.begin(), documents.end()) == 0) continue;
+        }
         const std::size_t s = context(words, w, key.second, index);
         if (s >= needed && s > best_support) {
             best = &key;
@@ -281,7 +298,7 @@ std::optional<Correction> correct(const std::vector<QueryWord>& words, std::size
             letters[k] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(letters[k])));
         text = utf8_of(letters);
     }
-    return Correction{i, best_support, std::move(text)};
+    return Correction{i, why, best_support, std::move(text)};
 }
 
 }  // namespace
@@ -304,19 +321,25 @@ std::optional<std::string> suggest_spelling(std::string_view raw, const IndexEvi
     const bool query_marked = std::any_of(words.begin(), words.end(), [](const QueryWord& w) {
         return !w.exact.empty() && w.exact != w.folded;
     });
+    std::vector<bool> spelling_doubted;
+    for (const QueryWord& w : words)
+        spelling_doubted.push_back(doubted_spelling(w, query_marked, index));
     std::vector<Correction> corrections;
     std::size_t doubted = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const Doubt why = doubt(words, words[i], query_marked, index);
+        const Doubt why = doubt(words, i, spelling_doubted, index);
         if (why == Doubt::None) continue;
         // Each doubt costs a round trip to remote shards: a few per query.
         if (++doubted > kMaxDoubtedWords) break;
         if (auto c = correct(words, i, why, query_marked, index))
             corrections.push_back(std::move(*c));
     }
-    // The surest first; a word beside one put right was judged by a mistyped neighbour.
-    std::sort(corrections.begin(), corrections.end(),
-              [](const Correction& a, const Correction& b) { return a.support > b.support; });
+    // The surest first (a spelling no document has, then the best supported); a word beside one
+    // put right was judged by a mistyped neighbour (`vớưng mắc`: `mắc` is right).
+    std::sort(corrections.begin(), corrections.end(), [](const Correction& a, const Correction& b) {
+        if (a.why != b.why) return a.why == Doubt::Spelling;
+        return a.support > b.support;
+    });
     std::vector<bool> changed(words.size(), false);
     std::vector<const Correction*> kept;
     for (const Correction& c : corrections) {
