@@ -520,24 +520,42 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
     // as typed no document has them all; an OR of both would add nothing to the matches and
     // only let the strays weigh in the any-word fallback. When the interpretation finds nothing
     // either, the words as typed are searched (the any-word fallback, the page's suggestions).
-    if (auto meant = interpret_query(request.q, &index)) {
-        SearchRequest interpreted = request;
-        interpreted.q = *meant;
-        try {
-            SearchResult result = search_text(db, interpreted, values, index, statuses, remote);
-            if (result.total > 0) {
-                result.interpreted_as = std::move(*meant);
-                result.statuses_current = statuses_current;
-                result.did_you_mean = suggest_spelling(request.q, index);
-                return result;
+    auto searched = [&]() -> SearchResult {
+        if (auto meant = interpret_query(request.q, &index)) {
+            SearchRequest interpreted = request;
+            interpreted.q = *meant;
+            try {
+                SearchResult result = search_text(db, interpreted, values, index, statuses, remote);
+                if (result.total > 0) {
+                    result.interpreted_as = std::move(*meant);
+                    return result;
+                }
+            } catch (const QueryError&) {
+                // Split words made it longer than a query may be: the words as typed decide.
             }
-        } catch (const QueryError&) {
-            // Split words made it longer than a query may be: the words as typed decide.
         }
-    }
-    SearchResult result = search_text(db, request, values, index, statuses, remote);
+        return search_text(db, request, values, index, statuses, remote);
+    };
+    SearchResult result = searched();
     result.statuses_current = statuses_current;
     result.did_you_mean = suggest_spelling(request.q, index);
+    // No document has every word as typed, and every word of the query put right is in some:
+    // its results instead (the any-word results of a slip are mostly strays), said so.
+    if (result.did_you_mean && (result.relaxed || result.total == 0)) {
+        SearchRequest corrected = request;
+        corrected.q = *result.did_you_mean;
+        try {
+            SearchResult better = search_text(db, corrected, values, index, statuses, remote);
+            if (better.total > 0 && !better.relaxed) {
+                better.statuses_current = statuses_current;
+                better.did_you_mean = std::move(result.did_you_mean);
+                better.did_you_mean_searched = true;
+                return better;
+            }
+        } catch (const QueryError&) {
+            // Put right, it is read otherwise (a field it now names): the words as typed decide.
+        }
+    }
     return result;
 }
 

@@ -57,8 +57,10 @@ struct SearchResult {
     /// No document had a number as given in full: these have its numeral and codes, with
     /// another year or none (BuiltQuery::numbers_without_year).
     bool numbers_without_year = false;
-    /// The query with a mistyped syllable put right (spelling_suggestion.hpp), offered only.
+    /// The query with a mistyped syllable put right (spelling_suggestion.hpp): offered, or, when
+    /// no document has every word as typed and some have every word put right, searched.
     std::optional<std::string> did_you_mean;
+    bool did_you_mean_searched = false;  ///< these are the results of did_you_mean
     std::vector<SearchHit> hits;
     std::vector<std::string> numbers;  ///< the document numbers of the query as typed
     /// The query as searched when it was typed without an input method (`chuyeenr ddooir soos`

@@ -130,6 +130,7 @@ std::string search_json(const SearchRequest& request, const SearchResult& result
     member("total_exact", result.total_exact);
     member("relaxed", result.relaxed);
     member("numbers_without_year", result.numbers_without_year);
+    member("did_you_mean_searched", result.did_you_mean_searched);
     member("offset", request.offset);
     member("limit", request.limit);
     member("took_ms", took_ms);

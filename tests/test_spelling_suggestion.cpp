@@ -1,6 +1,6 @@
 // "Did you mean" (search/spelling_suggestion.hpp) on the bundled corpus through the API: a
 // mistyped syllable is put right from the pairs the index holds, a query typed right gets no
-// suggestion, and the results stay those of the query as typed.
+// suggestion, and the query put right is searched only when no document has every word as typed.
 #include <catch2/catch.hpp>
 
 #include "analyzers/word_forms.hpp"
@@ -57,10 +57,31 @@ TEST_CASE("a mistyped syllable is put right from the words beside it", "[search]
         INFO(row.typed);
         CHECK(suggestion(row.typed) == row.meant);
     }
-    // Offered only: the results are those of the query as typed.
-    const auto answer = api_search("chyển đổi số");
-    CHECK(answer["query"] == "chyển đổi số");
-    CHECK_FALSE(answer.contains("interpreted_as"));
+}
+
+TEST_CASE("the query put right is searched when no document has every word as typed",
+          "[search][spelling]") {
+    auto ids = [](const nlohmann::json& answer) {
+        std::vector<std::string> out;
+        for (const auto& r : answer["results"]) out.push_back(r["id"].get<std::string>());
+        return out;
+    };
+    // `chyển` is in no document: the results of `chuyển đổi số`, said so.
+    const auto slip = api_search("chyển đổi số");
+    const auto right = api_search("chuyển đổi số");
+    CHECK(slip["query"] == "chyển đổi số");
+    CHECK(slip["did_you_mean_searched"] == true);
+    CHECK(slip["relaxed"] == false);
+    CHECK(ids(slip) == ids(right));
+    CHECK(slip["total"] == right["total"]);
+    // `hàng` is: some documents have every word as typed, so they are the results, and the
+    // query put right is only offered.
+    const auto typed = api_search("thủ tục hàng chính");
+    CHECK(typed["did_you_mean"] == "thủ tục hành chính");
+    CHECK(typed["did_you_mean_searched"] == false);
+    CHECK(typed["relaxed"] == false);
+    // Typed right: nothing searched instead.
+    CHECK(right["did_you_mean_searched"] == false);
 }
 
 TEST_CASE("a query typed right gets no suggestion", "[search][spelling]") {

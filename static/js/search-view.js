@@ -232,9 +232,17 @@ function interpretedNotice(data) {
     ' (đọc từ cách gõ không dấu Telex/VNI hoặc các từ viết liền).');
 }
 
-/** A syllable of the query looks mistyped: the query put right, one click away. */
+/**
+ * A syllable of the query looks mistyped: the results of the query put right when no document
+ * has every word as typed, else the query put right, one click away.
+ */
 function didYouMeanNotice(state, data) {
   if (!data.did_you_mean) return null;
+  if (data.did_you_mean_searched) {
+    return el('p', { class: 'notice notice--info', id: 'did-you-mean', role: 'note' },
+      'Đang hiển thị kết quả cho «', el('strong', {}, data.did_you_mean),
+      `». Không có văn bản nào chứa đủ các từ đã gõ «${state.q}».`);
+  }
   return el('p', { class: 'notice notice--info', id: 'did-you-mean', role: 'note' },
     'Có phải bạn muốn tìm: ',
     el('a', { href: href(withChanges(state, { q: data.did_you_mean })), dataset: { nav: '' } },
