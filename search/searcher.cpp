@@ -540,8 +540,11 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
     result.statuses_current = statuses_current;
     result.did_you_mean = suggest_spelling(request.q, index);
     // No document has every word as typed, and every word of the query put right is in some:
-    // its results instead (the any-word results of a slip are mostly strays), said so.
-    if (result.did_you_mean && (result.relaxed || result.total == 0)) {
+    // its results instead (the any-word results of a slip are mostly strays), said so. So too
+    // when a word was read as Telex keys in a query typed with marks (`khen tưhởng`, `Turng
+    // tâm`): there the keys are a slip (spelling_suggestion.hpp doubts them only then).
+    if (result.did_you_mean &&
+        (result.relaxed || result.total == 0 || !result.interpreted_as.empty())) {
         SearchRequest corrected = request;
         corrected.q = *result.did_you_mean;
         try {

@@ -82,6 +82,15 @@ TEST_CASE("the query put right is searched when no document has every word as ty
     CHECK(typed["relaxed"] == false);
     // Typed right: nothing searched instead.
     CHECK(right["did_you_mean_searched"] == false);
+    // Keys a Telex reading takes (`Turng`: `Tủng`) in a query typed with marks are a slip.
+    const auto keys = api_search("Ban Chấp hành Turng ương");
+    CHECK(keys["did_you_mean"] == "Ban Chấp hành Trung ương");
+    CHECK(keys["did_you_mean_searched"] == true);
+    CHECK(ids(keys) == ids(api_search("Ban Chấp hành Trung ương")));
+    // Without marks anywhere they are Telex, read as such.
+    const auto telex = api_search("chuyeenr ddooir soos");
+    CHECK(telex["interpreted_as"] == "chuyển đổi số");
+    CHECK_FALSE(telex.contains("did_you_mean"));
 }
 
 TEST_CASE("a query typed right gets no suggestion", "[search][spelling]") {
