@@ -538,15 +538,17 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request,
     };
     SearchResult result = searched();
     result.statuses_current = statuses_current;
-    result.did_you_mean = suggest_spelling(request.q, index);
-    // No document has every word as typed, and every word of the query put right is in some:
-    // its results instead (the any-word results of a slip are mostly strays), said so. So too
-    // when a word was read as Telex keys in a query typed with marks (`khen tưhởng`, `Turng
-    // tâm`): there the keys are a slip (spelling_suggestion.hpp doubts them only then).
-    if (result.did_you_mean &&
+    const auto suggestion = suggest_spelling(request.q, index);
+    if (suggestion) result.did_you_mean = suggestion->query;
+    // No document has every word as typed, a slip is sure (SpellingSuggestion::sure), and every
+    // word of the query put right is in some document: its results instead (the any-word results
+    // of a slip are mostly strays), said so. So too when a word was read as Telex keys in a query
+    // typed with marks (`khen tưhởng`, `Turng tâm`): there the keys are a slip
+    // (spelling_suggestion.hpp doubts them only then).
+    if (suggestion && suggestion->sure &&
         (result.relaxed || result.total == 0 || !result.interpreted_as.empty())) {
         SearchRequest corrected = request;
-        corrected.q = *result.did_you_mean;
+        corrected.q = suggestion->query;
         try {
             SearchResult better = search_text(db, corrected, values, index, statuses, remote);
             if (better.total > 0 && !better.relaxed) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "analyzers/analyzer.hpp"
@@ -88,9 +89,11 @@ std::map<std::u32string, Slip> one_edit_away(const std::u32string& word, bool ma
 struct QueryWord {
     std::size_t begin = 0, end = 0;
     std::string exact, folded;
+    std::u32string typed;  ///< as typed, in small letters (exact moves tone marks)
     bool capitalised = false;
     bool in_capitals = false;
     bool abbreviation = false;  ///< in capitals in a query that is not
+    bool name = false;          ///< capitalised in a query that is not in capitals
     /// Keys typed without an input method (`thuwowngr`, `hoat5`): interpret_query reads it.
     bool input_method = false;
     std::vector<std::size_t> before, after;  ///< indexes of the neighbours in the word list
@@ -109,7 +112,8 @@ std::vector<QueryWord> plain_words(const std::string& q, const IndexEvidence& in
     const bool has_small_letters = !all_capitals(q);
     std::vector<QueryWord> words;
     for (const QueryPart& part : parse_query_syntax(q)) {
-        if (part.field != QueryField::None || part.end <= part.begin) continue;
+        // Excluded words are left as typed: put right, they would exclude what they now name.
+        if (part.field != QueryField::None || part.negated || part.end <= part.begin) continue;
         const std::string_view text = std::string_view(q).substr(part.begin, part.end - part.begin);
         const Analysis analysis = analyze(text, NumberMode::Query);
         const std::size_t first = words.size();
@@ -123,8 +127,11 @@ std::vector<QueryWord> plain_words(const std::string& q, const IndexEvidence& in
             const std::string_view typed = text.substr(t.begin, t.end - t.begin);
             std::size_t pos = 0;
             w.capitalised = u_isupper(static_cast<UChar32>(utf8::next(typed, pos)));
+            for (char32_t c : code_points_of(typed))
+                w.typed.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
             w.in_capitals = typed.size() > 1 && all_capitals(typed);
             w.abbreviation = has_small_letters && w.in_capitals;
+            w.name = has_small_letters && w.capitalised;
             w.input_method = t.exact == t.folded && reinterpret_word(typed, &index).has_value();
             words.push_back(std::move(w));
         }
@@ -189,7 +196,9 @@ Doubt doubt(const std::vector<QueryWord>& words, std::size_t i,
             const std::vector<bool>& spelling_doubted, const IndexEvidence& index) {
     const QueryWord& w = words[i];
     if (spelling_doubted[i]) return Doubt::Spelling;
-    if (w.exact.empty() || w.abbreviation) return Doubt::None;
+    // A capitalised word spelled as the index holds it is a name's (`Bùi Bá Phong`, `dân tộc Ba
+    // Na`): its pairs are rare because names are.
+    if (w.exact.empty() || w.abbreviation || w.name) return Doubt::None;
     // A word spelled as the index holds it is judged by the words on both sides: one rare pair
     // at the edge of a phrase (`III/2025 và nhiệm vụ`) says little, nor does a pair with a
     // word spelled as no document spells it (`vớưng mắc`: `mắc` is right).
@@ -209,6 +218,7 @@ struct Correction {
     Doubt why = Doubt::None;
     std::size_t support = 0;
     std::string text;
+    Slip slip = Slip::KeptLetters;
 };
 
 /// The best spelling one edit from word `i`, when the index says it is meant.
@@ -224,86 +234,120 @@ std::optional<Correction> correct(const std::vector<QueryWord>& words, std::size
     // typed with marks is put right with marks.
     const bool typed_marked = w.exact != w.folded;
     const bool marked = typed_marked || query_marked;
-    // Candidates by their likeliest slip and accent-free form, each with the spellings that
-    // give it.
-    std::map<std::pair<Slip, std::string>, std::vector<std::string>> by_folded;
-    for (const auto& [edit, slip] : one_edit_away(typed, marked)) {
-        const std::string spelled = utf8_of(edit);
-        const std::string folded = fold(spelled);
-        if (folded == w.folded) continue;  // marks alone: the search ignores them anyway
-        const bool plain = folded == spelled;
-        if (plain ? typed_marked || !reads_as_syllable(spelled) : !is_vietnamese_syllable(spelled))
+    // Candidates by rank (letters kept first, then the other slips together: a letter typed too
+    // many is no likelier than one changed, `Nli vụ` is `Nội vụ`, not `Li vụ`) and accent-free
+    // form, each with the spellings that give it and their slips.
+    // Edits of the word as typed and of its canonical form (`lợưng` swapped is `lượng`; the
+    // canonical form has moved its tone mark), each spelled in canonical form.
+    auto edits = one_edit_away(typed, marked);
+    if (w.typed != typed) {
+        for (const auto& [edit, slip] : one_edit_away(w.typed, marked)) {
+            auto [it, added] = edits.emplace(edit, slip);
+            if (!added) it->second = std::min(it->second, slip);
+        }
+    }
+    std::map<std::pair<int, std::string>, std::vector<std::pair<std::string, Slip>>> groups;
+    std::set<std::string> seen;
+    for (const auto& [edit, slip] : edits) {
+        // A real word with a letter taken out is mostly another real word (`thêm` -> `thê`,
+        // `Anh` -> `An`): not offered for a word doubted by its context alone.
+        if (why == Doubt::Context && slip == Slip::ExtraLetter) continue;
+        const std::string written = utf8_of(edit);
+        const WordForms forms = word_forms(written);
+        if (forms.folded == w.folded) continue;  // marks alone: the search ignores them anyway
+        const bool plain = forms.folded == forms.exact;
+        if (plain ? typed_marked || !reads_as_syllable(written) : !is_vietnamese_syllable(written))
             continue;
-        by_folded[{slip, folded}].push_back(spelled);
+        const int rank = slip == Slip::KeptLetters ? 0 : 1;
+        if (!seen.insert(std::to_string(rank) + forms.exact).second) continue;
+        groups[{rank, forms.folded}].emplace_back(forms.exact, slip);
     }
-    if (by_folded.empty()) return std::nullopt;
-    std::vector<std::string> pairs;  // asked at once: remote shards answer in one round trip
-    for (const auto& [key, spellings] : by_folded) {
+    if (groups.empty()) return std::nullopt;
+    std::vector<std::string> terms;  // asked at once: remote shards answer in one round trip
+    for (const auto& [key, spellings] : groups) {
         const std::string& folded = key.second;
-        for (std::size_t b : w.before) pairs.push_back(schema::pair_term(words[b].folded, folded));
-        for (std::size_t a : w.after) pairs.push_back(schema::pair_term(folded, words[a].folded));
+        for (std::size_t b : w.before) terms.push_back(schema::pair_term(words[b].folded, folded));
+        for (std::size_t a : w.after) terms.push_back(schema::pair_term(folded, words[a].folded));
     }
-    index.expect(pairs);
+    index.expect(terms);
     // A spelling no document has needs only a context some documents have; a spelling judged
-    // by its context a much better one.
+    // by its context a much better one, fitting both sides.
     const std::size_t needed =
         why == Doubt::Spelling ? kMinCorrectedPairDocuments
                                : std::max(kMinCorrectedPairDocuments,
                                           kCorrectedPairOdds * context(words, w, w.folded, index));
-    // The likeliest slip that gives a wanted word, the best context among those.
-    const std::pair<Slip, std::string>* best = nullptr;
-    std::size_t best_support = 0;
-    for (const auto& [key, spellings] : by_folded) {
-        if (best && key.first != best->first) break;
-        // A real word with a letter taken out is mostly another real word (`thêm` -> `thê`,
-        // `Anh` -> `An`): not offered for a word doubted by its context alone.
-        if (why == Doubt::Context && key.first == Slip::ExtraLetter) continue;
-        // Doubted by the words on both sides, it must fit with both.
+    std::vector<std::pair<const std::pair<int, std::string>*, std::size_t>> fitting;
+    terms.clear();
+    for (const auto& [key, spellings] : groups) {
         if (why == Doubt::Context) {
             const auto documents = pair_documents(words, w, key.second, index);
             if (*std::min_element(documents.begin(), documents.end()) == 0) continue;
         }
-        const std::size_t s = context(words, w, key.second, index);
-        if (s >= needed && s > best_support) {
-            best = &key;
-            best_support = s;
+        const std::size_t support = context(words, w, key.second, index);
+        if (support < needed) continue;
+        fitting.emplace_back(&key, support);
+        for (const auto& [spelled, slip] : spellings) {
+            if (spelled != key.second) terms.push_back(std::string(schema::kExact) + spelled);
         }
     }
-    if (!best) return std::nullopt;
-    const std::string& folded = best->second;
-    std::string text = folded;
-    if (marked) {
-        // The spelling with marks the index holds most often; a word typed without marks keeps
-        // none unless that spelling is most of the word's documents.
-        std::vector<std::string> exact_terms;
-        for (const std::string& spelled : by_folded[*best])
-            exact_terms.push_back(std::string(schema::kExact) + spelled);
-        index.expect(exact_terms);
+    index.expect(terms);
+    // How the candidate of `folded` is shown, or nullopt. With marks: the spelling the index
+    // holds most often; for a word spelled as the index holds it, that spelling must be a fair
+    // share of the accent-free word's documents (the pairs are counted without marks: `lâm
+    // đuốc` is not what `làm được` makes common). A word typed without marks keeps none unless
+    // that spelling is most of them.
+    auto shown = [&](const std::string& folded,
+                     const std::vector<std::pair<std::string, Slip>>& spellings)
+        -> std::optional<std::pair<std::string, Slip>> {
+        const std::pair<std::string, Slip>* plain = nullptr;
+        const std::pair<std::string, Slip>* most_spelled = nullptr;
         std::size_t most = 0;
-        std::string spelled_most;
-        for (const std::string& spelled : by_folded[*best]) {
-            const std::size_t f = spelled == folded ? 0 : index.exact_frequency(spelled);
+        for (const auto& candidate : spellings) {
+            if (candidate.first == folded) {
+                plain = &candidate;
+                continue;
+            }
+            const std::size_t f = index.exact_frequency(candidate.first);
             if (f > most) {
                 most = f;
-                spelled_most = spelled;
+                most_spelled = &candidate;
             }
         }
-        if (typed_marked && most == 0) return std::nullopt;
-        if (typed_marked || 2 * most >= index.word_frequency(folded)) text = spelled_most;
+        if (!marked) return plain ? std::optional(*plain) : std::nullopt;
+        const std::size_t documents = index.word_frequency(folded);
+        if (most_spelled &&
+            (2 * most >= documents ||
+             (typed_marked && (why == Doubt::Spelling || most * kShownSpellingShare >= documents))))
+            return *most_spelled;
+        if (!typed_marked && plain) return *plain;
+        return std::nullopt;
+    };
+    // The best context in the first rank that has a candidate to show.
+    std::optional<Correction> best;
+    int best_rank = 2;
+    for (const auto& [key, support] : fitting) {
+        if (key->first > best_rank || (best && key->first == best_rank && support <= best->support))
+            continue;
+        const auto spelled = shown(key->second, groups[*key]);
+        if (!spelled) continue;
+        best = Correction{i, why, support, spelled->first, spelled->second};
+        best_rank = key->first;
     }
+    if (!best) return std::nullopt;
     if (w.capitalised) {
         // `Turng` -> `Trung`, `CHNH` -> `CHÍNH`.
-        std::u32string letters = code_points_of(text);
+        std::u32string letters = code_points_of(best->text);
         for (std::size_t k = 0; k < (w.in_capitals ? letters.size() : 1); ++k)
             letters[k] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(letters[k])));
-        text = utf8_of(letters);
+        best->text = utf8_of(letters);
     }
-    return Correction{i, why, best_support, std::move(text)};
+    return best;
 }
 
 }  // namespace
 
-std::optional<std::string> suggest_spelling(std::string_view raw, const IndexEvidence& index) {
+std::optional<SpellingSuggestion> suggest_spelling(std::string_view raw,
+                                                   const IndexEvidence& index) {
     std::string q = normalize_text(raw);
     const std::vector<QueryWord> words = plain_words(q, index);
     // Every term the doubts need, asked at once (remote shards answer in one round trip).
@@ -352,11 +396,16 @@ std::optional<std::string> suggest_spelling(std::string_view raw, const IndexEvi
     if (kept.empty()) return std::nullopt;
     std::sort(kept.begin(), kept.end(),
               [](const Correction* a, const Correction* b) { return a->word > b->word; });
+    SpellingSuggestion suggestion;
+    suggestion.sure = true;
     for (const Correction* c : kept) {
         const QueryWord& w = words[c->word];
         q.replace(w.begin, w.end - w.begin, c->text);
+        suggestion.sure =
+            suggestion.sure && c->why == Doubt::Spelling && c->slip == Slip::KeptLetters;
     }
-    return q;
+    suggestion.query = std::move(q);
+    return suggestion;
 }
 
 }  // namespace tracuu
