@@ -118,21 +118,23 @@ Queries number_tiers(const NumberMatch& match) {
     return tiers;
 }
 
-/// A number whose year may be the one thing that differs from the document's: given in full,
-/// or with a year and a code (`1657/2025/UBTVQH15`, `NQ 394/2025`). Not a numeral and a year
-/// alone (`168/2024` without its year would be any 168).
+/// A number given in full, whose year may be the one thing that differs from the document's.
 bool year_may_differ(const DocumentNumber& n) {
-    return n.complete || (!n.year.empty() && (!n.codes.empty() || !n.type.empty()));
+    return n.complete;
 }
 
-/// `match` read loosely: each number whose year may differ (year_may_differ) stands for every
-/// number with its numeral and codes, in any year or none (`65/NQ-HĐND` for 65/2025/NQ-HĐND,
-/// `NQ 394/2025` for 394/NQ-HĐND).
+/// `match` read loosely: a number given in full without a year stands for every number with its
+/// numeral and codes, in any year (`65/NQ-HĐND` for 65/2025/NQ-HĐND); one with a year, for the
+/// same number without one (`1654/2025/NQ-UBTVQH15` for 1654/NQ-UBTVQH15), never for another
+/// year's: numbering starts again each year, so 168/2024/NĐ-CP is not 168/2025/NĐ-CP.
 NumberMatch without_year(NumberMatch match) {
     auto loosen = [](DocumentNumber& n) {
         if (!year_may_differ(n)) return;
-        n.complete = false;
-        n.year.clear();
+        if (n.year.empty()) {
+            n.complete = false;
+        } else {
+            n.year.clear();
+        }
     };
     loosen(match.number);
     for (auto& n : match.alternatives) loosen(n);

@@ -74,10 +74,10 @@ struct RankedQuery {
 struct BuiltQuery {
     RankedQuery strict;   ///< every clause required
     RankedQuery relaxed;  ///< any clause suffices: tried when `strict` finds nothing
-    /// `strict` with each number given in full, or with a year and a code, read without its
-    /// year (`65/NQ-HĐND` names 65/2025/NQ-HĐND, `65/2024/NQ-HĐND` and `NQ 65/2024` name
-    /// 65/NQ-HĐND): tried before `relaxed` when `strict` finds nothing. Absent when no number
-    /// was typed so.
+    /// `strict` with each number given in full read without its year (query_builder.cpp,
+    /// without_year: `65/NQ-HĐND` names 65/2025/NQ-HĐND, `65/2024/NQ-HĐND` names 65/NQ-HĐND but
+    /// never 65/2025/NQ-HĐND): tried before `relaxed` when `strict` finds nothing. Absent when no
+    /// number was given in full.
     std::optional<RankedQuery> numbers_without_year;
     bool has_text = false;               ///< false when only filters (or nothing) were given
     std::vector<std::string> highlight;  ///< accent-free terms to mark in snippets

@@ -95,7 +95,8 @@ TEST_CASE("the query put right is searched when no document has every word as ty
 
 TEST_CASE("a query typed right gets no suggestion", "[search][spelling]") {
     for (const char* q : {"chuyển đổi số", "chuyen doi so", "57 NQ TW", "Lý Sơn", "ĐH Công nghiệp",
-                          "chuyeenr ddooir soos", "thủ tục", "sắp xếp đơn vị hành chính"}) {
+                          "chuyeenr ddooir soos", "thủ tục", "sắp xếp đơn vị hành chính",
+                          "ông Bùi Bá Tuấn", "-\"chyển đổi số\" quốc hội"}) {
         INFO(q);
         CHECK(suggestion(q).empty());
     }

@@ -262,7 +262,7 @@ function numbersWithoutYearNotice(data) {
   if (!data.numbers_without_year || !data.results.length) return null;
   const typed = data.numbers.length ? ` (${data.numbers.join(', ')})` : '';
   return el('p', { class: 'notice notice--info', id: 'numbers-without-year', role: 'note' },
-    `Không có văn bản nào mang đúng số đã gõ${typed}; dưới đây là các văn bản có cùng số và ký hiệu, khác năm ban hành hoặc không ghi năm.`);
+    `Không có văn bản nào mang đúng số đã gõ${typed}; dưới đây là các văn bản có cùng số và ký hiệu, chỉ khác ở chỗ có hay không ghi năm ban hành.`);
 }
 
 function relaxedNotice(data) {

@@ -256,7 +256,7 @@ describe('search view', () => {
     await page.goto(`${tracuu.url}/?q=${encodeURIComponent('1654/2025/NQ-UBTVQH15')}`);
     await settled(page);
     assert.equal(await page.locator('#numbers-without-year').textContent(),
-      'Không có văn bản nào mang đúng số đã gõ (1654/2025/NQ-UBTVQH15); dưới đây là các văn bản có cùng số và ký hiệu, khác năm ban hành hoặc không ghi năm.');
+      'Không có văn bản nào mang đúng số đã gõ (1654/2025/NQ-UBTVQH15); dưới đây là các văn bản có cùng số và ký hiệu, chỉ khác ở chỗ có hay không ghi năm ban hành.');
     assert.equal((await resultCards(page))[0].number, '1654/NQ-UBTVQH15');
     assert.deepEqual(page.problems, []);
     await page.context().close();
