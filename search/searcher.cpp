@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "analyzers/text_normalizer.hpp"
 #include "field_filters.hpp"
 #include "index/schema.hpp"
 #include "index/stored_document.hpp"
@@ -368,7 +369,9 @@ Counts count(const Xapian::Database& db, const RankedQuery& query, bool facets, 
 
 /// The parts of `request`: the text typed, then the URL's filters.
 std::vector<QueryPart> query_parts(const SearchRequest& request) {
-    std::vector<QueryPart> parts = parse_query_syntax(request.q);
+    // Normalised first, so that the syntax reads fullwidth `：`, `＂`, `－` as typed from an
+    // East Asian input method, and NFD as NFC.
+    std::vector<QueryPart> parts = parse_query_syntax(normalize_text(request.q));
     parts.insert(parts.end(), request.filters.begin(), request.filters.end());
     return parts;
 }

@@ -421,6 +421,19 @@ TEST_CASE("a number given in full found nowhere is tried without its year, and s
     CHECK_FALSE(run("\"1654/2025/NQ-UBTVQH15\"").numbers_without_year);
 }
 
+TEST_CASE("query syntax typed in fullwidth reads as in ASCII", "[search]") {
+    // An East Asian input method types `：`, `＂` and `－`.
+    const std::pair<const char*, const char*> pairs[] = {
+        {"nam\uFF1A2025 chuyển đổi số", "nam:2025 chuyển đổi số"},
+        {"\uFF02thủ tục hành chính\uFF02", "\"thủ tục hành chính\""},
+        {"chuyển đổi số \uFF0D\uFF02Lý Sơn\uFF02", "chuyển đổi số -\"Lý Sơn\""},
+    };
+    for (const auto& [fullwidth, ascii] : pairs) {
+        INFO(fullwidth);
+        CHECK(ids(run(fullwidth)) == ids(run(ascii)));
+    }
+}
+
 TEST_CASE("old and run-together spellings of a province find it as written now",
           "[search][synonyms]") {
     const auto now = id_set(run("Đắk Lắk"));
