@@ -118,18 +118,13 @@ Queries number_tiers(const NumberMatch& match) {
     return tiers;
 }
 
-/// A number given in full, whose year may be the one thing that differs from the document's.
-bool year_may_differ(const DocumentNumber& n) {
-    return n.complete;
-}
-
 /// `match` read loosely: a number given in full without a year stands for every number with its
 /// numeral and codes, in any year (`65/NQ-HĐND` for 65/2025/NQ-HĐND); one with a year, for the
 /// same number without one (`1654/2025/NQ-UBTVQH15` for 1654/NQ-UBTVQH15), never for another
 /// year's: numbering starts again each year, so 168/2024/NĐ-CP is not 168/2025/NĐ-CP.
 NumberMatch without_year(NumberMatch match) {
     auto loosen = [](DocumentNumber& n) {
-        if (!year_may_differ(n)) return;
+        if (!n.complete) return;
         if (n.year.empty()) {
             n.complete = false;
         } else {
@@ -152,8 +147,8 @@ class Builder {
           filters_(filters.required),
           excluded_(filters.excluded) {}
 
-    /// True when a number's year may be the one thing that differs (year_may_differ).
-    bool has_number_without_year() const { return has_number_without_year_; }
+    /// True when a number was given in full (its year may be the one thing that differs).
+    bool has_complete_number() const { return has_complete_number_; }
 
     /// `last_typed`: the part the query ends with (its last word may be unfinished). A field
     /// part is one of the filters already.
@@ -371,8 +366,7 @@ class Builder {
                         highlight_.push_back(tokens[j].folded);
                     }
                 }
-                has_number_without_year_ =
-                    has_number_without_year_ || year_may_differ(match.number);
+                has_complete_number_ = has_complete_number_ || match.number.complete;
                 const NumberMatch& read = numbers_without_year_ ? without_year(match) : match;
                 if (!quoted) {
                     require(number_query(read, parts));
@@ -473,7 +467,7 @@ class Builder {
 
     const IndexEvidence* index_;
     bool numbers_without_year_ = false;
-    bool has_number_without_year_ = false;
+    bool has_complete_number_ = false;
     /// A clause every match must meet, and its form over exact-mark terms (the same unless the
     /// clause is one syllable typed with marks). Its syllables in the run being collected are
     /// added after with in_run(): their pairs may cover it.
@@ -543,10 +537,10 @@ BuiltQuery build_query(const std::vector<QueryPart>& parts, const QueryFilters& 
     auto build = [&](bool numbers_without_year) {
         Builder builder(filters, index, numbers_without_year);
         for (const auto& part : parts) builder.add(part, may_be_unfinished && &part == last_typed);
-        return std::pair{builder.finish(), builder.has_number_without_year()};
+        return std::pair{builder.finish(), builder.has_complete_number()};
     };
-    auto [built, year_may_differ] = build(false);
-    if (year_may_differ) built.numbers_without_year = build(true).first.strict;
+    auto [built, has_complete_number] = build(false);
+    if (has_complete_number) built.numbers_without_year = build(true).first.strict;
     return built;
 }
 

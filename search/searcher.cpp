@@ -444,8 +444,8 @@ SearchResult search_text(const Xapian::Database& db, const SearchRequest& reques
     const RankedQuery* query = &built.strict;
     Counts counts = count(db, *query, request.facets, values, statuses, request.count_at_least);
     if (counts.total == 0 && built.numbers_without_year) {
-        // No document has a number as given in full: those with its numeral and codes in
-        // another year or none (a year left out or mistyped), said so.
+        // No document has a number as given in full: those with it in some year (a year left
+        // out) or without its year (one added), said so.
         const Counts loose = count(db, *built.numbers_without_year, request.facets, values,
                                    statuses, request.count_at_least);
         if (loose.total > 0) {

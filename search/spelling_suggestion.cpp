@@ -41,8 +41,9 @@ std::string utf8_of(std::u32string_view s) {
     return out;
 }
 
-/// How likely an edit is a slip, most likely first: letters left out or swapped keep every letter
-/// typed (`chẩn` for `chuẩn`, `tưhởng` for `thưởng`); then one typed too many; then one changed.
+/// The slip an edit undoes: letters left out or swapped keep every letter typed (`chẩn` for
+/// `chuẩn`, `tưhởng` for `thưởng`), the likeliest; a letter typed too many; one changed.
+/// correct() ranks the first alone, the other two together.
 enum class Slip { KeptLetters = 0, ExtraLetter = 1, ChangedLetter = 2 };
 
 /// Every spelling one edit from `word` (a letter added, taken out, changed, or two side by side
@@ -247,7 +248,7 @@ std::optional<Correction> correct(const std::vector<QueryWord>& words, std::size
         }
     }
     std::map<std::pair<int, std::string>, std::vector<std::pair<std::string, Slip>>> groups;
-    std::set<std::string> seen;
+    std::set<std::pair<int, std::string>> seen;  // (rank, spelling)
     for (const auto& [edit, slip] : edits) {
         // A real word with a letter taken out is mostly another real word (`thêm` -> `thê`,
         // `Anh` -> `An`): not offered for a word doubted by its context alone.
@@ -259,7 +260,7 @@ std::optional<Correction> correct(const std::vector<QueryWord>& words, std::size
         if (plain ? typed_marked || !reads_as_syllable(written) : !is_vietnamese_syllable(written))
             continue;
         const int rank = slip == Slip::KeptLetters ? 0 : 1;
-        if (!seen.insert(std::to_string(rank) + forms.exact).second) continue;
+        if (!seen.emplace(rank, forms.exact).second) continue;
         groups[{rank, forms.folded}].emplace_back(forms.exact, slip);
     }
     if (groups.empty()) return std::nullopt;
